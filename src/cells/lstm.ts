@@ -1,0 +1,76 @@
+// LSTM exactly as torch.nn.LSTM: gate rows ordered i, f, g, o; two biases; U(−1/√H, 1/√H) init.
+import * as tf from '@tensorflow/tfjs-core';
+import { chunk, linear, projectAll } from './common';
+import { pytorchRnnInit } from './init';
+import type { CellSpec, InitFn } from './types';
+
+/** Adds the forget-gate bias option to the f block of bias_ih (0 keeps PyTorch's init). */
+const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
+  const v = pytorchRnnInit(H)(shape, rng);
+  if (forgetBias !== 0) for (let j = H; j < 2 * H; j++) v[j] += forgetBias;
+  return v;
+};
+
+export const lstm: CellSpec = {
+  id: 'lstm',
+  name: 'LSTM',
+  paper: {
+    authors: 'Hochreiter & Schmidhuber; forget gate: Gers, Schmidhuber & Cummins',
+    year: 1997,
+    title: 'Long Short-Term Memory (forget gate: Learning to Forget, 2000)',
+    venue: 'Neural Computation 9(8)',
+    url: 'https://doi.org/10.1162/neco.1997.9.8.1735',
+  },
+  mechanisms: ['gates'],
+  summary:
+    'A cell state c runs through time with only element-wise gating: the forget gate decides what to keep, the input gate what to write, the output gate what to show. When f ≈ 1 the gradient along c neither shrinks nor grows, which is how the LSTM bridges long gaps.',
+  options: [
+    { key: 'forgetBias', label: 'Forget-gate bias (init)', kind: 'number', default: 0, min: -3, max: 5, step: 0.5,
+      help: 'Added to b_f at initialisation. 1–2 makes the cell remember by default; 0 is PyTorch’s init.' },
+  ],
+  gates: [
+    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
+    { id: 'f', tex: 'f_t', label: 'forget gate', range: 'unit' },
+    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
+    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
+  ],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
+  ],
+  equations: [
+    { id: 'i', tex: 'i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})' },
+    { id: 'f', tex: 'f_t = \\sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})' },
+    { id: 'g', tex: 'g_t = \\tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})' },
+    { id: 'o', tex: 'o_t = \\sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})' },
+    { id: 'c', tex: 'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t' },
+    { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)' },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const init = pytorchRnnInit(H);
+    const label = 'U(−1/√H, 1/√H)';
+    const fb = Number(d.options.forgetBias ?? 0);
+    return [
+      { name: 'weight_ih', shape: [4 * H, d.inputSize], shapeLabel: '4H × I', init, initLabel: label, role: 'input' },
+      { name: 'weight_hh', shape: [4 * H, H], shapeLabel: '4H × H', init, initLabel: label, role: 'recurrent' },
+      { name: 'bias_ih', shape: [4 * H], shapeLabel: '4H', init: forgetBiasInit(H, fb),
+        initLabel: fb ? `${label}, +${fb} on the f block` : label, role: 'bias' },
+      { name: 'bias_hh', shape: [4 * H], shapeLabel: '4H', init, initLabel: label, role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
+  project: (xs, p) => projectAll(xs, p.weight_ih, p.bias_ih),
+  step: (xt, s, p) => {
+    const z = tf.add(xt, linear(s.h, p.weight_hh, p.bias_hh)) as tf.Tensor2D;
+    const [zi, zf, zg, zo] = chunk(z, 4);
+    const i = tf.sigmoid(zi);
+    const f = tf.sigmoid(zf);
+    const g = tf.tanh(zg);
+    const o = tf.sigmoid(zo);
+    const c = tf.add(tf.mul(f, s.c), tf.mul(i, g)) as tf.Tensor2D;
+    const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
+    return { state: { h, c }, gates: { i, f, g, o } };
+  },
+};

@@ -1,0 +1,17 @@
+// Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
+import { lstm } from './lstm';
+import type { CellSpec } from './types';
+
+export const cellList: readonly CellSpec[] = [lstm];
+
+const byId = new Map(cellList.map((c) => [c.id, c]));
+
+export function getCell(id: string): CellSpec {
+  const cell = byId.get(id);
+  if (!cell) throw new Error(`unknown cell "${id}"; known cells: ${[...byId.keys()].join(', ')}`);
+  return cell;
+}
+
+export function hasCell(id: string): boolean {
+  return byId.has(id);
+}

@@ -1,0 +1,141 @@
+// The one interface every recurrent cell implements. Pure: tfjs-core only, no DOM, no React,
+// so the same cell runs in the page, in the training worker and in Node (tests, bench, CLI).
+import type { Tensor, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
+import type { Rng } from '../engine/rng';
+
+export type OptionValue = number | string | boolean;
+export type CellOptions = Record<string, OptionValue>;
+
+/** A cell option the UI shows as a control and the URL stores (e.g. LSTM forget-gate bias). */
+export interface OptionSpec {
+  key: string;
+  label: string;
+  kind: 'number' | 'integer' | 'choice' | 'boolean';
+  default: OptionValue;
+  min?: number;
+  max?: number;
+  step?: number;
+  choices?: readonly string[];
+  help?: string;
+}
+
+/** Everything a cell needs to know about where it sits in the model. */
+export interface CellDims {
+  inputSize: number;
+  hiddenSize: number;
+  /** Sequence length of the task, for cells whose rules depend on it (IndRNN bound, FRU phase). */
+  seqLen: number;
+  /** 0-based layer index in the stack (Dilated RNN uses it for its dilation). */
+  layer: number;
+  numLayers: number;
+  options: CellOptions;
+}
+
+export type InitFn = (shape: readonly number[], rng: Rng) => Float32Array;
+
+export interface ParamSpec {
+  /** PyTorch state_dict name for the classic cells (weight_ih, bias_hh …), without the _l0 suffix. */
+  name: string;
+  shape: number[];
+  /** The shape as a formula in I and H, e.g. "4H × I", for cards and the `cells` CLI. */
+  shapeLabel: string;
+  init: InitFn;
+  /** Human-readable init, e.g. "U(−1/√H, 1/√H)". */
+  initLabel: string;
+  /** 'recurrent' marks the hidden-to-hidden matrix that singular-value clipping acts on. */
+  role: 'input' | 'recurrent' | 'bias' | 'other';
+  /** Fixed parameters (a permutation, an identity) still live in the param record. Default true. */
+  trainable?: boolean;
+}
+
+export interface GateSpec {
+  id: string;
+  /** TeX symbol, e.g. "f_t"; the equation uses the same id so views and maths share one colour. */
+  tex: string;
+  label: string;
+  /** Value range for the colour scale. */
+  range: 'unit' | 'signed' | 'positive' | 'free';
+}
+
+export interface StateSpec {
+  id: string;
+  tex: string;
+  label: string;
+  size(dims: CellDims): number;
+  /** Buffers (lag lines, complex halves) are state but not worth a heatmap. */
+  hidden?: boolean;
+  range?: GateSpec['range'];
+}
+
+export interface EquationSpec {
+  /** The gate or state this line defines, or any id for lines that define neither. */
+  id: string;
+  tex: string;
+}
+
+export interface PaperRef {
+  authors: string;
+  year: number;
+  title: string;
+  venue?: string;
+  arxiv?: string;
+  url?: string;
+}
+
+export type Mechanism = 'gates' | 'cross-scale' | 'initialisation' | 'baseline';
+
+export type Params = Record<string, Tensor>;
+export type State = Record<string, Tensor2D>;
+
+export interface StepContext {
+  /** 0-based timestep in the direction of processing. */
+  t: number;
+  dims: CellDims;
+}
+
+export interface StepResult {
+  state: State;
+  /** Every gate / internal activation the views show, each [B, H] (or [B, k] for odd ones). */
+  gates: Record<string, Tensor2D>;
+}
+
+export interface CellSpec {
+  id: string;
+  name: string;
+  paper: PaperRef;
+  mechanisms: Mechanism[];
+  /** One-paragraph summary for cards: which problem it attacks and how. */
+  summary: string;
+  options: OptionSpec[];
+  gates: GateSpec[];
+  states: StateSpec[];
+  equations: EquationSpec[];
+  /** Key of the state whose gradient ∂L/∂h_t the views plot. Default 'h'. */
+  hiddenKey?: string;
+  params(dims: CellDims): ParamSpec[];
+  /** Size of what the layer emits per step (the next layer's input). */
+  outputSize(dims: CellDims): number;
+  /** Zero state unless the cell says otherwise (uRNN learns h0). */
+  initialState(dims: CellDims, batch: number, p: Params): State;
+  /**
+   * Work done on the whole input sequence before the recurrence, e.g. x W_ihᵀ + b_ih for every
+   * timestep in one matmul. xs is [T, B, I]; the result [T, B, K] is sliced per step into `xt`.
+   * Omitted: xt is the raw input.
+   */
+  project?(xs: Tensor3D, p: Params, dims: CellDims): Tensor3D;
+  step(xt: Tensor2D, state: State, p: Params, ctx: StepContext): StepResult;
+  /** What the layer emits from the state after a step. Omitted: state[hiddenKey]. */
+  emit?(state: State, p: Params, dims: CellDims): Tensor2D;
+  /** Projection of parameters back onto their constraint set after every update (IndRNN's |u| bound). */
+  constrain?(p: Record<string, Variable>, dims: CellDims): void;
+}
+
+export function hiddenKeyOf(cell: CellSpec): string {
+  return cell.hiddenKey ?? 'h';
+}
+
+export function paramCount(specs: ParamSpec[], trainableOnly = true): number {
+  return specs
+    .filter((s) => !trainableOnly || s.trainable !== false)
+    .reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0);
+}

@@ -1,0 +1,69 @@
+// The generic recurrence: one layer, one direction, any CellSpec. Kept apart from the cells
+// (as tf.layers keeps rnn() apart from its cells) so every cell gets the same fast path:
+// the input projection of all timesteps happens once, before the loop.
+import * as tf from '@tensorflow/tfjs-core';
+import type { CellDims, CellSpec, Params, State } from '../cells/types';
+import { hiddenKeyOf } from '../cells/types';
+
+export interface LayerRunOptions {
+  reverse?: boolean;
+  state0?: State;
+  /**
+   * Zero perturbation e_t added to the hidden state after each step ([T, B, H], original time
+   * order). Its gradient is exactly the BPTT gradient ∂L/∂h_t: the total derivative through the
+   * future, not just the local one.
+   */
+  probe?: tf.Tensor3D;
+  /** Keep every gate and visible state per step for the views. */
+  record?: boolean;
+}
+
+export interface LayerRun {
+  /** [T, B, O] in original time order. */
+  outputs: tf.Tensor3D;
+  final: State;
+  /** [T, B, *] per gate and per visible state, original time order; only when record is set. */
+  trace?: Record<string, tf.Tensor3D>;
+}
+
+export function zeroState(cell: CellSpec, dims: CellDims, batch: number): State {
+  const state: State = {};
+  for (const s of cell.states) state[s.id] = tf.zeros([batch, s.size(dims)]);
+  return state;
+}
+
+export function runLayer(
+  cell: CellSpec,
+  p: Params,
+  xs: tf.Tensor3D,
+  dims: CellDims,
+  opts: LayerRunOptions = {},
+): LayerRun {
+  const [T, B] = xs.shape;
+  const hk = hiddenKeyOf(cell);
+  const xin = cell.project ? cell.project(xs, p, dims) : xs;
+  const steps = tf.unstack(xin) as tf.Tensor2D[];
+  const probes = opts.probe ? (tf.unstack(opts.probe) as tf.Tensor2D[]) : null;
+  let state: State = opts.state0 ?? cell.initialState(dims, B, p);
+  const outputs: tf.Tensor2D[] = new Array(T);
+  const traces: Record<string, tf.Tensor2D[]> = {};
+  const visibleStates = cell.states.filter((s) => !s.hidden).map((s) => s.id);
+
+  for (let k = 0; k < T; k++) {
+    const t = opts.reverse ? T - 1 - k : k;
+    const res = cell.step(steps[t], state, p, { t: k, dims });
+    state = res.state;
+    if (probes) state = { ...state, [hk]: tf.add(state[hk], probes[t]) as tf.Tensor2D };
+    outputs[t] = cell.emit ? cell.emit(state, p, dims) : state[hk];
+    if (opts.record) {
+      for (const [id, g] of Object.entries(res.gates)) (traces[id] ??= new Array(T))[t] = g;
+      for (const id of visibleStates) (traces[id] ??= new Array(T))[t] = state[id];
+    }
+  }
+  const run: LayerRun = { outputs: tf.stack(outputs) as tf.Tensor3D, final: state };
+  if (opts.record) {
+    run.trace = {};
+    for (const [id, list] of Object.entries(traces)) run.trace[id] = tf.stack(list) as tf.Tensor3D;
+  }
+  return run;
+}

@@ -1,0 +1,84 @@
+// Messages between the page and the training worker. Plain data only: the page never sees a
+// tensor. Every message about a run carries its runId so stale messages can be dropped.
+import type { CellOptions } from '../cells/types';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** Everything that defines a run. The store owns it, the URL round-trips it. */
+export interface RunConfig {
+  cellId: string;
+  cellOptions: CellOptions;
+  taskId: string;
+  /** Length of the task's sequences (the task decides how, e.g. copy: blank stretch + symbols). */
+  seqLen: number;
+  hiddenSize: number;
+  numLayers: number;
+  bidirectional: boolean;
+  learningRate: number;
+  batchSize: number;
+  /** Multiplies the init of W_hh (and every other 'recurrent' parameter). */
+  recurrentScale: number;
+  /** Global-norm gradient clipping threshold; 0 turns it off. */
+  clipNorm: number;
+  seed: number;
+}
+
+/** Fields that only change the optimiser; changing them does not restart the run. */
+export const LIVE_FIELDS = ['learningRate', 'clipNorm'] as const satisfies readonly (keyof RunConfig)[];
+
+export type ToWorker =
+  | { type: 'init'; prefer?: BackendName | 'auto'; wasmPaths?: string; disabled?: BackendName[] }
+  | { type: 'configure'; runId: number; config: RunConfig }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; steps?: number }
+  | { type: 'reset' };
+
+export interface BackendReport {
+  backend: BackendName;
+  /** Why a backend earlier in the preference list was not used, one line each. */
+  fallbacks: { backend: BackendName; reason: string }[];
+}
+
+/** One layer/direction of the probe sequence run: time-major [T][k] flattened, index t*k + j. */
+export interface ProbeTrace {
+  layer: number;
+  direction: 0 | 1;
+  /** Gate and visible-state id → { width k, data of length T*k }. */
+  series: Record<string, { width: number; data: Float32Array }>;
+}
+
+export interface LossPoint {
+  step: number;
+  loss: number;
+  accuracy: number;
+}
+
+export interface Telemetry {
+  runId: number;
+  step: number;
+  /** Points added since the previous snapshot (the store keeps the history). */
+  points: LossPoint[];
+  /** ‖∂L/∂h_t‖ of the top layer for the current training batch, t = 0…T-1. */
+  gradNorms: Float32Array;
+  /** Global gradient norm before clipping, for the current batch. */
+  gradNormTotal: number;
+  /** Probe sequence: the task's fixed example, with the model's traces on it. */
+  probe: {
+    T: number;
+    inputLabels: string[];
+    targetLabels: string[];
+    predictedLabels: string[];
+    traces: ProbeTrace[];
+    /** Mean of each gate/state over units and time of the top layer, for the equation labels. */
+    means: Record<string, number>;
+  };
+  stepsPerSecond: number;
+}
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+
+export type FromWorker =
+  | { type: 'backend'; report: BackendReport }
+  | { type: 'telemetry'; telemetry: Telemetry }
+  | { type: 'status'; runId: number; status: RunStatus; message?: string; paramCount?: number };
