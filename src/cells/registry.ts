@@ -1,8 +1,10 @@
 // Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
+import { gru } from './gru';
 import { lstm } from './lstm';
+import { rnn } from './rnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [lstm];
+export const cellList: readonly CellSpec[] = [rnn, lstm, gru];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,60 @@
+// GRU exactly as torch.nn.GRU: gate rows ordered r, z, n; two biases; the reset gate multiplies
+// (W_hn h + b_hn) AFTER the recurrent matmul (cuDNN's "reset-after", not Cho et al.'s original
+// r ⊙ h inside the matmul), which lets one matmul serve all three gates per step.
+import * as tf from '@tensorflow/tfjs-core';
+import { chunk, linear, projectAll } from './common';
+import { pytorchRnnInit } from './init';
+import type { CellSpec } from './types';
+
+export const gru: CellSpec = {
+  id: 'gru',
+  name: 'GRU',
+  paper: {
+    authors: 'Cho, van Merriënboer, Gulcehre, Bahdanau, Bougares, Schwenk & Bengio',
+    year: 2014,
+    title: 'Learning Phrase Representations using RNN Encoder–Decoder for Statistical Machine Translation',
+    venue: 'EMNLP',
+    arxiv: '1406.1078',
+    url: 'https://arxiv.org/abs/1406.1078',
+  },
+  mechanisms: ['gates'],
+  summary:
+    'A lighter LSTM without a separate cell state: the update gate z interpolates between keeping the old state and taking a candidate, and the reset gate r decides how much of the past the candidate sees. When z ≈ 1 the state (and its gradient) is carried through unchanged.',
+  options: [],
+  gates: [
+    { id: 'r', tex: 'r_t', label: 'reset gate', range: 'unit' },
+    { id: 'z', tex: 'z_t', label: 'update gate', range: 'unit' },
+    { id: 'n', tex: 'n_t', label: 'candidate', range: 'signed' },
+  ],
+  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  equations: [
+    { id: 'r', tex: 'r_t = \\sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})' },
+    { id: 'z', tex: 'z_t = \\sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})' },
+    { id: 'n', tex: 'n_t = \\tanh(W_{in} x_t + b_{in} + r_t \\odot (W_{hn} h_{t-1} + b_{hn}))' },
+    { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}' },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const init = pytorchRnnInit(H);
+    const label = 'U(−1/√H, 1/√H)';
+    return [
+      { name: 'weight_ih', shape: [3 * H, d.inputSize], shapeLabel: '3H × I', init, initLabel: label, role: 'input' },
+      { name: 'weight_hh', shape: [3 * H, H], shapeLabel: '3H × H', init, initLabel: label, role: 'recurrent' },
+      { name: 'bias_ih', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
+      { name: 'bias_hh', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  project: (xs, p) => projectAll(xs, p.weight_ih, p.bias_ih),
+  step: (xt, s, p) => {
+    const [xr, xz, xn] = chunk(xt, 3);
+    const [hr, hz, hn] = chunk(linear(s.h, p.weight_hh, p.bias_hh), 3);
+    const r = tf.sigmoid(tf.add(xr, hr)) as tf.Tensor2D;
+    const z = tf.sigmoid(tf.add(xz, hz)) as tf.Tensor2D;
+    const n = tf.tanh(tf.add(xn, tf.mul(r, hn))) as tf.Tensor2D;
+    // (1 − z) n + z h written as n + z (h − n): one multiply fewer, same value.
+    const h = tf.add(n, tf.mul(z, tf.sub(s.h, n))) as tf.Tensor2D;
+    return { state: { h }, gates: { r, z, n } };
+  },
+};

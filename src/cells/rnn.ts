@@ -1,0 +1,53 @@
+// Elman RNN exactly as torch.nn.RNN: h' = φ(W_ih x + b_ih + W_hh h + b_hh), φ = tanh or ReLU;
+// two biases (PyTorch keeps both even though only their sum matters); U(−1/√H, 1/√H) init.
+import * as tf from '@tensorflow/tfjs-core';
+import { linear, projectAll } from './common';
+import { pytorchRnnInit } from './init';
+import type { CellSpec } from './types';
+
+export const rnn: CellSpec = {
+  id: 'rnn',
+  name: 'Elman RNN',
+  paper: {
+    authors: 'Elman',
+    year: 1990,
+    title: 'Finding Structure in Time',
+    venue: 'Cognitive Science 14(2)',
+    url: 'https://doi.org/10.1207/s15516709cog1402_1',
+  },
+  mechanisms: ['baseline'],
+  summary:
+    'The plain recurrence: the new hidden state is a squashed mix of the input and the previous state. Backpropagating through T steps multiplies T Jacobians diag(φ′)·W_hh, so the gradient shrinks or grows geometrically with the gap — the vanishing/exploding-gradient problem every other cell here tries to fix.',
+  options: [
+    { key: 'nonlinearity', label: 'Nonlinearity', kind: 'choice', default: 'tanh', choices: ['tanh', 'relu'],
+      help: 'tanh (PyTorch’s default) saturates and squashes gradients; ReLU does not saturate but lets the state and the gradient explode unless W_hh is kept near the identity (IRNN).' },
+  ],
+  gates: [],
+  states: [
+    // 'free' rather than 'signed': with ReLU the state is unbounded above.
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'free' },
+  ],
+  equations: [
+    { id: 'h', tex: 'h_t = \\phi(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh})' },
+    { id: 'phi', tex: '\\phi = \\tanh \\;\\text{(default) or}\\; \\mathrm{ReLU}' },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const init = pytorchRnnInit(H);
+    const label = 'U(−1/√H, 1/√H)';
+    return [
+      { name: 'weight_ih', shape: [H, d.inputSize], shapeLabel: 'H × I', init, initLabel: label, role: 'input' },
+      { name: 'weight_hh', shape: [H, H], shapeLabel: 'H × H', init, initLabel: label, role: 'recurrent' },
+      { name: 'bias_ih', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'bias' },
+      { name: 'bias_hh', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  project: (xs, p) => projectAll(xs, p.weight_ih, p.bias_ih),
+  step: (xt, s, p, { dims }) => {
+    const a = tf.add(xt, linear(s.h, p.weight_hh, p.bias_hh)) as tf.Tensor2D;
+    const h = dims.options.nonlinearity === 'relu' ? tf.relu(a) : tf.tanh(a);
+    return { state: { h }, gates: {} };
+  },
+};
