@@ -1,0 +1,122 @@
+// One training step timed for our cells and for tf.layers at the same sizes, on whatever
+// backend is active. Shared by the Node bench and the in-browser bench page, so both measure
+// exactly the same work: forward over T steps, MSE on every output, backward, Adam update.
+import * as tf from '@tensorflow/tfjs';
+import { getCell } from '../src/cells/registry';
+import { createRng } from '../src/engine/rng';
+import { initStackValues, runStack, type StackConfig } from '../src/engine/stack';
+
+export interface BenchCase {
+  cell: 'lstm' | 'gru';
+  hidden: number;
+  batch: number;
+  T: number;
+  input: number;
+}
+
+export interface BenchResult extends BenchCase {
+  backend: string;
+  oursMs: number | null;
+  layersMs: number | null;
+  /** tf.layers ms / our ms: above 1 means ours is faster. */
+  speedup: number | null;
+  reps: number;
+  error?: string;
+}
+
+export const DEFAULT_CASES: BenchCase[] = [64, 256].flatMap((hidden) =>
+  (['lstm', 'gru'] as const).map((cell) => ({ cell, hidden, batch: 32, T: 50, input: 8 })),
+);
+
+type StepFn = () => tf.Scalar;
+
+async function timeSteps(step: StepFn, vars: tf.Variable[], budgetMs: number, minReps: number): Promise<{ ms: number; reps: number }> {
+  const opt = tf.train.adam(1e-3);
+  const once = async () => {
+    const loss = opt.minimize(step, true, vars) as tf.Scalar;
+    await loss.data(); // forces the queued GPU work to finish inside the timing
+    loss.dispose();
+  };
+  await once(); // warm-up: shader compilation, kernel caches
+  let reps = 0;
+  const t0 = performance.now();
+  while (reps < minReps || (performance.now() - t0 < budgetMs && reps < 50)) {
+    await once();
+    reps++;
+  }
+  const ms = (performance.now() - t0) / reps;
+  opt.dispose();
+  return { ms, reps };
+}
+
+function fixedData(c: BenchCase) {
+  const rng = createRng(7);
+  const x = new Float32Array(c.T * c.batch * c.input).map(() => rng.normal());
+  const y = new Float32Array(c.T * c.batch * c.hidden).map(() => rng.uniform(-0.5, 0.5));
+  return { x, y };
+}
+
+async function timeOurs(c: BenchCase, budgetMs: number, minReps: number) {
+  const cfg: StackConfig = {
+    cell: getCell(c.cell), inputSize: c.input, hiddenSize: c.hidden, numLayers: 1,
+    bidirectional: false, seqLen: c.T, options: {},
+  };
+  const values = initStackValues(cfg, createRng(1));
+  const params: Record<string, tf.Variable> = {};
+  for (const [name, v] of values) params[name] = tf.variable(tf.tensor(v.values, v.shape), true, `bench_${name}`);
+  const { x, y } = fixedData(c);
+  const xs = tf.tensor3d(x, [c.T, c.batch, c.input]);
+  const ys = tf.tensor3d(y, [c.T, c.batch, c.hidden]);
+  try {
+    return await timeSteps(() => tf.losses.meanSquaredError(ys, runStack(cfg, params, xs).output) as tf.Scalar,
+      Object.values(params), budgetMs, minReps);
+  } finally {
+    tf.dispose([xs, ys, ...Object.values(params)]);
+  }
+}
+
+async function timeLayers(c: BenchCase, budgetMs: number, minReps: number) {
+  const { x, y } = fixedData(c);
+  // tf.layers is batch-major: [B, T, F].
+  const xs = tf.tidy(() => tf.transpose(tf.tensor3d(x, [c.T, c.batch, c.input]), [1, 0, 2]));
+  const ys = tf.tidy(() => tf.transpose(tf.tensor3d(y, [c.T, c.batch, c.hidden]), [1, 0, 2]));
+  const layer = c.cell === 'lstm'
+    ? tf.layers.lstm({ units: c.hidden, returnSequences: true, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotUniform' })
+    : tf.layers.gru({ units: c.hidden, returnSequences: true, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotUniform' });
+  tf.tidy(() => { layer.apply(xs); }); // builds the weights
+  const vars = layer.trainableWeights.map((w) => w.read() as tf.Variable);
+  try {
+    return await timeSteps(() => tf.losses.meanSquaredError(ys, layer.apply(xs) as tf.Tensor) as tf.Scalar, vars, budgetMs, minReps);
+  } finally {
+    tf.dispose([xs, ys]);
+    layer.dispose();
+  }
+}
+
+export async function runCases(cases: BenchCase[], opts: { budgetMs?: number; minReps?: number; log?: (s: string) => void } = {}): Promise<BenchResult[]> {
+  const budgetMs = opts.budgetMs ?? 3000;
+  const minReps = opts.minReps ?? 3;
+  const out: BenchResult[] = [];
+  for (const c of cases) {
+    const backend = tf.getBackend();
+    const r: BenchResult = { ...c, backend, oursMs: null, layersMs: null, speedup: null, reps: 0 };
+    const errors: string[] = [];
+    try {
+      const o = await timeOurs(c, budgetMs, minReps);
+      r.oursMs = o.ms;
+      r.reps = o.reps;
+    } catch (e) {
+      errors.push(`ours: ${(e as Error).message.split('\n')[0]}`);
+    }
+    try {
+      r.layersMs = (await timeLayers(c, budgetMs, minReps)).ms;
+    } catch (e) {
+      errors.push(`tf.layers: ${(e as Error).message.split('\n')[0]}`);
+    }
+    if (r.oursMs && r.layersMs) r.speedup = r.layersMs / r.oursMs;
+    if (errors.length) r.error = errors.join('; ');
+    opts.log?.(`${backend} ${c.cell} H=${c.hidden}: ours ${r.oursMs?.toFixed(1)} ms, tf.layers ${r.layersMs?.toFixed(1)} ms${r.error ? ' (' + r.error + ')' : ''}`);
+    out.push(r);
+  }
+  return out;
+}

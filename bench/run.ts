@@ -1,0 +1,82 @@
+// `npm run bench`: ms per training step of our LSTM/GRU vs tf.layers.lstm/gru at the same sizes,
+// in Node (WASM and CPU backends) and in Chromium on every backend that starts, plus main-thread
+// long tasks while the app trains. Writes bench/results/latest.json. Not a test: numbers only.
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { useNodeBackend } from '../src/engine/node-backend';
+import { DEFAULT_CASES, runCases, type BenchResult } from './core';
+import { launchBrowser } from '../tests/e2e/browser';
+import { serveDir } from '../tests/e2e/static-server';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const hidden = quick ? [64] : [64, 256];
+const budgetMs = quick ? 1500 : 3000;
+const log = (s: string) => console.log(s);
+
+async function nodeBench(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  for (const b of ['wasm', 'cpu'] as const) {
+    const got = await useNodeBackend(b);
+    if (got !== b) continue;
+    out.push(...(await runCases(DEFAULT_CASES.filter((c) => hidden.includes(c.hidden)), { budgetMs, minReps: b === 'cpu' ? 1 : 3, log: (s) => log(`node ${s}`) })));
+  }
+  return out;
+}
+
+async function browserBench(): Promise<unknown> {
+  execSync('npx vite build --config bench/vite.bench.config.ts', { cwd: root, stdio: 'inherit' });
+  const server = await serveDir(`${root}/bench/dist`);
+  const ctx = await launchBrowser({ webgpu: true });
+  try {
+    const page = await ctx.newPage();
+    page.on('console', (m) => log(`browser: ${m.text()}`));
+    await page.goto(`${server.url}/index.html?hidden=${hidden.join(',')}&budget=${budgetMs}`);
+    await page.waitForFunction(() => (window as unknown as { __benchResult?: unknown }).__benchResult, null, { timeout: 40 * 60_000, polling: 1000 });
+    return await page.evaluate(() => (window as unknown as { __benchResult?: unknown }).__benchResult);
+  } finally {
+    await ctx.close();
+    await server.close();
+  }
+}
+
+/** Long tasks (> 50 ms) on the app's main thread over 10 s of live training. */
+async function longTasks(): Promise<unknown> {
+  if (!existsSync(`${root}/dist/index.html`)) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+  const server = await serveDir(`${root}/dist`);
+  const ctx = await launchBrowser({ webgpu: true });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/?cell=lstm&task=copy`);
+    await page.waitForSelector('[data-testid=play-toggle]');
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    });
+    const stepText = async () => Number((await page.textContent('[data-testid=step-counter]'))?.replace(/\D/g, '') || 0);
+    await page.click('[data-testid=play-toggle]');
+    const s0 = await stepText();
+    await page.waitForTimeout(10_000);
+    const s1 = await stepText();
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    return { seconds: 10, stepsTrained: s1 - s0, longTaskCount: long.length, longTaskTotalMs: long.reduce((a, b) => a + b, 0), longestMs: Math.max(0, ...long) };
+  } finally {
+    await ctx.close();
+    await server.close();
+  }
+}
+
+const report: Record<string, unknown> = { date: new Date().toISOString(), quick, tfjs: tf.version.tfjs, node: process.version };
+if (!args.has('--skip-node')) report.node_results = await nodeBench();
+if (!args.has('--skip-browser')) {
+  report.browser = await browserBench().catch((e) => ({ error: String(e) }));
+  report.mainThread = await longTasks().catch((e) => ({ error: String(e) }));
+}
+mkdirSync(`${root}/bench/results`, { recursive: true });
+writeFileSync(`${root}/bench/results/latest.json`, JSON.stringify(report, null, 2) + '\n');
+log(`wrote bench/results/latest.json`);
+process.exit(0);

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { canvasHash, stepCount, waitForStep, withPage, type Scenario } from './scenario';
+
+async function lossValue(page: Page): Promise<number> {
+  return Number(((await page.textContent('[data-testid=loss-value]')) ?? '').replace(/[^\d.eE+-]/g, ''));
+}
+
+/** Drags a range input's thumb with the mouse to a fraction of its width, as a person would. */
+async function dragSlider(page: Page, testId: string, fraction: number): Promise<void> {
+  const box = await page.locator(`[data-testid=${testId}]`).boundingBox();
+  assert.ok(box, `${testId} is not visible`);
+  const y = box.y + box.height / 2;
+  const value0 = await page.inputValue(`[data-testid=${testId}]`);
+  await page.mouse.move(box.x + box.width * Number(value0 === '' ? 0.5 : 0.5), y);
+  await page.mouse.click(box.x + 2, y); // start from the left end
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * fraction, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'playground: LSTM trains live on the copy task; loss falls, heatmaps and ∂L/∂h_t update',
+    run: (base) =>
+      withPage({ shot: 'playground-training' }, async (page) => {
+        await page.goto(`${base}/?cell=lstm&task=copy`);
+        await page.waitForSelector('[data-testid=play-toggle]');
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        assert.equal(await stepCount(page), 0);
+        await page.click('[data-testid=play-toggle]');
+        await waitForStep(page, 5);
+        const loss0 = await lossValue(page);
+        const heat0 = await canvasHash(page, '[data-testid=heatmap-f]');
+        const grad0 = await page.getAttribute('[data-testid=gradnorm-chart] path.line, [data-testid=gradnorm-chart] path', 'd');
+        await waitForStep(page, 150, 150_000);
+        const loss1 = await lossValue(page);
+        const heat1 = await canvasHash(page, '[data-testid=heatmap-f]');
+        assert.ok(Number.isFinite(loss0) && Number.isFinite(loss1), `loss readouts ${loss0} ${loss1}`);
+        assert.ok(loss1 < loss0 * 0.9, `loss should fall: ${loss0} → ${loss1}`);
+        assert.notEqual(heat1, heat0, 'the forget-gate heatmap should change while training');
+        const grad1 = await page.getAttribute('[data-testid=gradnorm-chart] path.line, [data-testid=gradnorm-chart] path', 'd');
+        assert.ok(grad1 && grad1.length > 20, 'gradient-norm chart draws a path');
+        assert.notEqual(grad1, grad0, 'gradient-norm chart updates');
+        for (const id of ['i', 'f', 'g', 'o', 'c', 'h']) {
+          assert.ok(await page.isVisible(`[data-testid=heatmap-${id}]`), `heatmap-${id} visible`);
+        }
+        const mean = await page.textContent('[data-testid=gate-mean-f]');
+        assert.match(mean ?? '', /\d/, 'the forget gate shows its live mean');
+        assert.ok(await page.isVisible('[data-testid=equation-f] .katex'), 'equations rendered by KaTeX');
+        await page.click('[data-testid=play-toggle]'); // pause
+        const paused = await stepCount(page);
+        await page.waitForTimeout(800);
+        assert.ok((await stepCount(page)) - paused <= 1, 'pause stops training');
+        await page.click('[data-testid=step-button]');
+        await waitForStep(page, paused + 1);
+        await page.click('[data-testid=reset-button]');
+        await page.waitForFunction(() => (document.querySelector('[data-testid=step-counter]')?.textContent ?? '').replace(/[^\d]/g, '') === '0');
+      }),
+  },
+  {
+    name: 'playground: dragging a slider changes the run; the URL reproduces the same run in a new tab',
+    run: (base) =>
+      withPage({ shot: 'playground-slider' }, async (page) => {
+        await page.goto(`${base}/?cell=gru&task=adding`);
+        await page.waitForSelector('[data-testid=slider-hiddenSize]');
+        const before = await page.inputValue('[data-testid=slider-hiddenSize]');
+        await dragSlider(page, 'slider-hiddenSize', 0.3);
+        const after = await page.inputValue('[data-testid=slider-hiddenSize]');
+        assert.notEqual(after, before, 'dragging changes the hidden size');
+        await page.waitForFunction((v) => location.search.includes(v), after, { timeout: 5000 });
+        for (let i = 0; i < 3; i++) {
+          await page.click('[data-testid=step-button]');
+          await waitForStep(page, i + 1);
+        }
+        const lossA = await page.textContent('[data-testid=loss-value]');
+        const url = page.url();
+        const page2 = await page.context().newPage();
+        await page2.goto(url);
+        await page2.waitForSelector('[data-testid=slider-hiddenSize]');
+        assert.equal(await page2.inputValue('[data-testid=slider-hiddenSize]'), after, 'the link restores the slider');
+        assert.equal(await page2.inputValue('[data-testid=cell-select]'), 'gru');
+        for (let i = 0; i < 3; i++) {
+          await page2.click('[data-testid=step-button]');
+          await waitForStep(page2, i + 1);
+        }
+        assert.equal(await page2.textContent('[data-testid=loss-value]'), lossA, 'same link, same seed, same loss');
+        await page2.close();
+      }),
+  },
+  {
+    name: 'playground: language switch to Chinese and back',
+    run: (base) =>
+      withPage({ shot: 'playground-zh' }, async (page) => {
+        await page.goto(`${base}/`);
+        await page.waitForSelector('[data-testid=lang-toggle]');
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        await page.click('[data-testid=lang-toggle]');
+        await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
+        const text = await page.textContent('body');
+        assert.match(text ?? '', /[\u4e00-\u9fff]{4,}/, 'Chinese text appears');
+        await page.click('[data-testid=lang-toggle]');
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+      }),
+  },
+];

@@ -1,0 +1,33 @@
+// End-to-end tests: build output served on 127.0.0.1, driven in Debian's Chromium by
+// playwright-core. Each scenario file exports `scenarios`; this runner runs them in order and
+// exits non-zero on any failure. `npm run test:e2e` builds first.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveDir } from './static-server';
+import type { Scenario } from './scenario';
+import { scenarios as playground } from './playground.e2e';
+import { scenarios as lesson } from './lesson.e2e';
+import { scenarios as fallback } from './fallback.e2e';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+if (!existsSync(`${root}/dist/index.html`)) {
+  console.error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
+  process.exit(2);
+}
+const only = process.argv[2];
+const all: Scenario[] = [...playground, ...lesson, ...fallback].filter((s) => !only || s.name.includes(only));
+const server = await serveDir(`${root}/dist`);
+let failed = 0;
+for (const s of all) {
+  const t0 = Date.now();
+  try {
+    await s.run(server.url);
+    console.log(`  ✓ ${s.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${s.name}\n    ${String((e as Error).stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+  }
+}
+await server.close();
+console.log(`${all.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,61 @@
+// Shared plumbing for e2e scenarios: a fresh browser per scenario, console errors collected and
+// asserted empty at the end, a screenshot kept for a human to look at.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+
+export interface Scenario {
+  name: string;
+  run(baseUrl: string): Promise<void>;
+}
+
+export const shotsDir = fileURLToPath(new URL('./screenshots', import.meta.url));
+
+export async function withPage(
+  opts: { webgpu?: boolean; shot?: string },
+  fn: (page: Page, errors: string[]) => Promise<void>,
+): Promise<void> {
+  const ctx = await launchBrowser({ webgpu: opts.webgpu });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await fn(page, errors);
+    if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
+  } finally {
+    if (opts.shot) {
+      mkdirSync(shotsDir, { recursive: true });
+      await page.screenshot({ path: `${shotsDir}/${opts.shot}.png`, fullPage: true }).catch(() => undefined);
+    }
+    await ctx.close();
+  }
+}
+
+export async function stepCount(page: Page): Promise<number> {
+  const text = (await page.textContent('[data-testid=step-counter]')) ?? '';
+  return Number(text.replace(/[^\d]/g, '') || 0);
+}
+
+export async function waitForStep(page: Page, atLeast: number, timeout = 60_000): Promise<number> {
+  await page.waitForFunction(
+    (n) => Number((document.querySelector('[data-testid=step-counter]')?.textContent ?? '').replace(/[^\d]/g, '') || 0) >= n,
+    atLeast,
+    { timeout, polling: 200 },
+  );
+  return stepCount(page);
+}
+
+/** A cheap fingerprint of a canvas's pixels, to tell whether a heatmap was redrawn differently. */
+export async function canvasHash(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (el) => {
+    const canvas = (el instanceof HTMLCanvasElement ? el : el.querySelector('canvas')) as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let h = 0;
+    for (let i = 0; i < data.length; i += 7) h = (Math.imul(h, 31) + data[i]) | 0;
+    return `${canvas.width}x${canvas.height}:${h}`;
+  });
+}
