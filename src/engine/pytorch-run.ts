@@ -29,12 +29,13 @@ export function splitInitialState(cfg: StackConfig, init: StackState, batch: num
   return out;
 }
 
-export interface StackForward {
+// A type alias, not an interface, so tf.tidy accepts it as a TensorContainer.
+export type StackForward = {
   /** [T, B, D·H]. */
   output: tf.Tensor3D;
   /** Final states by state id, each [L·D, B, size]: 'h' is PyTorch's h_n, 'c' its c_n. */
   finals: Record<string, tf.Tensor3D>;
-}
+};
 
 export function forwardStack(cfg: StackConfig, params: Params, xs: tf.Tensor3D, init: StackState = {}): StackForward {
   const run = runStack(cfg, params, xs, { state0: splitInitialState(cfg, init, xs.shape[1]) });
@@ -55,14 +56,14 @@ export function topGradNorms(cfg: StackConfig, params: Params, xs: tf.Tensor3D, 
     const [T, B] = xs.shape;
     const top = (cfg.numLayers - 1) * numDirections(cfg);
     const hk = hiddenKeyOf(cfg.cell);
-    const lossOf = (probe: tf.Tensor3D) => {
+    const lossOf = (probe: tf.Tensor): tf.Tensor => {
       const run = runStack(cfg, params, xs, {
         state0: splitInitialState(cfg, init, B),
-        topProbes: [probe],
+        topProbes: [probe as tf.Tensor3D],
       });
-      return tf.sum(run.finals[top][hk]) as tf.Scalar;
+      return tf.sum(run.finals[top][hk]);
     };
-    const g = tf.grad(lossOf)(tf.zeros([T, B, topHiddenSize(cfg)]) as tf.Tensor3D);
+    const g = tf.grad(lossOf)(tf.zeros([T, B, topHiddenSize(cfg)]));
     return tf.sqrt(tf.sum(tf.square(g), [1, 2])) as tf.Tensor1D;
   });
 }
