@@ -1,0 +1,281 @@
+// Owns one run: its variables, Adam, the seeded data stream, and the tensors telemetry is read
+// from. Nothing is read back during training; snapshot() reads everything in one go.
+//
+// Divergence. Checking the loss before every update would need a GPU→CPU sync per step, which is
+// what we avoid. Instead the update is guarded in the graph: when the loss or the global gradient
+// norm is not finite, the applied gradient is zero (tf.where, no sync), so the weights keep their
+// last finite values. snapshot() then sees the non-finite loss/norm it reads anyway and reports
+// the first bad step. Adam's moments still decay on a skipped step; that cannot poison the weights.
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core alone registers no gradient functions; @tensorflow/tfjs would, at a larger bundle.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { getCell } from '../cells/registry';
+import type { CellOptions, Params } from '../cells/types';
+import type { RunConfig, Telemetry } from '../worker/protocol';
+import { LIVE_FIELDS } from '../worker/protocol';
+import {
+  batchTensors, forward, initModelValues, maskedAccuracy, maskedLoss, modelConfig,
+  type BatchTensors, type ModelConfig,
+} from './model';
+import { createRng, type Rng } from './rng';
+import { layerDims, numDirections, paramName, topHiddenSize } from './stack';
+import { getTask } from './tasks/registry';
+import type { Task, TaskBatch } from './tasks/types';
+import { readProbe } from './telemetry';
+
+/** RunConfig plus options for the task (defaults apply where absent). */
+export type TrainerConfig = RunConfig & { taskOptions?: CellOptions };
+
+export type LiveSettings = Pick<RunConfig, (typeof LIVE_FIELDS)[number]>;
+
+export interface Snapshot {
+  telemetry: Telemetry;
+  /** Set once a non-finite loss or gradient norm has been seen; the run should stop. */
+  diverged?: string;
+}
+
+export interface Inspection {
+  loss: number;
+  accuracy: number;
+  /** ∂L/∂h_t of the top layer per direction, [T, B, H] flattened. */
+  dLdh: Float32Array[];
+  gradNormTotal: number;
+}
+
+/** Beyond this many unread steps the oldest loss points are dropped (nobody is reading them). */
+const MAX_PENDING = 4096;
+
+export class Trainer {
+  readonly config: TrainerConfig;
+  readonly task: Task;
+  readonly model: ModelConfig;
+  /** The sequence length the task really uses. */
+  readonly T: number;
+  readonly paramCount: number;
+  step = 0;
+
+  private readonly vars: Record<string, tf.Variable> = {};
+  private readonly trainable: [string, tf.Variable][] = [];
+  /** Zero variables added to the top layer's h_t; their gradient is ∂L/∂h_t. Never updated. */
+  private readonly probes: tf.Variable[] = [];
+  private readonly optimizer: tf.AdamOptimizer;
+  private readonly dataRng: Rng;
+  private clipNorm: number;
+  /** [n, 3] rows (loss, accuracy, grad norm) of steps pendingFrom … step, not yet read. */
+  private pending: tf.Tensor2D | null = null;
+  private pendingFrom = 1;
+  private last: { gradNorms: tf.Tensor1D; total: tf.Scalar; applied: tf.Scalar } | null = null;
+  private lastRead = { gradNorms: new Float32Array(0) as Float32Array<ArrayBuffer>, total: 0, applied: 0 };
+  private divergedAt: string | undefined;
+  private clock = { time: now(), step: 0 };
+  private disposed = false;
+
+  constructor(config: TrainerConfig) {
+    this.config = { ...config };
+    this.task = getTask(config.taskId, config.taskOptions);
+    this.T = this.task.resolveSeqLen(config.seqLen);
+    this.model = modelConfig(
+      { ...config, cell: getCell(config.cellId), cellOptions: config.cellOptions },
+      this.task,
+      this.T,
+    );
+    const root = createRng(config.seed);
+    this.dataRng = root.fork('data');
+    let count = 0;
+    for (const [name, v] of initModelValues(this.model, root.fork('params'))) {
+      const variable = tf.tidy(() => tf.variable(tf.tensor(v.values, v.shape), v.trainable));
+      this.vars[name] = variable;
+      if (v.trainable) {
+        this.trainable.push([name, variable]);
+        count += v.values.length;
+      }
+    }
+    this.paramCount = count;
+    const H = topHiddenSize(this.model.stack);
+    for (let d = 0; d < numDirections(this.model.stack); d++) {
+      this.probes.push(tf.tidy(() => tf.variable(tf.zeros([this.T, config.batchSize, H]), true)));
+    }
+    this.optimizer = tf.train.adam(config.learningRate);
+    this.clipNorm = config.clipNorm;
+  }
+
+  /** True when going from `a` to `b` needs a new Trainer (anything but the LIVE_FIELDS changed). */
+  static needsRebuild(a: TrainerConfig, b: TrainerConfig): boolean {
+    const strip = (c: TrainerConfig) => {
+      const rest: Record<string, unknown> = { ...c };
+      for (const f of LIVE_FIELDS) delete rest[f];
+      return JSON.stringify(rest, Object.keys(rest).sort());
+    };
+    return strip(a) !== strip(b) || JSON.stringify(a.cellOptions) !== JSON.stringify(b.cellOptions)
+      || JSON.stringify(a.taskOptions ?? {}) !== JSON.stringify(b.taskOptions ?? {});
+  }
+
+  /** Learning rate and clipping change in place; Adam's moments are kept. */
+  setLive(live: Partial<LiveSettings>): void {
+    if (live.learningRate !== undefined) {
+      // AdamOptimizer reads this field on every applyGradients; it is only `protected` in the typings.
+      (this.optimizer as unknown as { learningRate: number }).learningRate = live.learningRate;
+      this.config.learningRate = live.learningRate;
+    }
+    if (live.clipNorm !== undefined) this.clipNorm = this.config.clipNorm = live.clipNorm;
+  }
+
+  get params(): Params {
+    return this.vars;
+  }
+
+  /** One Adam step on a fresh batch from the seeded stream. Never throws on NaN (see the top). */
+  trainStep(): void {
+    if (this.disposed) throw new Error('trainer disposed');
+    const batch = this.task.batch(this.dataRng, this.config.batchSize, this.T);
+    const kept = tf.tidy(() => {
+      const { loss, accuracy, grads, dLdhNorms, total } = this.gradients(batchTensors(batch, this.task.inputSize, this.task.outputSize));
+      const ok = tf.logicalAnd(tf.isFinite(loss), tf.isFinite(total));
+      const scale = this.clipNorm > 0 ? tf.div(this.clipNorm, tf.maximum(total, this.clipNorm)) : null;
+      const applied = grads.map(({ name, tensor: g }) => ({
+        name,
+        tensor: tf.where(ok, scale ? tf.mul(g, scale) : g, tf.zerosLike(g)),
+      }));
+      this.optimizer.applyGradients(applied);
+      this.constrain();
+      const row = tf.reshape(tf.stack([loss, accuracy, total]), [1, 3]);
+      let pending = this.pending ? tf.concat([this.pending, row]) : row;
+      if (pending.shape[0] > MAX_PENDING) pending = tf.slice(pending, [pending.shape[0] - MAX_PENDING, 0]);
+      return { pending: pending as tf.Tensor2D, gradNorms: dLdhNorms, total, applied: globalNorm(applied.map((g) => g.tensor)) };
+    });
+    this.step++;
+    this.pending?.dispose();
+    this.last?.gradNorms.dispose();
+    this.last?.total.dispose();
+    this.last?.applied.dispose();
+    this.pending = kept.pending;
+    this.pendingFrom = this.step - kept.pending.shape[0] + 1;
+    this.last = { gradNorms: kept.gradNorms, total: kept.total, applied: kept.applied };
+  }
+
+  train(steps: number): void {
+    for (let i = 0; i < steps; i++) this.trainStep();
+  }
+
+  /** Telemetry since the previous snapshot. Do not call trainStep() until it resolves. */
+  async snapshot(runId: number): Promise<Snapshot> {
+    const pending = this.pending;
+    const from = this.pendingFrom;
+    this.pending = null;
+    const rows = pending ? await pending.data() : new Float32Array(0);
+    pending?.dispose();
+    await this.readLast();
+    const points = [];
+    for (let i = 0; i < rows.length / 3; i++) {
+      const [loss, accuracy, norm] = [rows[3 * i], rows[3 * i + 1], rows[3 * i + 2]];
+      const step = from + i;
+      if (!this.divergedAt && !(Number.isFinite(loss) && Number.isFinite(norm))) {
+        this.divergedAt = `Training diverged at step ${step}: the ${Number.isFinite(loss) ? 'gradient norm' : 'loss'} became ${Number.isFinite(loss) ? norm : loss}. Lower the learning rate or the recurrent scale, or turn on gradient clipping.`;
+      }
+      points.push({ step, loss, accuracy });
+    }
+    const t = now();
+    const stepsPerSecond = t > this.clock.time ? ((this.step - this.clock.step) * 1000) / (t - this.clock.time) : 0;
+    this.clock = { time: t, step: this.step };
+    const probe = await readProbe(this.model, this.task, this.vars, this.T);
+    return {
+      telemetry: {
+        runId,
+        step: this.step,
+        points,
+        gradNorms: this.lastRead.gradNorms,
+        gradNormTotal: this.lastRead.total,
+        probe,
+        stepsPerSecond,
+      },
+      diverged: this.divergedAt,
+    };
+  }
+
+  /** Global gradient norm of the last step before and after clipping (for tests and the bench). */
+  async gradNorms(): Promise<{ total: number; applied: number }> {
+    await this.readLast();
+    return { total: this.lastRead.total, applied: this.lastRead.applied };
+  }
+
+  /**
+   * Loss, accuracy and ∂L/∂h_t on a given batch (its B must be batchSize), without updating.
+   * `perturb` sets the probe values (h_t ← h_t + e_t), for finite-difference checks.
+   */
+  async inspect(batch: TaskBatch, perturb?: Float32Array[]): Promise<Inspection> {
+    if (perturb) this.probes.forEach((p, d) => p.assign(tf.tensor(perturb[d], p.shape)));
+    const res = tf.tidy(() => {
+      const g = this.gradients(batchTensors(batch, this.task.inputSize, this.task.outputSize));
+      return { loss: g.loss, accuracy: g.accuracy, total: g.total, dLdh: g.dLdh };
+    });
+    if (perturb) this.probes.forEach((p) => p.assign(tf.zerosLike(p)));
+    const [loss, accuracy, total, ...dLdh] = await Promise.all(
+      [res.loss, res.accuracy, res.total, ...res.dLdh].map((t) => t.data() as Promise<Float32Array>),
+    );
+    tf.dispose(res);
+    return { loss: loss[0], accuracy: accuracy[0], gradNormTotal: total[0], dLdh };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    tf.dispose([...Object.values(this.vars), ...this.probes]);
+    this.pending?.dispose();
+    if (this.last) tf.dispose([this.last.gradNorms, this.last.total, this.last.applied]);
+    this.optimizer.dispose();
+  }
+
+  /** Forward and backward on one batch. Call inside tf.tidy. */
+  private gradients(b: BatchTensors) {
+    let accuracy: tf.Scalar | undefined;
+    const list = [...this.trainable.map(([, v]) => v), ...this.probes];
+    const { value: loss, grads } = tf.variableGrads(() => {
+      const { out } = forward(this.model, this.vars, b.x, { topProbes: this.probes as tf.Tensor3D[] });
+      // The forward pass runs in its own scope; keep accuracy out of it (disposed by our caller's tidy).
+      accuracy = tf.keep(maskedAccuracy(this.task, out, b));
+      return maskedLoss(this.task.kind, out, b);
+    }, list);
+    // A tensor in this (the caller's) scope, so the caller's tidy owns it like everything else.
+    const acc = tf.clone(accuracy!);
+    accuracy!.dispose();
+    // Keyed by the tfjs variable name, which is what applyGradients looks up. A parameter the
+    // loss does not reach (possible in some cells) gets no update at all.
+    const modelGrads: { name: string; tensor: tf.Tensor }[] = [];
+    for (const [, v] of this.trainable) if (grads[v.name]) modelGrads.push({ name: v.name, tensor: grads[v.name] });
+    const dLdh = this.probes.map((p) => grads[p.name] ?? tf.zerosLike(p));
+    const perStep = dLdh.map((g) => tf.sum(tf.square(g), [1, 2]));
+    const dLdhNorms = tf.sqrt(perStep.length === 1 ? perStep[0] : tf.addN(perStep)) as tf.Tensor1D;
+    return { loss, accuracy: acc, grads: modelGrads, dLdh, dLdhNorms, total: globalNorm(modelGrads.map((g) => g.tensor)) };
+  }
+
+  /** Applies cell.constrain (e.g. IndRNN's bound on |u|) to each layer/direction. */
+  private constrain(): void {
+    const { cell } = this.model.stack;
+    if (!cell.constrain) return;
+    const D = numDirections(this.model.stack);
+    for (let layer = 0; layer < this.model.stack.numLayers; layer++) {
+      const dims = layerDims(this.model.stack, layer);
+      for (let d = 0; d < D; d++) {
+        const p: Record<string, tf.Variable> = {};
+        for (const spec of cell.params(dims)) p[spec.name] = this.vars[paramName(spec.name, layer, d === 1)];
+        cell.constrain(p, dims);
+      }
+    }
+  }
+
+  private async readLast(): Promise<void> {
+    if (!this.last) return;
+    const last = this.last;
+    this.last = null;
+    const [gradNorms, total, applied] = await Promise.all([last.gradNorms.data(), last.total.data(), last.applied.data()]);
+    tf.dispose([last.gradNorms, last.total, last.applied]);
+    this.lastRead = { gradNorms: gradNorms as Float32Array<ArrayBuffer>, total: total[0], applied: applied[0] };
+  }
+}
+
+function globalNorm(ts: tf.Tensor[]): tf.Scalar {
+  if (ts.length === 0) return tf.scalar(0);
+  return tf.sqrt(tf.addN(ts.map((g) => tf.sum(tf.square(g))))) as tf.Scalar;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
