@@ -50,7 +50,7 @@ describe('parameter counts', () => {
   it.each(fixtureNames())('%s: torch state_dict size = our count (minus fixed-zero biases)', (name) => {
     const fx = loadFixture(name);
     const model = parsePytorchModel(fx.model);
-    const torchCount = Object.values(fx.model.state_dict).reduce((n, v) => n + flat(v).length, 0);
+    const torchCount = Object.values(fx.model.state_dict).reduce<number>((n, v) => n + flat(v).length, 0);
     const fixed = [...model.fixedZero].reduce((n, k) => n + model.values.get(k)!.values.length, 0);
     expect(stackParamCount(model.config) - fixed).toBe(torchCount);
     const c = fx.model.config as { input_size: number; hidden_size: number; num_layers: number; bidirectional: boolean; bias: boolean };

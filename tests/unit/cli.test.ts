@@ -1,0 +1,105 @@
+// The CLI as a user runs it: a child process on fixture files and on malformed ones.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectClose, loadFixture } from './pytorch-fixtures';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'rnn-atlas-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node --import tsx src/cli/main.ts …`, what `npm run --silent cli --` runs. */
+function cli(...args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function write(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+/** A refusal: exit code 2, one clean message on stderr, nothing on stdout, no stack trace. */
+function expectRefused(r: Result, message: string | RegExp) {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^error: /);
+  if (typeof message === 'string') expect(r.stderr).toContain(message);
+  else expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('cli forward / gradnorms', () => {
+  const lstm = loadFixture('lstm_l2_bi');
+  const lstmModel = write('lstm-model.json', lstm.model);
+  const lstmInput = write('lstm-input.json', lstm.input);
+
+  it('forward prints output, h_n and c_n matching PyTorch', async () => {
+    const r = await cli('forward', lstmModel, lstmInput);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out).sort()).toEqual(['c_n', 'h_n', 'output']);
+    expectClose(out.output, lstm.expected.output, 'output');
+    expectClose(out.h_n, lstm.expected.h_n, 'h_n');
+    expectClose(out.c_n, lstm.expected.c_n!, 'c_n');
+  });
+
+  it('forward on a GRU prints no c_n; gradnorms match PyTorch', async () => {
+    const gru = loadFixture('gru_l2_bi');
+    const model = write('gru-model.json', gru.model);
+    const input = write('gru-input.json', gru.input);
+    const fwd = await cli('forward', model, input);
+    const gn = await cli('gradnorms', model, input);
+    expect(fwd.code).toBe(0);
+    const out = JSON.parse(fwd.stdout);
+    expect(Object.keys(out).sort()).toEqual(['h_n', 'output']);
+    expectClose(out.h_n, gru.expected.h_n, 'h_n');
+    expect(gn.code).toBe(0);
+    const norms = JSON.parse(gn.stdout);
+    expect(Object.keys(norms)).toEqual(['grad_norms']);
+    expectClose(norms.grad_norms, gru.expected.grad_norms, 'grad_norms');
+  });
+
+  it('refuses bad JSON', async () => {
+    expectRefused(await cli('forward', write('bad.json', '{"format": "pytorch", '), lstmInput), /bad\.json: model: bad JSON/);
+  });
+
+  it('refuses a wrong shape, with expected and actual shapes', async () => {
+    const m = structuredClone(lstm.model);
+    (m.state_dict.weight_hh_l0 as number[][]).pop();
+    expectRefused(
+      await cli('forward', write('shape.json', m), lstmInput),
+      'state_dict.weight_hh_l0: expected shape [16, 4], got [15, 4]',
+    );
+  });
+
+  it('refuses an unknown module', async () => {
+    const m = { ...lstm.model, module: 'Transformer' };
+    expectRefused(await cli('gradnorms', write('module.json', m), lstmInput), 'unknown module "Transformer"');
+  });
+
+  it('refuses an input that does not fit the model, a missing file, a wrong argument count and an unknown command', async () => {
+    // One at a time: the machine's cores are shared.
+    const input = await cli('forward', lstmModel, write('input.json', { input: [[[1, 2]]] }));
+    const missing = await cli('forward', join(dir, 'nope.json'), lstmInput);
+    const args = await cli('forward', lstmModel);
+    const unknown = await cli('train', lstmModel);
+    expectRefused(input, 'input: expected shape [*, *, 3], got [1, 1, 2]');
+    expectRefused(missing, 'nope.json: no such file');
+    expectRefused(args, /expected 2 argument\(s\)[\s\S]*usage: npm run --silent cli -- forward MODEL\.json INPUT\.json/);
+    expectRefused(unknown, 'unknown command "train"');
+  });
+});
