@@ -28,8 +28,8 @@ export const rnn: CellSpec = {
     { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'free' },
   ],
   equations: [
-    { id: 'h', tex: 'h_t = \\phi(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh})' },
-    { id: 'phi', tex: '\\phi = \\tanh \\;\\text{(default) or}\\; \\mathrm{ReLU}' },
+    // One line for h (the only state), with φ named on it, so equation ids stay = state ids.
+    { id: 'h', tex: 'h_t = \\phi(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh}), \\quad \\phi \\in \\{\\tanh, \\mathrm{ReLU}\\}' },
   ],
   params: (d) => {
     const H = d.hiddenSize;
