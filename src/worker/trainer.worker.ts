@@ -1,0 +1,40 @@
+// The training worker: picks a backend on 'init', hands every other message to the engine's
+// TrainingSession. Kept thin on purpose; the loop and its rules live in src/engine/session.ts.
+/// <reference lib="webworker" />
+import { TrainingSession } from '../engine/session';
+import { chooseBackend } from './backend';
+import type { FromWorker, ToWorker } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker) => scope.postMessage(msg);
+
+// A MessageChannel hop yields to pending messages without setTimeout's clamping to ≥4 ms.
+const channel = new MessageChannel();
+const deferred: (() => void)[] = [];
+channel.port1.onmessage = () => deferred.shift()?.();
+const defer = (fn: () => void) => {
+  deferred.push(fn);
+  channel.port2.postMessage(null);
+};
+
+const session = new TrainingSession({ post, defer });
+let backendReady: Promise<void> | null = null;
+
+function initBackend(msg: Extract<ToWorker, { type: 'init' }> = { type: 'init' }): Promise<void> {
+  backendReady = chooseBackend(msg).then(
+    (report) => post({ type: 'backend', report }),
+    (e: unknown) => post({ type: 'status', runId: -1, status: 'error', message: e instanceof Error ? e.message : String(e) }),
+  );
+  return backendReady;
+}
+
+scope.onmessage = async (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  if (msg.type === 'init') {
+    await initBackend(msg);
+    return;
+  }
+  // A page that skipped 'init' still gets the automatic choice before its first run.
+  await (backendReady ?? initBackend());
+  void session.handle(msg);
+};
