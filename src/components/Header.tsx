@@ -1,0 +1,91 @@
+// Product header: name, page navigation, language toggle, and which backend trains the model.
+import { appStore, useApp } from '../store';
+import type { Page } from '../store/url';
+import { useT } from './hooks';
+
+function BackendBadge() {
+  const t = useT();
+  const backend = useApp((s) => s.run.backend);
+  return (
+    <span className={`badge backend-badge${backend ? '' : ' pending'}`} data-testid="backend-badge"
+      title={t('backend.label')} data-pending-text={t('backend.loading')}>
+      {/* Empty until the worker reports: tests and CSS (:empty) rely on that. */}
+      {backend ? backend.backend.toUpperCase() : null}
+    </span>
+  );
+}
+
+export function BackendNotice() {
+  const t = useT();
+  const backend = useApp((s) => s.run.backend);
+  if (!backend || backend.fallbacks.length === 0) return null;
+  return (
+    <div className="banner banner-info" data-testid="backend-notice" role="status">
+      <span className="banner-icon" aria-hidden="true">ⓘ</span>
+      <span>
+        <strong>{t('backend.fallback', { backend: backend.backend.toUpperCase() })}</strong>{' '}
+        {backend.fallbacks.map((f) => t('backend.skipped', { backend: f.backend === 'webgpu' ? 'WebGPU' : f.backend.toUpperCase(), reason: f.reason })).join(' · ')}
+      </span>
+    </div>
+  );
+}
+
+export function Header() {
+  const t = useT();
+  const page = useApp((s) => s.ui.page);
+  const lang = useApp((s) => s.ui.lang);
+  const go = (p: Page) => appStore().getState().setUi({ page: p });
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <svg className="logo" viewBox="0 0 32 32" aria-hidden="true">
+          <circle cx="16" cy="16" r="13" fill="none" stroke="currentColor" strokeWidth="2.5" />
+          <path d="M16 3 a13 13 0 0 1 13 13" fill="none" stroke="#e76f51" strokeWidth="2.5" />
+          <circle cx="16" cy="16" r="4" fill="#2a9d8f" />
+        </svg>
+        <div>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+      </div>
+      <nav className="nav" aria-label="main">
+        <button type="button" className={`nav-link${page === 'playground' ? ' active' : ''}`} data-testid="nav-playground"
+          aria-current={page === 'playground' ? 'page' : undefined} onClick={() => go('playground')}>
+          {t('nav.playground')}
+        </button>
+        <button type="button" className={`nav-link${page === 'lesson' ? ' active' : ''}`} data-testid="nav-lesson"
+          aria-current={page === 'lesson' ? 'page' : undefined} onClick={() => go('lesson')}>
+          {t('nav.lesson')}
+        </button>
+      </nav>
+      <div className="header-tools">
+        <BackendBadge />
+        <button type="button" className="btn btn-ghost lang-toggle" data-testid="lang-toggle" aria-label={t('lang.toggleLabel')}
+          onClick={() => appStore().getState().setUi({ lang: lang === 'en' ? 'zh' : 'en' })}>
+          {lang === 'en' ? 'EN · ' : ''}<strong>{t('lang.toggle')}</strong>{lang === 'zh' ? ' · 中文' : ''}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+export function UrlNotices() {
+  const t = useT();
+  const notices = useApp((s) => s.ui.notices);
+  if (!notices.length) return null;
+  return (
+    <div className="banner banner-warn" data-testid="url-notice" role="status">
+      <div>
+        <strong>{t('notice.title')}</strong>
+        <ul>
+          {notices.map((n) => (
+            <li key={`${n.key}-${n.reason}`}>{t(`notice.${n.reason}`, { key: n.key, raw: n.raw, value: n.value })}</li>
+          ))}
+        </ul>
+      </div>
+      <button type="button" className="btn btn-ghost" onClick={() => appStore().getState().setUi({ notices: [] })}>
+        {t('notice.dismiss')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// One heatmap per gate and visible state of the top layer, on the probe sequence. The last one
+// carries the probe's input / target / predicted tokens under its time axis.
+import type { CellMeta } from '../store/catalog';
+import type { AppState } from '../store';
+import type { ProbeTrace } from '../worker/protocol';
+import { createHeatmap, type HeatmapView } from '../views/heatmap';
+import type { Range } from '../views/color-scale';
+import { gateColor } from '../views/palette';
+import { Equation } from './Equation';
+import { useStoreView, useT } from './hooks';
+
+/** Top layer, forward direction: what the readout sees last. */
+export function topTrace(traces: ProbeTrace[]): ProbeTrace | undefined {
+  let best: ProbeTrace | undefined;
+  for (const tr of traces) {
+    if (!best || tr.layer > best.layer || (tr.layer === best.layer && tr.direction < best.direction)) best = tr;
+  }
+  return best;
+}
+
+interface ItemProps {
+  id: string;
+  tex: string;
+  label: string;
+  range: Range;
+  withLabels: boolean;
+  highlighted?: boolean;
+}
+
+function HeatmapItem({ id, tex, label, range, withLabels, highlighted }: ItemProps) {
+  const t = useT();
+  const names: [string, string, string] = [t('labels.input'), t('labels.target'), t('labels.predicted')];
+  const ref = useStoreView<HeatmapView>(
+    (el) => createHeatmap(el, { testId: `heatmap-${id}` }),
+    (s: AppState, view) => {
+      const tel = s.telemetry.latest;
+      const series = tel && topTrace(tel.probe.traces)?.series[id];
+      if (!tel || !series) return;
+      const p = tel.probe;
+      view.update({
+        id,
+        T: p.T,
+        width: series.width,
+        data: series.data,
+        range,
+        labels: withLabels ? { input: p.inputLabels, target: p.targetLabels, predicted: p.predictedLabels } : undefined,
+        labelNames: names,
+      });
+    },
+    (s, prev) => s.telemetry.latest !== prev.telemetry.latest,
+    [id, range, withLabels, names.join('|')],
+  );
+  return (
+    <figure className={`heatmap-item${highlighted ? ' highlighted' : ''}`} style={{ ['--gate' as string]: gateColor(id) }}>
+      <figcaption>
+        <Equation tex={`\\textcolor{${gateColor(id)}}{${tex}}`} />
+        <span className="heatmap-label">{label}</span>
+        <span className="heatmap-range">{t(`range.${range}` as const)}</span>
+      </figcaption>
+      <div ref={ref} className="heatmap-host" />
+    </figure>
+  );
+}
+
+function rank(cell: CellMeta, id: string): number {
+  const i = cell.equations.findIndex((e) => e.id === id);
+  return i < 0 ? cell.equations.length : i;
+}
+
+export function HeatmapPanel({ cell, only, highlight }: { cell: CellMeta; only?: string[]; highlight?: string[] }) {
+  const items = [
+    ...cell.gates.map((g) => ({ id: g.id, tex: g.tex, label: g.label, range: g.range as Range })),
+    ...cell.states.map((s) => ({ id: s.id, tex: s.tex, label: s.label, range: (s.range ?? 'free') as Range })),
+  ]
+    .filter((it) => !only || only.includes(it.id))
+    // Same order as the equations, so the maths and the pictures read top to bottom together.
+    .sort((a, b) => rank(cell, a.id) - rank(cell, b.id));
+  const hl = new Set(highlight ?? []);
+  // Two columns on wide screens: the token strip goes under each column's last map.
+  const twoCol = !only && items.length > 1;
+  const lastRow = twoCol && items.length % 2 === 0 ? 2 : 1;
+  const labelled = new Set(items.slice(items.length - lastRow).map((it) => it.id));
+  return (
+    <div className={`heatmaps${twoCol ? ' two-col' : ''}`}>
+      {items.map((it) => (
+        <HeatmapItem key={it.id} {...it} withLabels={labelled.has(it.id)} highlighted={hl.has(it.id)} />
+      ))}
+    </div>
+  );
+}

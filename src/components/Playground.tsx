@@ -1,0 +1,63 @@
+// The playground page: controls on the left, the cell's maths and live views on the right.
+import { useApp } from '../store';
+import { ControlPanel } from './ControlPanel';
+import { EquationPanel } from './EquationPanel';
+import { HeatmapPanel } from './HeatmapPanel';
+import { GradNormPanel, LossPanel } from './Charts';
+import { DivergedBanner, RunBar } from './RunBar';
+import { useT } from './hooks';
+
+export function Card({ title, hint, children, className }: { title: string; hint?: string; children: React.ReactNode; className?: string }) {
+  return (
+    <section className={`card ${className ?? ''}`}>
+      <header className="card-head">
+        <h2 className="card-title">{title}</h2>
+        {hint && <p className="card-hint">{hint}</p>}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export function Playground() {
+  const t = useT();
+  const cellId = useApp((s) => s.config.cellId);
+  const cell = useApp((s) => s.catalog?.cells.find((c) => c.id === cellId));
+  return (
+    <div className="playground">
+      <aside className="sidebar">
+        <ControlPanel />
+      </aside>
+      <div className="main-col">
+        <RunBar />
+        <DivergedBanner />
+        <div className="grid-2">
+          <Card title={`${t('panel.equations')}${cell ? ` · ${cell.name}` : ''}`} hint={t('panel.equations.hint')} className="equations-card">
+            {cell ? <EquationPanel cell={cell} /> : <div className="skeleton" style={{ height: 180 }} />}
+            {cell && (
+              <div className="cell-about">
+                <p>{cell.summary}</p>
+                <p className="cite">
+                  {cell.paper.authors} ({cell.paper.year}).{' '}
+                  {cell.paper.url ? <a href={cell.paper.url} target="_blank" rel="noreferrer">{cell.paper.title}</a> : cell.paper.title}
+                  {cell.paper.venue ? `. ${cell.paper.venue}.` : '.'}
+                </p>
+              </div>
+            )}
+          </Card>
+          <div className="chart-stack">
+            <Card title={t('panel.loss')} hint={t('panel.loss.hint')}>
+              <LossPanel height={200} />
+            </Card>
+            <Card title={t('panel.gradnorm')} hint={t('panel.gradnorm.hint')}>
+              <GradNormPanel height={180} />
+            </Card>
+          </div>
+        </div>
+        <Card title={t('panel.heatmaps')} hint={t('panel.heatmaps.hint')}>
+          {cell ? <HeatmapPanel cell={cell} /> : <div className="skeleton" style={{ height: 320 }} />}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// Small React glue: translation bound to the current language, and mounting a D3 view that is
+// fed straight from store.subscribe (fast telemetry never re-renders React).
+import { useCallback, useEffect, useRef } from 'react';
+import { appStore, useApp, type AppState } from '../store';
+import { translate, type MessageKey } from '../i18n';
+
+export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
+  const lang = useApp((s) => s.ui.lang);
+  return useCallback((key, vars) => translate(lang, key, vars), [lang]);
+}
+
+export interface Destroyable {
+  destroy(): void;
+}
+
+/**
+ * Creates a view on a div once, feeds it `feed(state, view)` now and on every store change that
+ * `changed` reports, and destroys it on unmount. `deps` recreates it (e.g. a new id).
+ */
+export function useStoreView<V extends Destroyable>(
+  create: (el: HTMLDivElement) => V,
+  feed: (s: AppState, view: V) => void,
+  changed: (s: AppState, prev: AppState) => boolean,
+  deps: unknown[],
+) {
+  const ref = useRef<HTMLDivElement>(null);
+  const feedRef = useRef(feed);
+  feedRef.current = feed;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const view = create(el);
+    const store = appStore();
+    feedRef.current(store.getState(), view);
+    const unsub = store.subscribe((s, prev) => {
+      if (changed(s, prev)) feedRef.current(s, view);
+    });
+    return () => {
+      unsub();
+      view.destroy();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return ref;
+}

@@ -1,0 +1,24 @@
+// Lookup with English fallback and {name} placeholders. Kept free of React so tests can use it.
+import { en, type MessageKey } from './en';
+import { zh } from './zh';
+import type { Lang } from '../store/url';
+
+export type { MessageKey } from './en';
+
+const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en, zh };
+
+export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  const s = tables[lang][key] ?? en[key];
+  if (!vars) return s;
+  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function missingKeys(lang: Lang): MessageKey[] {
+  const table = tables[lang];
+  return (Object.keys(en) as MessageKey[]).filter((k) => !table[k]);
+}
+
+/** Keys that look like translatable ids but are not in the table (e.g. a task id without a string). */
+export function hasKey(key: string): key is MessageKey {
+  return key in en;
+}

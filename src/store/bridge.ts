@@ -1,0 +1,149 @@
+// The one place that talks to the training worker. It turns config changes into `configure`
+// messages (a new runId unless only live optimiser fields changed), forwards telemetry and status
+// into the store, and drops anything from a run that is no longer current.
+import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker } from '../worker/protocol';
+import type { AppStore } from './index';
+
+export interface WorkerLike {
+  postMessage(msg: ToWorker): void;
+  terminate(): void;
+  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+}
+
+export interface Bridge {
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  step(steps?: number): void;
+  reset(): void;
+  destroy(): void;
+}
+
+export function defaultWorker(): WorkerLike {
+  return new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+/** Only the live fields differ: the optimiser can change without restarting the run. */
+export function onlyLiveFieldsChanged(a: RunConfig, b: RunConfig): boolean {
+  const live = new Set<string>(LIVE_FIELDS);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof RunConfig>;
+  for (const k of keys) {
+    if (live.has(k)) continue;
+    const same = k === 'cellOptions' ? JSON.stringify(a[k]) === JSON.stringify(b[k]) : a[k] === b[k];
+    if (!same) return false;
+  }
+  return true;
+}
+
+export function configsEqual(a: RunConfig, b: RunConfig): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface BridgeOptions {
+  makeWorker?: () => WorkerLike;
+  /** Restarts wait this long so a dragged slider does not rebuild the model on every tick. */
+  debounceMs?: number;
+}
+
+export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge {
+  const debounceMs = opts.debounceMs ?? 150;
+  const worker = (opts.makeWorker ?? defaultWorker)();
+  const timers: { restart: ReturnType<typeof setTimeout> | null } = { restart: null };
+  const sent: { config: RunConfig | null } = { config: null };
+
+  const post = (m: ToWorker) => worker.postMessage(m);
+
+  const sendConfigure = () => {
+    timers.restart = null;
+    const { config, run } = store.getState();
+    sent.config = config;
+    post({ type: 'configure', runId: run.runId, config });
+    if (run.wantPlaying) post({ type: 'play' });
+  };
+
+  /** A new run: new runId at once (stale telemetry is dropped from now on), message soon. */
+  const restart = (immediate: boolean) => {
+    const s = store.getState();
+    s.setRun({ runId: s.run.runId + 1, status: 'loading', message: null, paramCount: null });
+    s.clearTelemetry();
+    if (timers.restart) clearTimeout(timers.restart);
+    if (immediate || debounceMs <= 0) sendConfigure();
+    else timers.restart = setTimeout(sendConfigure, debounceMs);
+  };
+
+  worker.onmessage = (ev) => {
+    const msg = ev.data;
+    const s = store.getState();
+    if (msg.type === 'backend') {
+      s.setRun({ backend: msg.report });
+      return;
+    }
+    if (msg.type === 'telemetry') {
+      if (msg.telemetry.runId !== s.run.runId) return;
+      s.pushTelemetry(msg.telemetry);
+      return;
+    }
+    if (msg.runId !== s.run.runId) return;
+    const patch: Parameters<typeof s.setRun>[0] = { status: msg.status, message: msg.message ?? null };
+    if (msg.paramCount !== undefined) patch.paramCount = msg.paramCount;
+    if (msg.status === 'diverged' || msg.status === 'error') patch.wantPlaying = false;
+    s.setRun(patch);
+  };
+  worker.onerror = (ev) => {
+    store.getState().setRun({ status: 'error', message: ev.message || 'the training worker failed to start' });
+  };
+
+  post({ type: 'init', prefer: store.getState().ui.backend });
+  restart(true);
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.config === prev.config || !sent.config) return;
+    if (configsEqual(s.config, sent.config)) return;
+    if (!timers.restart && onlyLiveFieldsChanged(s.config, sent.config)) {
+      sent.config = s.config;
+      post({ type: 'configure', runId: s.run.runId, config: s.config });
+      return;
+    }
+    restart(false);
+  });
+
+  const setWant = (wantPlaying: boolean) => {
+    store.getState().setRun({ wantPlaying });
+    if (timers.restart) {
+      clearTimeout(timers.restart);
+      sendConfigure();
+    }
+  };
+
+  return {
+    play() {
+      setWant(true);
+      post({ type: 'play' });
+    },
+    pause() {
+      setWant(false);
+      post({ type: 'pause' });
+    },
+    toggle() {
+      if (store.getState().run.wantPlaying) this.pause();
+      else this.play();
+    },
+    step(steps = 1) {
+      setWant(false);
+      post({ type: 'pause' });
+      post({ type: 'step', steps });
+    },
+    reset() {
+      setWant(false);
+      post({ type: 'pause' });
+      restart(true);
+      post({ type: 'reset' });
+    },
+    destroy() {
+      unsubscribe();
+      if (timers.restart) clearTimeout(timers.restart);
+      worker.terminate();
+    },
+  };
+}

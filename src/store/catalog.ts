@@ -1,0 +1,92 @@
+// Plain metadata about cells and tasks for the page. The cell registry imports tfjs-core, so the
+// page only reaches it through a dynamic import: the main bundle (and the lesson text) stays free
+// of tfjs, and the heavy chunk loads while the page is already readable.
+import type { CellSpec, EquationSpec, GateSpec, OptionSpec, StateSpec, ParamSpec, CellDims, PaperRef } from '../cells/types';
+
+export interface CellMeta {
+  id: string;
+  name: string;
+  summary: string;
+  paper: PaperRef;
+  options: OptionSpec[];
+  gates: GateSpec[];
+  /** Visible states only (buffers marked hidden are left out). */
+  states: StateSpec[];
+  equations: EquationSpec[];
+  hiddenKey: string;
+  params(dims: CellDims): ParamSpec[];
+  outputSize(dims: CellDims): number;
+}
+
+export interface TaskMeta {
+  id: string;
+  name: string;
+  description?: string;
+  inputSize?: number;
+  outputSize?: number;
+}
+
+export interface Catalog {
+  cells: CellMeta[];
+  tasks: TaskMeta[];
+}
+
+export function cellMeta(c: CellSpec): CellMeta {
+  return {
+    id: c.id,
+    name: c.name,
+    summary: c.summary,
+    paper: c.paper,
+    options: c.options,
+    gates: c.gates,
+    states: c.states.filter((s) => !s.hidden),
+    equations: c.equations,
+    hiddenKey: c.hiddenKey ?? 'h',
+    params: (d) => c.params(d),
+    outputSize: (d) => c.outputSize(d),
+  };
+}
+
+/** Used until the task registry answers (or if it exports nothing we recognise). */
+export const FALLBACK_TASKS: TaskMeta[] = [
+  { id: 'copy', name: 'Copy' },
+  { id: 'adding', name: 'Adding' },
+  { id: 'select', name: 'Selective copy' },
+];
+
+type Loose = Record<string, unknown>;
+
+/** The task registry is written elsewhere; accept a list or a record of task-like objects. */
+export function readTasks(mod: Loose | undefined): TaskMeta[] {
+  if (!mod) return FALLBACK_TASKS;
+  const candidates = [mod.taskList, mod.tasks, mod.TASKS, mod.taskMeta, mod.default];
+  for (const c of candidates) {
+    const arr = Array.isArray(c) ? c : c && typeof c === 'object' ? Object.values(c as Loose) : null;
+    const tasks = (arr ?? [])
+      .filter((t): t is Loose => !!t && typeof t === 'object' && typeof (t as Loose).id === 'string')
+      .map((t) => ({
+        id: t.id as string,
+        name: typeof t.name === 'string' ? t.name : (t.id as string),
+        description: typeof t.description === 'string' ? t.description : typeof t.summary === 'string' ? t.summary : undefined,
+        inputSize: typeof t.inputSize === 'number' ? t.inputSize : undefined,
+        outputSize: typeof t.outputSize === 'number' ? t.outputSize : undefined,
+      }));
+    if (tasks.length) return tasks;
+  }
+  return FALLBACK_TASKS;
+}
+
+// import.meta.glob tolerates a registry that does not exist yet (it yields no entry).
+const taskModules = import.meta.glob('../engine/tasks/registry.ts');
+
+export async function loadCatalog(): Promise<Catalog> {
+  const cellsMod = await import('../cells/registry');
+  const loadTasks = Object.values(taskModules)[0];
+  let tasksMod: Loose | undefined;
+  try {
+    tasksMod = loadTasks ? ((await loadTasks()) as Loose) : undefined;
+  } catch {
+    tasksMod = undefined;
+  }
+  return { cells: cellsMod.cellList.map(cellMeta), tasks: readTasks(tasksMod) };
+}

@@ -1,0 +1,150 @@
+// The four slices of the page state. Config is what defines a run; run and telemetry are what the
+// worker reports; ui is page-level. Fast telemetry is kept here but views read it via subscribe.
+import type { StateCreator } from 'zustand/vanilla';
+import type { CellOptions, OptionValue } from '../cells/types';
+import type { BackendReport, LossPoint, RunConfig, RunStatus, Telemetry } from '../worker/protocol';
+import type { Catalog } from './catalog';
+import { defaultOptions, type BackendPref, type Lang, type Page, type UrlNotice } from './url';
+
+export interface ConfigSlice {
+  config: RunConfig;
+  setConfig(patch: Partial<RunConfig>): void;
+  setCellOption(key: string, value: OptionValue): void;
+  /** Switch cell, keeping the options it shares with the current one and defaulting the rest. */
+  setCell(cellId: string, options?: CellOptions): void;
+}
+
+export interface RunInfo {
+  /** 'loading': the worker has not reported yet. */
+  status: RunStatus | 'loading';
+  runId: number;
+  step: number;
+  lastLoss: number | null;
+  lastAccuracy: number | null;
+  stepsPerSecond: number;
+  paramCount: number | null;
+  backend: BackendReport | null;
+  message: string | null;
+  /** The user asked to train; survives restarts caused by config changes. */
+  wantPlaying: boolean;
+}
+
+export interface RunSlice {
+  run: RunInfo;
+  setRun(patch: Partial<RunInfo>): void;
+}
+
+export interface TelemetryState {
+  history: LossPoint[];
+  latest: Telemetry | null;
+}
+
+export interface TelemetrySlice {
+  telemetry: TelemetryState;
+  pushTelemetry(t: Telemetry): void;
+  clearTelemetry(): void;
+}
+
+export interface UiState {
+  page: Page;
+  lang: Lang;
+  lessonStep: number;
+  backend: BackendPref;
+  notices: UrlNotice[];
+}
+
+export interface UiSlice {
+  ui: UiState;
+  catalog: Catalog | null;
+  setUi(patch: Partial<UiState>): void;
+  setCatalog(c: Catalog): void;
+}
+
+export type AppState = ConfigSlice & RunSlice & TelemetrySlice & UiSlice;
+type Slice<T> = StateCreator<AppState, [], [], T>;
+
+/** Loss history is bounded: past this, every other old point is dropped, so long runs keep their shape. */
+export const HISTORY_MAX = 3000;
+
+export function appendBounded(history: LossPoint[], points: LossPoint[], max = HISTORY_MAX): LossPoint[] {
+  let out = history.concat(points);
+  while (out.length > max) {
+    const keepTail = Math.floor(max / 4);
+    const head = out.slice(0, out.length - keepTail).filter((_, i) => i % 2 === 0);
+    out = head.concat(out.slice(out.length - keepTail));
+  }
+  return out;
+}
+
+export const createConfigSlice = (initial: RunConfig): Slice<ConfigSlice> => (set, get) => ({
+  config: initial,
+  setConfig: (patch) => {
+    const cur = get().config;
+    const changed = (Object.keys(patch) as (keyof RunConfig)[]).some((k) =>
+      k === 'cellOptions' ? JSON.stringify(patch[k]) !== JSON.stringify(cur[k]) : patch[k] !== cur[k],
+    );
+    if (changed) set({ config: { ...cur, ...patch } });
+  },
+  setCellOption: (key, value) => {
+    const cur = get().config;
+    if (cur.cellOptions[key] === value) return;
+    set({ config: { ...cur, cellOptions: { ...cur.cellOptions, [key]: value } } });
+  },
+  setCell: (cellId, options) => {
+    const cur = get().config;
+    const meta = get().catalog?.cells.find((c) => c.id === cellId);
+    const defaults = meta ? defaultOptions(meta.options) : {};
+    const kept = Object.fromEntries(Object.entries(cur.cellOptions).filter(([k]) => k in defaults));
+    const cellOptions = { ...defaults, ...(cellId === cur.cellId ? kept : {}), ...options };
+    const same = cellId === cur.cellId && JSON.stringify(cellOptions) === JSON.stringify(cur.cellOptions);
+    if (!same) set({ config: { ...cur, cellId, cellOptions } });
+  },
+});
+
+export const initialRun = (): RunInfo => ({
+  status: 'loading',
+  runId: 0,
+  step: 0,
+  lastLoss: null,
+  lastAccuracy: null,
+  stepsPerSecond: 0,
+  paramCount: null,
+  backend: null,
+  message: null,
+  wantPlaying: false,
+});
+
+export const createRunSlice: Slice<RunSlice> = (set, get) => ({
+  run: initialRun(),
+  setRun: (patch) => set({ run: { ...get().run, ...patch } }),
+});
+
+export const createTelemetrySlice: Slice<TelemetrySlice> = (set, get) => ({
+  telemetry: { history: [], latest: null },
+  pushTelemetry: (t) => {
+    const { telemetry, run } = get();
+    const last = t.points[t.points.length - 1];
+    set({
+      telemetry: { history: appendBounded(telemetry.history, t.points), latest: t },
+      run: {
+        ...run,
+        step: t.step,
+        stepsPerSecond: t.stepsPerSecond,
+        lastLoss: last ? last.loss : run.lastLoss,
+        lastAccuracy: last ? last.accuracy : run.lastAccuracy,
+      },
+    });
+  },
+  clearTelemetry: () =>
+    set({
+      telemetry: { history: [], latest: null },
+      run: { ...get().run, step: 0, lastLoss: null, lastAccuracy: null, stepsPerSecond: 0 },
+    }),
+});
+
+export const createUiSlice = (initial: Omit<UiState, 'notices'>, notices: UrlNotice[] = []): Slice<UiSlice> => (set, get) => ({
+  ui: { ...initial, notices },
+  catalog: null,
+  setUi: (patch) => set({ ui: { ...get().ui, ...patch } }),
+  setCatalog: (catalog) => set({ catalog }),
+});

@@ -1,0 +1,233 @@
+// The link is the state: one schema table says, per query field, its type, default and limits.
+// Parsing never throws. Each field is read on its own, clamped or defaulted, and every repair is
+// reported so the page can say what it changed in a link it was given.
+import type { OptionSpec, CellOptions, OptionValue } from '../cells/types';
+import type { RunConfig, BackendName } from '../worker/protocol';
+
+export const URL_VERSION = 1;
+
+export type Page = 'playground' | 'lesson';
+export type Lang = 'en' | 'zh';
+export type BackendPref = BackendName | 'auto';
+
+export interface UrlUi {
+  page: Page;
+  lang: Lang;
+  lessonStep: number;
+  backend: BackendPref;
+}
+
+export interface UrlState {
+  config: RunConfig;
+  ui: UrlUi;
+}
+
+/** What parse needs from the registries: ids, and each cell's option specs. */
+export interface UrlRegistry {
+  cells: { id: string; options: OptionSpec[] }[];
+  tasks: { id: string }[];
+}
+
+type NumField = { type: 'int' | 'float'; default: number; min: number; max: number };
+type Field =
+  | ({ key: string; target: 'config'; field: keyof RunConfig } & (
+      | NumField
+      | { type: 'bool'; default: boolean }
+      | { type: 'registry'; registry: 'cells' | 'tasks'; default: string }
+    ))
+  | ({ key: string; target: 'ui'; field: keyof UrlUi } & (
+      | NumField
+      | { type: 'enum'; choices: readonly string[]; default: string }
+    ));
+
+export const SEED_MAX = 2 ** 31 - 1;
+
+/** The one schema table. Order is the order fields appear in a link. */
+export const URL_SCHEMA: readonly Field[] = [
+  { key: 'page', target: 'ui', field: 'page', type: 'enum', choices: ['playground', 'lesson'], default: 'playground' },
+  { key: 'lang', target: 'ui', field: 'lang', type: 'enum', choices: ['en', 'zh'], default: 'en' },
+  { key: 'cell', target: 'config', field: 'cellId', type: 'registry', registry: 'cells', default: 'lstm' },
+  { key: 'task', target: 'config', field: 'taskId', type: 'registry', registry: 'tasks', default: 'copy' },
+  { key: 'seqLen', target: 'config', field: 'seqLen', type: 'int', default: 30, min: 10, max: 200 },
+  { key: 'hiddenSize', target: 'config', field: 'hiddenSize', type: 'int', default: 32, min: 4, max: 128 },
+  { key: 'numLayers', target: 'config', field: 'numLayers', type: 'int', default: 1, min: 1, max: 3 },
+  { key: 'bidirectional', target: 'config', field: 'bidirectional', type: 'bool', default: false },
+  { key: 'learningRate', target: 'config', field: 'learningRate', type: 'float', default: 0.01, min: 1e-4, max: 0.1 },
+  { key: 'batchSize', target: 'config', field: 'batchSize', type: 'int', default: 32, min: 1, max: 256 },
+  { key: 'recurrentScale', target: 'config', field: 'recurrentScale', type: 'float', default: 1, min: 0.1, max: 3 },
+  { key: 'clipNorm', target: 'config', field: 'clipNorm', type: 'float', default: 1, min: 0, max: 10 },
+  { key: 'seed', target: 'config', field: 'seed', type: 'int', default: 1, min: 0, max: SEED_MAX },
+  { key: 'lstep', target: 'ui', field: 'lessonStep', type: 'int', default: 0, min: 0, max: 50 },
+  { key: 'backend', target: 'ui', field: 'backend', type: 'enum', choices: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto' },
+];
+
+const OPT_PREFIX = 'opt.';
+
+export type NoticeReason = 'invalid' | 'clamped' | 'unknown-id' | 'unknown-param' | 'version';
+export interface UrlNotice {
+  key: string;
+  raw: string;
+  value: string;
+  reason: NoticeReason;
+}
+
+export function schemaField(field: keyof RunConfig | keyof UrlUi): Field | undefined {
+  return URL_SCHEMA.find((f) => f.field === field);
+}
+
+export function numLimits(field: keyof RunConfig): { min: number; max: number; default: number } {
+  const f = schemaField(field);
+  if (!f || (f.type !== 'int' && f.type !== 'float')) throw new Error(`${String(field)} is not numeric`);
+  return { min: f.min, max: f.max, default: f.default };
+}
+
+export function defaultOptions(options: OptionSpec[]): CellOptions {
+  return Object.fromEntries(options.map((o) => [o.key, o.default]));
+}
+
+export function defaultState(reg: UrlRegistry, seed = 1): UrlState {
+  const config = {} as Record<string, unknown>;
+  const ui = {} as Record<string, unknown>;
+  for (const f of URL_SCHEMA) (f.target === 'config' ? config : ui)[f.field] = f.default;
+  config.seed = seed;
+  const cell = reg.cells.find((c) => c.id === config.cellId) ?? reg.cells[0];
+  if (cell) config.cellId = cell.id;
+  config.cellOptions = cell ? defaultOptions(cell.options) : {};
+  return { config: config as unknown as RunConfig, ui: ui as unknown as UrlUi };
+}
+
+type Parsed<T> = { value: T; reason?: NoticeReason };
+
+function parseNumber(raw: string, f: NumField): Parsed<number> {
+  const trimmed = raw.trim();
+  const n = trimmed === '' ? NaN : Number(trimmed);
+  if (!Number.isFinite(n)) return { value: f.default, reason: 'invalid' };
+  const v = f.type === 'int' ? Math.round(n) : n;
+  const clamped = Math.min(f.max, Math.max(f.min, v));
+  return { value: clamped, reason: clamped !== n ? 'clamped' : undefined };
+}
+
+function parseBool(raw: string, def: boolean): Parsed<boolean> {
+  const s = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(s)) return { value: true };
+  if (['0', 'false', 'no', 'off'].includes(s)) return { value: false };
+  return { value: def, reason: 'invalid' };
+}
+
+export function parseOption(raw: string, o: OptionSpec): Parsed<OptionValue> {
+  switch (o.kind) {
+    case 'boolean':
+      return parseBool(raw, Boolean(o.default));
+    case 'choice':
+      return o.choices?.includes(raw) ? { value: raw } : { value: o.default, reason: 'invalid' };
+    default:
+      return parseNumber(raw, {
+        type: o.kind === 'integer' ? 'int' : 'float',
+        default: Number(o.default),
+        min: o.min ?? -Infinity,
+        max: o.max ?? Infinity,
+      });
+  }
+}
+
+export interface ParseResult {
+  state: UrlState;
+  notices: UrlNotice[];
+}
+
+/** Reads a query string (with or without '?'). Missing fields take defaults silently; a missing seed is drawn. */
+export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => number = randomSeedValue): ParseResult {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const state = defaultState(reg, randomSeed());
+  const notices: UrlNotice[] = [];
+  const note = (key: string, raw: string, value: unknown, reason: NoticeReason) =>
+    notices.push({ key, raw, value: String(value), reason });
+
+  const v = params.get('v');
+  if (v !== null && v !== String(URL_VERSION)) note('v', v, URL_VERSION, 'version');
+
+  const known = new Set(['v', ...URL_SCHEMA.map((f) => f.key)]);
+  for (const f of URL_SCHEMA) {
+    const raw = params.get(f.key);
+    if (raw === null) continue;
+    const dest = (f.target === 'config' ? state.config : state.ui) as unknown as Record<string, unknown>;
+    let out: Parsed<unknown>;
+    if (f.type === 'int' || f.type === 'float') out = parseNumber(raw, f);
+    else if (f.type === 'bool') out = parseBool(raw, f.default);
+    else if (f.type === 'enum') out = f.choices.includes(raw) ? { value: raw } : { value: f.default, reason: 'invalid' };
+    else if (f.type === 'registry') {
+      const ids = reg[f.registry].map((x: { id: string }) => x.id);
+      // An empty registry (the boot pass, before metadata loads) cannot judge ids: keep the default.
+      if (!ids.length) continue;
+      out = ids.includes(raw) ? { value: raw } : { value: ids.includes(f.default) ? f.default : ids[0], reason: 'unknown-id' };
+    } else continue;
+    dest[f.field] = out.value;
+    if (out.reason) note(f.key, raw, out.value, out.reason);
+  }
+
+  const cell = reg.cells.find((c) => c.id === state.config.cellId);
+  const options = cell?.options ?? [];
+  state.config.cellOptions = defaultOptions(options);
+  for (const o of options) {
+    const key = OPT_PREFIX + o.key;
+    known.add(key);
+    const raw = params.get(key);
+    if (raw === null) continue;
+    const out = parseOption(raw, o);
+    state.config.cellOptions[o.key] = out.value;
+    if (out.reason) note(key, raw, out.value, out.reason);
+  }
+
+  for (const key of params.keys()) if (!known.has(key)) note(key, params.get(key) ?? '', '', 'unknown-param');
+  return { state, notices };
+}
+
+function formatValue(v: unknown): string {
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
+  return String(v);
+}
+
+/** Every field is written (seed included), so a link means the same run even if defaults move. */
+export function serializeQuery(state: UrlState): string {
+  const params = new URLSearchParams();
+  params.set('v', String(URL_VERSION));
+  for (const f of URL_SCHEMA) {
+    const src = (f.target === 'config' ? state.config : state.ui) as unknown as Record<string, unknown>;
+    params.set(f.key, formatValue(src[f.field]));
+  }
+  for (const [k, val] of Object.entries(state.config.cellOptions)) params.set(OPT_PREFIX + k, formatValue(val));
+  return params.toString();
+}
+
+export function randomSeedValue(): number {
+  return Math.floor(Math.random() * 1_000_000);
+}
+
+/** Writes the link at most every `delayMs`; replaceState so the back button is not flooded. */
+export function createUrlWriter(delayMs = 250): { write(state: UrlState): void; flush(): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: UrlState | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!pending) return;
+    const q = serializeQuery(pending);
+    pending = null;
+    const url = `${location.pathname}?${q}${location.hash}`;
+    history.replaceState(history.state, '', url);
+  };
+  return {
+    write(state) {
+      pending = state;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, delayMs);
+    },
+    flush,
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+    },
+  };
+}

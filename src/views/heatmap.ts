@@ -1,0 +1,189 @@
+// Units × timesteps heatmap on a canvas. One pixel per cell is written into a small offscreen
+// image and scaled up without smoothing, so even 128 × 200 redraws cheaply every frame.
+import { makeColorScale, type Range } from './color-scale';
+import { CHART, gateColor } from './palette';
+import { frameScheduler } from './raf';
+
+export interface SequenceLabels {
+  input: string[];
+  target: string[];
+  predicted: string[];
+}
+
+export interface HeatmapData {
+  id: string;
+  T: number;
+  /** Number of units k; data is time-major, index t*k + j. */
+  width: number;
+  data: ArrayLike<number>;
+  range: Range;
+  color?: string;
+  labels?: SequenceLabels;
+  /** Row captions for the label strip (translated by the caller). */
+  labelNames?: [string, string, string];
+}
+
+export interface HeatmapView {
+  update(d: HeatmapData): void;
+  destroy(): void;
+  readonly canvas: HTMLCanvasElement;
+}
+
+export const GUTTER = 62;
+const ROW_H = 15;
+
+export function cellHeight(k: number): number {
+  return Math.max(2, Math.min(9, Math.floor(150 / Math.max(1, k))));
+}
+
+export function createHeatmap(el: HTMLElement, opts: { testId?: string } = {}): HeatmapView {
+  el.classList.add('heatmap');
+  const canvas = document.createElement('canvas');
+  if (opts.testId) canvas.dataset.testid = opts.testId;
+  const tip = document.createElement('div');
+  tip.className = 'heatmap-tip';
+  tip.hidden = true;
+  el.append(canvas, tip);
+  const off = document.createElement('canvas');
+  const st: { last: HeatmapData | null } = { last: null };
+
+  const geometry = (d: HeatmapData) => {
+    const W = Math.max(120, el.clientWidth || 600);
+    const cw = (W - GUTTER - 4) / Math.max(1, d.T);
+    const ch = cellHeight(d.width);
+    const gridH = ch * d.width;
+    const labelRows = d.labels ? 3 : 0;
+    const H = gridH + 16 + labelRows * ROW_H;
+    return { W, H, cw, ch, gridH };
+  };
+
+  const draw = (d: HeatmapData) => {
+    if (d.data.length < d.T * d.width) throw new Error(`heatmap ${d.id}: ${d.data.length} values for ${d.T}×${d.width}`);
+    const { W, H, cw, gridH } = geometry(d);
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(W * dpr);
+    canvas.height = Math.round(H * dpr);
+    canvas.style.width = `${W}px`;
+    canvas.style.height = `${H}px`;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, W, H);
+
+    const scale = makeColorScale(d.range, d.color ?? gateColor(d.id), d.data);
+    off.width = Math.max(1, d.T);
+    off.height = Math.max(1, d.width);
+    const octx = off.getContext('2d');
+    if (!octx) return;
+    const img = octx.createImageData(off.width, off.height);
+    for (let t = 0; t < d.T; t++) {
+      for (let j = 0; j < d.width; j++) {
+        const [r, g, b] = scale.rgb(d.data[t * d.width + j]);
+        const p = (j * d.T + t) * 4;
+        img.data[p] = r;
+        img.data[p + 1] = g;
+        img.data[p + 2] = b;
+        img.data[p + 3] = 255;
+      }
+    }
+    octx.putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(off, GUTTER, 0, cw * d.T, gridH);
+    ctx.strokeStyle = CHART.grid;
+    ctx.strokeRect(GUTTER - 0.5, -0.5, cw * d.T + 1, gridH + 1);
+
+    ctx.fillStyle = CHART.axis;
+    ctx.font = '10px system-ui, sans-serif';
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'top';
+    ctx.fillText('unit 1', GUTTER - 6, 0);
+    ctx.textBaseline = 'bottom';
+    if (d.width > 1) ctx.fillText(String(d.width), GUTTER - 6, gridH);
+
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    const every = Math.max(1, Math.ceil(28 / cw));
+    const tickEvery = every <= 1 ? 1 : every <= 2 ? 2 : every <= 5 ? 5 : every <= 10 ? 10 : 20;
+    for (let t = 0; t < d.T; t += tickEvery) ctx.fillText(String(t), GUTTER + (t + 0.5) * cw, gridH + 3);
+
+    if (d.labels) drawLabels(ctx, d, cw, gridH + 16);
+  };
+
+  const drawLabels = (ctx: CanvasRenderingContext2D, d: HeatmapData, cw: number, top: number) => {
+    const rows: [string, string[]][] = [
+      [d.labelNames?.[0] ?? 'input', d.labels!.input],
+      [d.labelNames?.[1] ?? 'target', d.labels!.target],
+      [d.labelNames?.[2] ?? 'predicted', d.labels!.predicted],
+    ];
+    const fits = cw >= 7;
+    ctx.font = `${Math.min(11, Math.max(8, cw * 0.8))}px ui-monospace, SFMono-Regular, Menlo, monospace`;
+    rows.forEach(([name, labels], r) => {
+      const y = top + r * ROW_H + ROW_H / 2;
+      ctx.textBaseline = 'middle';
+      ctx.textAlign = 'right';
+      ctx.fillStyle = CHART.axis;
+      ctx.font = '10px system-ui, sans-serif';
+      ctx.fillText(name, GUTTER - 6, y);
+      ctx.font = `${Math.min(11, Math.max(8, cw * 0.8))}px ui-monospace, SFMono-Regular, Menlo, monospace`;
+      ctx.textAlign = 'center';
+      for (let t = 0; t < Math.min(d.T, labels.length); t++) {
+        const s = labels[t];
+        if (!s) continue;
+        const x = GUTTER + (t + 0.5) * cw;
+        if (r === 2) {
+          const target = d.labels!.target[t];
+          const hasTarget = target !== undefined && target !== '' && target !== '·' && target !== '_';
+          ctx.fillStyle = !hasTarget ? CHART.gradClipped : target === s ? '#15803d' : '#dc2626';
+        } else ctx.fillStyle = CHART.text;
+        if (fits) ctx.fillText(s, x, y);
+        else ctx.fillRect(x - 1, y - 1, 2, 2);
+      }
+    });
+  };
+
+  const sched = frameScheduler(draw);
+
+  const onMove = (ev: MouseEvent) => {
+    const d = st.last;
+    if (!d) return;
+    const { cw, ch, gridH } = geometry(d);
+    const rect = canvas.getBoundingClientRect();
+    const x = ev.clientX - rect.left - GUTTER;
+    const y = ev.clientY - rect.top;
+    const t = Math.floor(x / cw);
+    const j = Math.floor(y / ch);
+    if (x < 0 || t >= d.T || y < 0 || y >= gridH || j >= d.width) {
+      tip.hidden = true;
+      return;
+    }
+    const v = d.data[t * d.width + j];
+    tip.textContent = `t=${t} · unit ${j + 1} · ${Number.isFinite(v) ? v.toFixed(3) : 'NaN'}`;
+    tip.style.left = `${Math.min(ev.clientX - rect.left + 10, rect.width - 150)}px`;
+    tip.style.top = `${y + 10}px`;
+    tip.hidden = false;
+  };
+  const onLeave = () => {
+    tip.hidden = true;
+  };
+  canvas.addEventListener('mousemove', onMove);
+  canvas.addEventListener('mouseleave', onLeave);
+
+  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => st.last && sched.schedule(st.last)) : null;
+  ro?.observe(el);
+
+  return {
+    canvas,
+    update(d) {
+      st.last = d;
+      sched.schedule(d);
+    },
+    destroy() {
+      sched.cancel();
+      ro?.disconnect();
+      canvas.removeEventListener('mousemove', onMove);
+      canvas.removeEventListener('mouseleave', onLeave);
+      canvas.remove();
+      tip.remove();
+    },
+  };
+}

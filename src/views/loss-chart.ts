@@ -1,0 +1,84 @@
+// Training loss (log scale, left axis) and accuracy (0…1, right axis) over steps. NaN losses leave
+// gaps instead of dragging the line to zero.
+import 'd3-transition';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { axisBottom, axisLeft, axisRight } from 'd3-axis';
+import { line } from 'd3-shape';
+import type { LossPoint } from '../worker/protocol';
+import { CHART } from './palette';
+import { createFrame, logDomain, logTick, majorLogTicks } from './chart-frame';
+import { frameScheduler } from './raf';
+import type { ChartView } from './gradnorm-chart';
+
+export interface LossData {
+  points: LossPoint[];
+  labels?: { loss: string; accuracy: string };
+}
+
+const FLOOR = 1e-6;
+
+export function createLossChart(el: HTMLElement, opts: { emptyText?: string; height?: number } = {}): ChartView<LossData> {
+  const frame = createFrame(el, 'loss-chart', opts.height ?? 220, opts.emptyText ?? 'press Play to train');
+  const lossPath = frame.plot.append('path').attr('class', 'line loss').attr('fill', 'none').attr('stroke', CHART.loss).attr('stroke-width', 1.8);
+  const accPath = frame.plot.append('path').attr('class', 'line acc').attr('fill', 'none').attr('stroke', CHART.accuracy).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 2');
+  const legend = frame.svg.append('g').attr('class', 'legend');
+  const st: { last: LossData | null } = { last: null };
+
+  const draw = (d: LossData) => {
+    const { innerW, innerH } = frame.size();
+    const pts = d.points;
+    frame.empty.attr('display', pts.length ? 'none' : null);
+    const maxStep = pts.length ? pts[pts.length - 1].step : 1;
+    const minStep = pts.length ? pts[0].step : 0;
+    const x = scaleLinear().domain([minStep, Math.max(minStep + 1, maxStep)]).range([0, innerW]);
+    const y = scaleLog().domain(logDomain(pts.map((p) => p.loss), FLOOR)).range([innerH, 0]).clamp(true).nice();
+    const y2 = scaleLinear().domain([0, 1]).range([innerH, 0]);
+    frame.xAxis.call(axisBottom(x).ticks(6, 'd').tickSizeOuter(0));
+    frame.yAxis.call(axisLeft(y).ticks(4).tickFormat((v) => logTick(+v)).tickValues(majorLogTicks(y.domain())));
+    frame.y2Axis.call(axisRight(y2).ticks(5, '.0%'));
+    const lossLine = line<LossPoint>()
+      .defined((p) => Number.isFinite(p.loss) && p.loss > 0)
+      .x((p) => x(p.step))
+      .y((p) => y(Math.max(FLOOR, p.loss)));
+    const accLine = line<LossPoint>()
+      .defined((p) => Number.isFinite(p.accuracy))
+      .x((p) => x(p.step))
+      .y((p) => y2(p.accuracy));
+    lossPath.attr('d', lossLine(pts) ?? '');
+    accPath.attr('d', accLine(pts) ?? '');
+
+    const names = d.labels ?? { loss: 'loss', accuracy: 'accuracy' };
+    const items = [
+      { name: names.loss, color: CHART.loss, dash: null },
+      { name: names.accuracy, color: CHART.accuracy, dash: '4 2' },
+    ];
+    const g = legend
+      .attr('transform', `translate(${60},${14})`)
+      .selectAll<SVGGElement, (typeof items)[number]>('g.item')
+      .data(items)
+      .join((enter) => {
+        const e = enter.append('g').attr('class', 'item');
+        e.append('line').attr('x1', 0).attr('x2', 16).attr('y1', 0).attr('y2', 0).attr('stroke-width', 2);
+        e.append('text').attr('x', 21).attr('dy', '0.32em');
+        return e;
+      })
+      .attr('transform', (_, i) => `translate(${i * 90},0)`);
+    g.select('line').attr('stroke', (it) => it.color).attr('stroke-dasharray', (it) => it.dash);
+    g.select('text').text((it) => it.name);
+  };
+
+  const sched = frameScheduler(draw);
+  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => st.last && sched.schedule(st.last)) : null;
+  ro?.observe(el);
+  return {
+    update(d) {
+      st.last = d;
+      sched.schedule(d);
+    },
+    destroy() {
+      sched.cancel();
+      ro?.disconnect();
+      frame.svg.remove();
+    },
+  };
+}
