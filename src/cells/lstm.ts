@@ -1,6 +1,6 @@
 // LSTM exactly as torch.nn.LSTM: gate rows ordered i, f, g, o; two biases; U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { chunk, linear, projectAll } from './common';
+import { chunk, matMulT, projectAllT, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec, InitFn } from './types';
 
@@ -61,9 +61,11 @@ export const lstm: CellSpec = {
   },
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
-  project: (xs, p) => projectAll(xs, p.weight_ih, p.bias_ih),
+  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
+  // Both biases are added once per sequence here: the sum is the same, and so is each one's gradient.
+  project: (xs, p) => projectAllT(xs, p[T('weight_ih')], tf.add(p.bias_ih, p.bias_hh)),
   step: (xt, s, p) => {
-    const z = tf.add(xt, linear(s.h, p.weight_hh, p.bias_hh)) as tf.Tensor2D;
+    const z = tf.add(xt, matMulT(s.h, p[T('weight_hh')])) as tf.Tensor2D;
     const [zi, zf, zg, zo] = chunk(z, 4);
     const i = tf.sigmoid(zi);
     const f = tf.sigmoid(zf);

@@ -1,7 +1,7 @@
 // Elman RNN exactly as torch.nn.RNN: h' = φ(W_ih x + b_ih + W_hh h + b_hh), φ = tanh or ReLU;
 // two biases (PyTorch keeps both even though only their sum matters); U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { linear, projectAll } from './common';
+import { matMulT, projectAllT, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
 
@@ -44,9 +44,11 @@ export const rnn: CellSpec = {
   },
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
-  project: (xs, p) => projectAll(xs, p.weight_ih, p.bias_ih),
+  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
+  // Both biases are added once per sequence here: the sum is the same, and so is each one's gradient.
+  project: (xs, p) => projectAllT(xs, p[T('weight_ih')], tf.add(p.bias_ih, p.bias_hh)),
   step: (xt, s, p, { dims }) => {
-    const a = tf.add(xt, linear(s.h, p.weight_hh, p.bias_hh)) as tf.Tensor2D;
+    const a = tf.add(xt, matMulT(s.h, p[T('weight_hh')])) as tf.Tensor2D;
     const h = dims.options.nonlinearity === 'relu' ? tf.relu(a) : tf.tanh(a);
     return { state: { h }, gates: {} };
   },

@@ -118,6 +118,11 @@ export interface CellSpec {
   /** Zero state unless the cell says otherwise (uRNN learns h0). */
   initialState(dims: CellDims, batch: number, p: Params): State;
   /**
+   * Tensors derived from the parameters once per sequence (transposed weights, a clipped
+   * vector …), merged into `p` before `project` and `step` see it. Gradients flow through them.
+   */
+  prepare?(p: Params, dims: CellDims): Params;
+  /**
    * Work done on the whole input sequence before the recurrence, e.g. x W_ihᵀ + b_ih for every
    * timestep in one matmul. xs is [T, B, I]; the result [T, B, K] is sliced per step into `xt`.
    * Omitted: xt is the raw input.

@@ -41,6 +41,7 @@ export function runLayer(
 ): LayerRun {
   const [T, B] = xs.shape;
   const hk = hiddenKeyOf(cell);
+  if (cell.prepare) p = { ...p, ...cell.prepare(p, dims) };
   const xin = cell.project ? cell.project(xs, p, dims) : xs;
   const steps = tf.unstack(xin) as tf.Tensor2D[];
   const probes = opts.probe ? (tf.unstack(opts.probe) as tf.Tensor2D[]) : null;
