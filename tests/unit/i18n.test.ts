@@ -1,0 +1,43 @@
+// String tables: Chinese covers every English key (the list of missing ones is the failure
+// message), placeholders fill in, and a missing key falls back to English.
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en';
+import { zh } from '../../src/i18n/zh';
+import { missingKeys, translate } from '../../src/i18n';
+import { lstmStepByStep } from '../../src/lessons/lstm-step-by-step';
+import { getCell } from '../../src/cells/registry';
+
+describe('i18n', () => {
+  it('has a Chinese string for every English key', () => {
+    expect(missingKeys('zh')).toEqual([]);
+  });
+
+  it('has no Chinese keys that English lacks', () => {
+    expect(Object.keys(zh).filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('en', 'lesson.stepOf', { n: 2, total: 6 })).toBe('Step 2 of 6');
+    expect(translate('zh', 'lesson.stepOf', { n: 2, total: 6 })).toBe('第 2 步，共 6 步');
+    expect(translate('en', 'lesson.stepOf', { n: 2 })).toBe('Step 2 of {total}');
+  });
+
+  it('every lesson step has a title and body in both languages', () => {
+    for (const step of lstmStepByStep.steps) {
+      for (const part of ['title', 'body']) {
+        const key = `${step.textKey}.${part}`;
+        expect(key in en, key).toBe(true);
+        expect((zh as Record<string, string>)[key], key).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+
+  it('the lesson walks forget → input → cell → output, highlighting LSTM equation ids', () => {
+    const ids = lstmStepByStep.steps.map((s) => s.id);
+    expect(ids.indexOf('forget')).toBeLessThan(ids.indexOf('input'));
+    expect(ids.indexOf('input')).toBeLessThan(ids.indexOf('cell'));
+    expect(ids.indexOf('cell')).toBeLessThan(ids.indexOf('output'));
+    const lstmIds = new Set(getCell(lstmStepByStep.cellId).equations.map((e) => e.id));
+    for (const s of lstmStepByStep.steps) for (const h of s.highlight) expect(lstmIds.has(h), h).toBe(true);
+  });
+});
