@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendName, BackendReport } from './protocol';
 
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -128,11 +129,14 @@ export function browserCandidates(choice: BackendChoice): Record<BackendName, Ca
         typeof WebAssembly === 'object' ? { ok: true } : { ok: false, reason: 'this browser has no WebAssembly' },
       start: async () => {
         const wasm = await import('@tensorflow/tfjs-backend-wasm');
-        // The threaded build needs cross-origin isolation and did not help on small machines.
+        // The threaded build needs cross-origin isolation and did not help on small machines, so
+        // it stays off; setWasmPaths still insists on a URL for all three binaries.
         tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-        wasm.setWasmPaths(
-          choice.wasmPaths ?? { 'tfjs-backend-wasm.wasm': wasmUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl },
-        );
+        wasm.setWasmPaths(choice.wasmPaths ?? {
+          'tfjs-backend-wasm.wasm': wasmUrl,
+          'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+          'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+        });
         return activate('wasm');
       },
     },
