@@ -170,7 +170,9 @@ export class Trainer {
       const [loss, accuracy, norm] = [rows[3 * i], rows[3 * i + 1], rows[3 * i + 2]];
       const step = from + i;
       if (!this.divergedAt && !(Number.isFinite(loss) && Number.isFinite(norm))) {
-        this.divergedAt = `Training diverged at step ${step}: the ${Number.isFinite(loss) ? 'gradient norm' : 'loss'} became ${Number.isFinite(loss) ? norm : loss}. Lower the learning rate or the recurrent scale, or turn on gradient clipping.`;
+        const what = Number.isFinite(loss) ? `the gradient norm became ${norm}` : `the loss became ${loss}`;
+        this.divergedAt = `Training diverged at step ${step}: ${what}. `
+          + 'Lower the learning rate or the recurrent scale, or turn on gradient clipping.';
       }
       points.push({ step, loss, accuracy });
     }
