@@ -71,6 +71,7 @@ export function ControlPanel() {
         .filter((o) => !isMenuOption(o.key) && (o.kind === 'number' || o.kind === 'integer'))
         .map((o) => {
           const key = `controls.opt.${o.key}`;
+          const helpKey = `${key}.help`;
           const v = Number(config.cellOptions[o.key] ?? o.default);
           return (
             <Slider
@@ -81,7 +82,7 @@ export function ControlPanel() {
               min={o.min ?? 0}
               max={o.max ?? 1}
               step={o.step ?? (o.kind === 'integer' ? 1 : 0.1)}
-              help={o.help}
+              help={hasKey(helpKey) ? t(helpKey) : o.help}
               onChange={(x) => appStore().getState().setCellOption(o.key, x)}
             />
           );

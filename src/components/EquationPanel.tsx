@@ -2,7 +2,8 @@
 // of that gate on the probe sequence beside it (written by a store subscription, not by React).
 import { useEffect, useMemo, useRef } from 'react';
 import type { CellMeta } from '../store/catalog';
-import { appStore } from '../store';
+import { appStore, useApp } from '../store';
+import { gateLabel } from '../i18n';
 import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
 import { colorizeTex } from './tex';
@@ -21,6 +22,7 @@ function formatMean(v: number | undefined): string {
 
 export function EquationPanel({ cell, highlight }: EquationPanelProps) {
   const t = useT();
+  const lang = useApp((s) => s.ui.lang);
   const symbols = useMemo(
     () => [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) })),
     [cell],
@@ -42,7 +44,10 @@ export function EquationPanel({ cell, highlight }: EquationPanelProps) {
   }, [cell]);
 
   const hl = new Set(highlight ?? []);
-  const labelOf = (id: string) => [...cell.gates, ...cell.states].find((g) => g.id === id)?.label;
+  const labelOf = (id: string) => {
+    const spec = [...cell.gates, ...cell.states].find((g) => g.id === id);
+    return spec && gateLabel(lang, id, spec.label);
+  };
   return (
     <ol className={`equations${hl.size ? ' has-highlight' : ''}`} ref={listRef}>
       {cell.equations.map((eq) => (

@@ -1,7 +1,8 @@
 // One heatmap per gate and visible state of the top layer, on the probe sequence. The last one
 // carries the probe's input / target / predicted tokens under its time axis.
 import type { CellMeta } from '../store/catalog';
-import type { AppState } from '../store';
+import { useApp, type AppState } from '../store';
+import { gateLabel } from '../i18n';
 import type { ProbeTrace } from '../worker/protocol';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import type { Range } from '../views/color-scale';
@@ -29,6 +30,7 @@ interface ItemProps {
 
 function HeatmapItem({ id, tex, label, range, withLabels, highlighted }: ItemProps) {
   const t = useT();
+  const lang = useApp((s) => s.ui.lang);
   const names: [string, string, string] = [t('labels.input'), t('labels.target'), t('labels.predicted')];
   const ref = useStoreView<HeatmapView>(
     (el) => createHeatmap(el, { testId: `heatmap-${id}` }),
@@ -54,7 +56,7 @@ function HeatmapItem({ id, tex, label, range, withLabels, highlighted }: ItemPro
     <figure className={`heatmap-item${highlighted ? ' highlighted' : ''}`} style={{ ['--gate' as string]: gateColor(id) }}>
       <figcaption>
         <Equation tex={`\\textcolor{${gateColor(id)}}{${tex}}`} />
-        <span className="heatmap-label">{label}</span>
+        <span className="heatmap-label">{gateLabel(lang, id, label)}</span>
         <span className="heatmap-range">{t(`range.${range}` as const)}</span>
       </figcaption>
       <div ref={ref} className="heatmap-host" />

@@ -6,6 +6,7 @@ import { HeatmapPanel } from './HeatmapPanel';
 import { GradNormPanel, LossPanel } from './Charts';
 import { DivergedBanner, RunBar } from './RunBar';
 import { useT } from './hooks';
+import { cellSummary } from '../i18n';
 
 export function Card({ title, hint, children, className }: { title: string; hint?: string; children: React.ReactNode; className?: string }) {
   return (
@@ -22,6 +23,7 @@ export function Card({ title, hint, children, className }: { title: string; hint
 export function Playground() {
   const t = useT();
   const cellId = useApp((s) => s.config.cellId);
+  const lang = useApp((s) => s.ui.lang);
   const cell = useApp((s) => s.catalog?.cells.find((c) => c.id === cellId));
   return (
     <div className="playground">
@@ -36,7 +38,7 @@ export function Playground() {
             {cell ? <EquationPanel cell={cell} /> : <div className="skeleton" style={{ height: 180 }} />}
             {cell && (
               <div className="cell-about">
-                <p>{cell.summary}</p>
+                <p>{cellSummary(lang, cell.id, cell.summary)}</p>
                 <p className="cite">
                   {cell.paper.authors} ({cell.paper.year}).{' '}
                   {cell.paper.url ? <a href={cell.paper.url} target="_blank" rel="noreferrer">{cell.paper.title}</a> : cell.paper.title}

@@ -35,6 +35,7 @@ export const en = {
   'controls.clipNorm.off': 'off',
   'controls.opt.forgetBias': 'Forget-gate bias',
   'controls.opt.nonlinearity': 'Nonlinearity',
+  'controls.opt.forgetBias.help': 'Added to b_f at initialisation. 1–2 makes the cell remember by default; 0 is PyTorch’s init.',
   'controls.seed': 'Seed',
   'controls.newSeed': 'New seed',
   'controls.params': 'Parameters',

@@ -1,6 +1,7 @@
 // Lookup with English fallback and {name} placeholders. Kept free of React so tests can use it.
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
+import { cellSummariesZh, gateLabelsZh } from './cells-zh';
 import type { Lang } from '../store/url';
 
 export type { MessageKey } from './en';
@@ -11,6 +12,17 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
   const s = tables[lang][key] ?? en[key];
   if (!vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** A cell's summary or a gate's label in the current language, else the spec's English. */
+export function cellSummary(lang: Lang, cellId: string, fallback: string): string {
+  return (lang === 'zh' && cellSummariesZh[cellId]) || fallback;
+}
+
+export function gateLabel(lang: Lang, gateId: string, fallback: string): string {
+  // The same id can name different things in other cells; only translate the usual meaning.
+  const zhLabel = lang === 'zh' ? gateLabelsZh[gateId] : undefined;
+  return zhLabel ?? fallback;
 }
 
 export function missingKeys(lang: Lang): MessageKey[] {

@@ -37,6 +37,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'controls.clipNorm.off': '关闭',
   'controls.opt.forgetBias': '遗忘门偏置',
   'controls.opt.nonlinearity': '激活函数',
+  'controls.opt.forgetBias.help': '初始化时加到 b_f 上。取 1–2 会让单元默认倾向于记住；0 即 PyTorch 的默认初始化。',
   'controls.seed': '随机种子',
   'controls.newSeed': '换一个种子',
   'controls.params': '参数量',
