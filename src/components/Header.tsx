@@ -15,6 +15,15 @@ function BackendBadge() {
   );
 }
 
+const BACKEND_NAMES: Record<string, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+/** The worker's reasons usually start with the backend's name already; do not say it twice. */
+function fallbackLine(t: ReturnType<typeof useT>, backend: string, reason: string): string {
+  const name = BACKEND_NAMES[backend] ?? backend;
+  if (reason.toLowerCase().startsWith(`${name.toLowerCase()}:`)) return reason;
+  return t('backend.skipped', { backend: name, reason });
+}
+
 export function BackendNotice() {
   const t = useT();
   const backend = useApp((s) => s.run.backend);
@@ -23,8 +32,8 @@ export function BackendNotice() {
     <div className="banner banner-info" data-testid="backend-notice" role="status">
       <span className="banner-icon" aria-hidden="true">ⓘ</span>
       <span>
-        <strong>{t('backend.fallback', { backend: backend.backend.toUpperCase() })}</strong>{' '}
-        {backend.fallbacks.map((f) => t('backend.skipped', { backend: f.backend === 'webgpu' ? 'WebGPU' : f.backend.toUpperCase(), reason: f.reason })).join(' · ')}
+        <strong>{t('backend.fallback', { backend: BACKEND_NAMES[backend.backend] ?? backend.backend })}</strong>{' '}
+        {backend.fallbacks.map((f) => fallbackLine(t, f.backend, f.reason)).join(' · ')}
       </span>
     </div>
   );

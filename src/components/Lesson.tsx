@@ -10,6 +10,8 @@ import { GradNormPanel, LossPanel } from './Charts';
 import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
 import { useT } from './hooks';
+import { RichText } from './RichText';
+import { gateColor } from '../views/palette';
 
 const lesson = lstmStepByStep;
 
@@ -36,6 +38,7 @@ export function LessonPage() {
   const go = (n: number) => appStore().getState().setUi({ lessonStep: Math.max(0, Math.min(lesson.steps.length - 1, n)) });
   const title = t(`${step.textKey}.title` as MessageKey);
   const body = t(`${step.textKey}.body` as MessageKey);
+  const symbols = cell ? [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) })) : [];
 
   return (
     <div className="lesson">
@@ -54,7 +57,9 @@ export function LessonPage() {
         <p className="lesson-progress">{t('lesson.stepOf', { n: stepIdx + 1, total: lesson.steps.length })}</p>
         <div data-testid={`lesson-step-${stepIdx}`} className="lesson-step">
           <h1 className="lesson-title">{title}</h1>
-          <p className="lesson-body">{body}</p>
+          <p className="lesson-body">
+            <RichText text={body} symbols={symbols} />
+          </p>
         </div>
         <div className="lesson-nav">
           <button type="button" className="btn" data-testid="lesson-prev" disabled={stepIdx === 0} onClick={() => go(stepIdx - 1)}>

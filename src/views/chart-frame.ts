@@ -48,12 +48,14 @@ export function logTick(v: number): string {
 export function majorLogTicks([lo, hi]: number[]): number[] {
   const out: number[] = [];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
-    const mults = Math.log10(hi / lo) <= 1.5 ? [1, 2, 5] : [1];
+    const span = Math.log10(hi / lo);
+    const mults = span <= 0.6 ? [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8] : span <= 1.5 ? [1, 2, 5] : [1];
     for (const m of mults) {
       const v = m * 10 ** e;
       if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
     }
   }
+  if (out.length < 2) return [lo, Math.sqrt(lo * hi), hi];
   const stride = Math.ceil(out.length / 6);
   return out.filter((_, i) => i % stride === 0);
 }
@@ -64,10 +66,10 @@ export function logDomain(values: number[], floor = 1e-8): [number, number] {
   if (!pos.length) return [floor * 10, 1];
   let lo = Math.max(floor, Math.min(...pos));
   let hi = Math.max(...pos);
-  if (hi / lo < 10) {
-    const mid = Math.sqrt(hi * lo);
-    lo = mid / Math.sqrt(10);
-    hi = mid * Math.sqrt(10);
-  }
-  return [lo, hi];
+  // A little headroom in log space; a flat series still gets a visible band.
+  const ratio = hi / lo;
+  const pad = ratio < 1.5 ? 1.3 : Math.max(1.15, Math.pow(ratio, 0.06));
+  lo /= pad;
+  hi *= pad;
+  return [Math.max(floor, lo), hi];
 }

@@ -31,7 +31,7 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
     const maxStep = pts.length ? pts[pts.length - 1].step : 1;
     const minStep = pts.length ? pts[0].step : 0;
     const x = scaleLinear().domain([minStep, Math.max(minStep + 1, maxStep)]).range([0, innerW]);
-    const y = scaleLog().domain(logDomain(pts.map((p) => p.loss), FLOOR)).range([innerH, 0]).clamp(true).nice();
+    const y = scaleLog().domain(logDomain(pts.map((p) => p.loss), FLOOR)).range([innerH, 0]).clamp(true);
     const y2 = scaleLinear().domain([0, 1]).range([innerH, 0]);
     frame.xAxis.call(axisBottom(x).ticks(6, 'd').tickSizeOuter(0));
     frame.yAxis.call(axisLeft(y).ticks(4).tickFormat((v) => logTick(+v)).tickValues(majorLogTicks(y.domain())));

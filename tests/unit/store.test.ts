@@ -7,6 +7,7 @@ import { appendBounded } from '../../src/store/slices';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
 import { createBridge, onlyLiveFieldsChanged, type WorkerLike } from '../../src/store/bridge';
 import type { FromWorker, LossPoint, Telemetry, ToWorker } from '../../src/worker/protocol';
+import { logDomain, logTick, majorLogTicks } from '../../src/views/chart-frame';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;
@@ -177,5 +178,25 @@ describe('bridge', () => {
     expect(idx).toBeGreaterThan(0);
     expect(stepIdx).toBeGreaterThan(idx);
     b.destroy();
+  });
+});
+
+
+describe('log axes', () => {
+  it('keeps a flat loss visible and never reaches zero', () => {
+    const [lo, hi] = logDomain([2, 2.01, 1.99]);
+    expect(lo).toBeGreaterThan(1);
+    expect(hi).toBeLessThan(3);
+    expect(logDomain([0, NaN, -1])[0]).toBeGreaterThan(0);
+  });
+
+  it('places at least two labelled ticks inside any domain', () => {
+    for (const d of [[1.5, 2.6], [1e-11, 0.1], [0.9, 1.1]]) {
+      const ticks = majorLogTicks(d);
+      expect(ticks.length, String(d)).toBeGreaterThanOrEqual(2);
+      for (const t of ticks) expect(t >= d[0] * 0.999 && t <= d[1] * 1.001).toBe(true);
+    }
+    expect(logTick(0.2)).toBe('0.2');
+    expect(logTick(1e-7)).toBe('1e−7');
   });
 });
