@@ -1,8 +1,14 @@
 // Small tensor helpers shared by cells. Pure tfjs-core.
 //
 // Why the transposes: parameters keep PyTorch's [out, in] layout, but tfjs's WASM matmul is
-// 5–15× slower with transposeB (measured here: 64×256 by 32×64, ≈600 µs vs ≈50–120 µs). So a cell
-// transposes each weight once per sequence in `prepare` and every step multiplies plainly.
+// 5–15× slower with transposeB (measured here: [32,64]·[64,256], ≈600 µs vs ≈50–120 µs). So a cell
+// transposes each weight once per sequence in `prepare`, every step multiplies plainly, and the
+// backward pass of that multiply (which tfjs would run as transposed matmuls) uses the original
+// weight instead (matMulPrepared).
+//
+// Why classic cells do not project all timesteps in one matmul up front: slicing that [T, B, 4H]
+// tensor back into steps costs a copy of the whole tensor per slice on WASM (its Slice reads the
+// full buffer), which made the forward pass 2–3× slower than a per-step input matmul.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Params } from './types';
 
@@ -21,6 +27,25 @@ export function projectAll(xs: tf.Tensor3D, w: tf.Tensor, b?: tf.Tensor): tf.Ten
   return projectAllT(xs, tf.transpose(w), b);
 }
 
+/**
+ * a · wT, where wT = wᵀ was made once per sequence. Its gradient, dA = dY · w and dWᵀ = aᵀ · dY,
+ * avoids tfjs's transposed-operand matmuls (the slow path on WASM); the result is identical.
+ */
+export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor): tf.Tensor2D {
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, m, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    save([x]);
+    return {
+      value: tf.matMul(x as tf.Tensor2D, m as tf.Tensor2D),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+        tf.matMul(dy as tf.Tensor2D, w as tf.Tensor2D),
+        tf.matMul(tf.transpose(saved[0]) as tf.Tensor2D, dy as tf.Tensor2D),
+      ],
+    };
+  });
+  return f(a, wT) as tf.Tensor2D;
+}
+
 /** Same as projectAll with the weight already transposed to [I, K]. */
 export function projectAllT(xs: tf.Tensor3D, wT: tf.Tensor, b?: tf.Tensor): tf.Tensor3D {
   const [steps, B, I] = xs.shape;
@@ -31,7 +56,7 @@ export function projectAllT(xs: tf.Tensor3D, wT: tf.Tensor, b?: tf.Tensor): tf.T
 
 /** h W (+ b) with W already [in, out]: one matmul for all gates of a step. */
 export function matMulT(h: tf.Tensor2D, wT: tf.Tensor, b?: tf.Tensor): tf.Tensor2D {
-  const y = tf.matMul(h, wT as tf.Tensor2D);
+  const y: tf.Tensor2D = tf.matMul(h, wT as tf.Tensor2D);
   return b ? (tf.add(y, b) as tf.Tensor2D) : y;
 }
 

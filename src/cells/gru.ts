@@ -2,7 +2,7 @@
 // (W_hn h + b_hn) AFTER the recurrent matmul (cuDNN's "reset-after", not Cho et al.'s original
 // r ⊙ h inside the matmul), which lets one matmul serve all three gates per step.
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulT, projectAllT, T, transposeWeights } from './common';
+import { matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
 
@@ -47,11 +47,12 @@ export const gru: CellSpec = {
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
   prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
-  project: (xs, p) => projectAllT(xs, p[T('weight_ih')], p.bias_ih),
   step: (xt, s, p, { dims }) => {
     const H = dims.hiddenSize;
-    const [xrz, xn] = tf.split(xt, [2 * H, H], 1) as tf.Tensor2D[];
-    const [hrz, hn] = tf.split(matMulT(s.h, p[T('weight_hh')], p.bias_hh), [2 * H, H], 1) as tf.Tensor2D[];
+    const gx = tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih), p.bias_ih) as tf.Tensor2D;
+    const gh = tf.add(matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh), p.bias_hh) as tf.Tensor2D;
+    const [xrz, xn] = tf.split(gx, [2 * H, H], 1) as tf.Tensor2D[];
+    const [hrz, hn] = tf.split(gh, [2 * H, H], 1) as tf.Tensor2D[];
     // r and z share one sigmoid over their joined block: fewer ops per step.
     const [r, z] = tf.split(tf.sigmoid(tf.add(xrz, hrz)), 2, 1) as tf.Tensor2D[];
     const n = tf.tanh(tf.add(xn, tf.mul(r, hn))) as tf.Tensor2D;

@@ -1,6 +1,6 @@
 // LSTM exactly as torch.nn.LSTM: gate rows ordered i, f, g, o; two biases; U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { chunk, matMulT, projectAllT, T, transposeWeights } from './common';
+import { chunk, matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec, InitFn } from './types';
 
@@ -61,11 +61,11 @@ export const lstm: CellSpec = {
   },
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
-  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
-  // Both biases are added once per sequence here: the sum is the same, and so is each one's gradient.
-  project: (xs, p) => projectAllT(xs, p[T('weight_ih')], tf.add(p.bias_ih, p.bias_hh)),
+  // The two biases are summed once per sequence: same value, same gradient for each.
+  prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
   step: (xt, s, p) => {
-    const z = tf.add(xt, matMulT(s.h, p[T('weight_hh')])) as tf.Tensor2D;
+    const zx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const z = tf.add(tf.add(zx, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)), p.bias) as tf.Tensor2D;
     const [zi, zf, zg, zo] = chunk(z, 4);
     const i = tf.sigmoid(zi);
     const f = tf.sigmoid(zf);

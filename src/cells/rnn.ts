@@ -1,7 +1,7 @@
 // Elman RNN exactly as torch.nn.RNN: h' = φ(W_ih x + b_ih + W_hh h + b_hh), φ = tanh or ReLU;
 // two biases (PyTorch keeps both even though only their sum matters); U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulT, projectAllT, T, transposeWeights } from './common';
+import { matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
 
@@ -44,11 +44,11 @@ export const rnn: CellSpec = {
   },
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
-  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
-  // Both biases are added once per sequence here: the sum is the same, and so is each one's gradient.
-  project: (xs, p) => projectAllT(xs, p[T('weight_ih')], tf.add(p.bias_ih, p.bias_hh)),
+  // The two biases are summed once per sequence: same value, same gradient for each.
+  prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
   step: (xt, s, p, { dims }) => {
-    const a = tf.add(xt, matMulT(s.h, p[T('weight_hh')])) as tf.Tensor2D;
+    const ax = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const a = tf.add(tf.add(ax, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)), p.bias) as tf.Tensor2D;
     const h = dims.options.nonlinearity === 'relu' ? tf.relu(a) : tf.tanh(a);
     return { state: { h }, gates: {} };
   },

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { CellDims, CellOptions, CellSpec, ParamSpec, Params, State } from '../cells/types';
 import { hiddenKeyOf } from '../cells/types';
 import type { Rng } from './rng';
-import { runLayer, type LayerRun } from './unroll';
+import { runLayer, type LayerRun, type Sequence } from './unroll';
 
 export interface StackConfig {
   cell: CellSpec;
@@ -114,7 +114,7 @@ export interface StackRun {
 
 export function runStack(cfg: StackConfig, params: Params, xs: tf.Tensor3D, opts: StackRunOptions = {}): StackRun {
   const D = numDirections(cfg);
-  let input = xs;
+  let input: Sequence = xs;
   const finals: State[] = [];
   const traces: Record<string, tf.Tensor3D>[] = [];
   for (let layer = 0; layer < cfg.numLayers; layer++) {
@@ -131,9 +131,10 @@ export function runStack(cfg: StackConfig, params: Params, xs: tf.Tensor3D, opts
       finals.push(run.final);
       if (run.trace) traces.push(run.trace);
     }
-    input = D === 1 ? runs[0].outputs : (tf.concat(runs.map((r) => r.outputs), 2) as tf.Tensor3D);
+    input = D === 1 ? runs[0].outputs : runs[0].outputs.map((o, t) => tf.concat([o, runs[1].outputs[t]], 1) as tf.Tensor2D);
   }
-  return { output: input, finals, traces: opts.record ? traces : undefined };
+  const output = tf.stack(input as tf.Tensor2D[]) as tf.Tensor3D;
+  return { output, finals, traces: opts.record ? traces : undefined };
 }
 
 /** The top layer's forward-direction hidden size, the shape of its ∂L/∂h_t probe. */

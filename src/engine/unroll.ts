@@ -18,9 +18,12 @@ export interface LayerRunOptions {
   record?: boolean;
 }
 
+/** A sequence either as one [T, B, F] tensor or as its T steps (what a lower layer produced). */
+export type Sequence = tf.Tensor3D | tf.Tensor2D[];
+
 export interface LayerRun {
-  /** [T, B, O] in original time order. */
-  outputs: tf.Tensor3D;
+  /** [B, O] per step, original time order. Kept as a list: re-slicing a stacked tensor is slow on WASM. */
+  outputs: tf.Tensor2D[];
   final: State;
   /** [T, B, *] per gate and per visible state, original time order; only when record is set. */
   trace?: Record<string, tf.Tensor3D>;
@@ -35,15 +38,17 @@ export function zeroState(cell: CellSpec, dims: CellDims, batch: number): State 
 export function runLayer(
   cell: CellSpec,
   p: Params,
-  xs: tf.Tensor3D,
+  xs: Sequence,
   dims: CellDims,
   opts: LayerRunOptions = {},
 ): LayerRun {
-  const [T, B] = xs.shape;
+  const T = Array.isArray(xs) ? xs.length : xs.shape[0];
+  const B = Array.isArray(xs) ? xs[0].shape[0] : xs.shape[1];
   const hk = hiddenKeyOf(cell);
   if (cell.prepare) p = { ...p, ...cell.prepare(p, dims) };
-  const xin = cell.project ? cell.project(xs, p, dims) : xs;
-  const steps = tf.unstack(xin) as tf.Tensor2D[];
+  let steps: tf.Tensor2D[];
+  if (cell.project) steps = tf.unstack(cell.project(Array.isArray(xs) ? (tf.stack(xs) as tf.Tensor3D) : xs, p, dims)) as tf.Tensor2D[];
+  else steps = Array.isArray(xs) ? xs : (tf.unstack(xs) as tf.Tensor2D[]);
   const probes = opts.probe ? (tf.unstack(opts.probe) as tf.Tensor2D[]) : null;
   let state: State = opts.state0 ?? cell.initialState(dims, B, p);
   const outputs: tf.Tensor2D[] = new Array(T);
@@ -61,7 +66,7 @@ export function runLayer(
       for (const id of visibleStates) (traces[id] ??= new Array(T))[t] = state[id];
     }
   }
-  const run: LayerRun = { outputs: tf.stack(outputs) as tf.Tensor3D, final: state };
+  const run: LayerRun = { outputs, final: state };
   if (opts.record) {
     run.trace = {};
     for (const [id, list] of Object.entries(traces)) run.trace[id] = tf.stack(list) as tf.Tensor3D;
