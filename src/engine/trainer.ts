@@ -7,8 +7,6 @@
 // last finite values. snapshot() then sees the non-finite loss/norm it reads anyway and reports
 // the first bad step. Adam's moments still decay on a skipped step; that cannot poison the weights.
 import * as tf from '@tensorflow/tfjs-core';
-// tfjs-core alone registers no gradient functions; @tensorflow/tfjs would, at a larger bundle.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { getCell } from '../cells/registry';
 import type { CellOptions, Params } from '../cells/types';
 import type { RunConfig, Telemetry } from '../worker/protocol';

@@ -9,6 +9,8 @@ export interface RunConfig {
   cellId: string;
   cellOptions: CellOptions;
   taskId: string;
+  /** Task options (copy: number of symbols, alphabet size; select: how many to recall). */
+  taskOptions?: CellOptions;
   /** Length of the task's sequences (the task decides how, e.g. copy: blank stretch + symbols). */
   seqLen: number;
   hiddenSize: number;

@@ -1,6 +1,8 @@
 // The training worker: picks a backend on 'init', hands every other message to the engine's
 // TrainingSession. Kept thin on purpose; the loop and its rules live in src/engine/session.ts.
 /// <reference lib="webworker" />
+// tfjs-core alone registers no gradient functions (in Node, src/engine/node-backend.ts does it).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { TrainingSession } from '../engine/session';
 import { chooseBackend } from './backend';
 import type { FromWorker, ToWorker } from './protocol';
