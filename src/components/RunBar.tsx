@@ -7,7 +7,7 @@ import { useT } from './hooks';
 function fmtLoss(v: number | null): string {
   if (v === null) return '—';
   if (!Number.isFinite(v)) return 'NaN';
-  return v < 0.001 ? v.toExponential(2) : v.toFixed(4);
+  return v < 0.001 || v >= 1e4 ? v.toExponential(2) : v.toFixed(4);
 }
 
 export function RunBar({ compact = false }: { compact?: boolean }) {
