@@ -33,11 +33,15 @@ function HeatmapItem({ id, tex, label, range, withLabels, highlighted }: ItemPro
   const lang = useApp((s) => s.ui.lang);
   const names: [string, string, string] = [t('labels.input'), t('labels.target'), t('labels.predicted')];
   const ref = useStoreView<HeatmapView>(
-    (el) => createHeatmap(el, { testId: `heatmap-${id}` }),
+    (el) => createHeatmap(el, { testId: `heatmap-${id}`, emptyText: t('chart.waiting') }),
     (s: AppState, view) => {
       const tel = s.telemetry.latest;
-      const series = tel && topTrace(tel.probe.traces)?.series[id];
-      if (!tel || !series) return;
+      if (!tel) {
+        view.clear();
+        return;
+      }
+      const series = topTrace(tel.probe.traces)?.series[id];
+      if (!series) return;
       const p = tel.probe;
       view.update({
         id,

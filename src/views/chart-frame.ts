@@ -13,6 +13,11 @@ export interface Frame {
 
 export const MARGIN = { top: 12, right: 44, bottom: 28, left: 48 };
 
+/** Axes only make sense with data; the empty text stands alone until then. */
+export function showAxes(frame: Frame, on: boolean): void {
+  for (const a of [frame.xAxis, frame.yAxis, frame.y2Axis]) a.attr('display', on ? null : 'none');
+}
+
 export function createFrame(el: HTMLElement, testId: string, height: number, emptyText: string): Frame {
   const svg = select(el).append('svg').attr('data-testid', testId).attr('class', 'chart').attr('role', 'img');
   const plot = svg.append('g').attr('class', 'plot');

@@ -4,7 +4,7 @@ import { scaleBand, scaleLog } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
 import { CHART } from './palette';
-import { createFrame, logDomain, logTick, majorLogTicks } from './chart-frame';
+import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { frameScheduler } from './raf';
 
 export interface GradNormData {
@@ -30,6 +30,7 @@ export function createGradNormChart(el: HTMLElement, opts: { emptyText?: string;
     const { innerW, innerH } = frame.size();
     const norms = Array.from(d.norms);
     frame.empty.attr('display', norms.length ? 'none' : null);
+    showAxes(frame, norms.length > 0);
     const T = norms.length;
     const x = scaleBand<number>().domain(norms.map((_, t) => t)).range([0, innerW]).padding(T > 60 ? 0 : 0.15);
     const y = scaleLog().domain(logDomain(norms, FLOOR)).range([innerH, 0]).clamp(true).nice();

@@ -25,6 +25,8 @@ export interface HeatmapData {
 
 export interface HeatmapView {
   update(d: HeatmapData): void;
+  /** Back to the placeholder (a new run has no data yet). */
+  clear(): void;
   destroy(): void;
   readonly canvas: HTMLCanvasElement;
 }
@@ -36,7 +38,7 @@ export function cellHeight(k: number): number {
   return Math.max(2, Math.min(9, Math.floor(150 / Math.max(1, k))));
 }
 
-export function createHeatmap(el: HTMLElement, opts: { testId?: string } = {}): HeatmapView {
+export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyText?: string } = {}): HeatmapView {
   el.classList.add('heatmap');
   const canvas = document.createElement('canvas');
   if (opts.testId) canvas.dataset.testid = opts.testId;
@@ -135,11 +137,41 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string } = {}): 
           const hasTarget = target !== undefined && target !== '' && target !== '·' && target !== '_';
           ctx.fillStyle = !hasTarget ? CHART.gradClipped : target === s ? '#15803d' : '#dc2626';
         } else ctx.fillStyle = CHART.text;
-        if (fits) ctx.fillText(s, x, y);
-        else ctx.fillRect(x - 1, y - 1, 2, 2);
+        // Long labels (the adding task's "0.54*") get a dot when the column is too narrow for them.
+        if (fits && ctx.measureText(s).width <= cw * 0.96) ctx.fillText(s, x, y);
+        else if (s.endsWith('*')) {
+          // A marked input (the adding task's operands) stays visible as an accent dot.
+          ctx.fillStyle = '#e76f51';
+          ctx.fillRect(x - 2, y - 2, 4, 4);
+        } else ctx.fillRect(x - 1, y - 1, 2, 2);
       }
     });
   };
+
+  /** Before the first telemetry: a quiet placeholder of the right width, so the layout does not jump. */
+  const drawEmpty = () => {
+    const W = Math.max(120, el.clientWidth || 600);
+    const H = 72;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(W * dpr);
+    canvas.height = Math.round(H * dpr);
+    canvas.style.width = `${W}px`;
+    canvas.style.height = `${H}px`;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = '#f8fafc';
+    ctx.fillRect(GUTTER, 0, W - GUTTER - 4, H);
+    ctx.strokeStyle = CHART.grid;
+    ctx.setLineDash([4, 3]);
+    ctx.strokeRect(GUTTER + 0.5, 0.5, W - GUTTER - 5, H - 1);
+    ctx.fillStyle = CHART.axis;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(opts.emptyText ?? 'waiting for the first training step…', GUTTER + (W - GUTTER) / 2, H / 2);
+  };
+  drawEmpty();
 
   const sched = frameScheduler(draw);
 
@@ -168,7 +200,7 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string } = {}): 
   canvas.addEventListener('mousemove', onMove);
   canvas.addEventListener('mouseleave', onLeave);
 
-  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => st.last && sched.schedule(st.last)) : null;
+  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => (st.last ? sched.schedule(st.last) : drawEmpty())) : null;
   ro?.observe(el);
 
   return {
@@ -176,6 +208,11 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string } = {}): 
     update(d) {
       st.last = d;
       sched.schedule(d);
+    },
+    clear() {
+      sched.cancel();
+      st.last = null;
+      drawEmpty();
     },
     destroy() {
       sched.cancel();

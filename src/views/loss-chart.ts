@@ -6,7 +6,7 @@ import { axisBottom, axisLeft, axisRight } from 'd3-axis';
 import { line } from 'd3-shape';
 import type { LossPoint } from '../worker/protocol';
 import { CHART } from './palette';
-import { createFrame, logDomain, logTick, majorLogTicks } from './chart-frame';
+import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { frameScheduler } from './raf';
 import type { ChartView } from './gradnorm-chart';
 
@@ -28,12 +28,13 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
     const { innerW, innerH } = frame.size();
     const pts = d.points;
     frame.empty.attr('display', pts.length ? 'none' : null);
+    showAxes(frame, pts.length > 0);
     const maxStep = pts.length ? pts[pts.length - 1].step : 1;
     const minStep = pts.length ? pts[0].step : 0;
     const x = scaleLinear().domain([minStep, Math.max(minStep + 1, maxStep)]).range([0, innerW]);
     const y = scaleLog().domain(logDomain(pts.map((p) => p.loss), FLOOR)).range([innerH, 0]).clamp(true);
     const y2 = scaleLinear().domain([0, 1]).range([innerH, 0]);
-    frame.xAxis.call(axisBottom(x).ticks(6, 'd').tickSizeOuter(0));
+    frame.xAxis.call(axisBottom(x).tickValues(x.ticks(6).filter(Number.isInteger)).tickFormat((v) => String(v)).tickSizeOuter(0));
     frame.yAxis.call(axisLeft(y).ticks(4).tickFormat((v) => logTick(+v)).tickValues(majorLogTicks(y.domain())));
     frame.y2Axis.call(axisRight(y2).ticks(5, '.0%'));
     const lossLine = line<LossPoint>()
