@@ -47,9 +47,11 @@ export const scenarios: Scenario[] = [
         assert.match(mean ?? '', /\d/, 'the forget gate shows its live mean');
         assert.ok(await page.isVisible('[data-testid=equation-f] .katex'), 'equations rendered by KaTeX');
         await page.click('[data-testid=play-toggle]'); // pause
+        await page.waitForFunction(() => /paused|暂停/i.test(document.querySelector('[data-testid=run-status]')?.textContent ?? ''));
+        await page.waitForTimeout(300); // the chunk in flight when Pause landed reports its last steps
         const paused = await stepCount(page);
-        await page.waitForTimeout(800);
-        assert.ok((await stepCount(page)) - paused <= 1, 'pause stops training');
+        await page.waitForTimeout(1000);
+        assert.equal(await stepCount(page), paused, 'pause stops training');
         await page.click('[data-testid=step-button]');
         await waitForStep(page, paused + 1);
         await page.click('[data-testid=reset-button]');
