@@ -103,4 +103,23 @@ export const scenarios: Scenario[] = [
         await page.waitForFunction(() => document.documentElement.lang === 'en');
       }),
   },
+  {
+    name: 'playground: exploding gradients stop the run with a message and a reset, not a crash',
+    run: (base) =>
+      withPage({ shot: 'playground-diverged' }, async (page) => {
+        // ReLU RNN, W_hh scaled 3× (spectral radius ≈ 1.7), 150 steps, no clipping: h grows ~1.7^150.
+        await page.goto(`${base}/?cell=rnn&opt.nonlinearity=relu&task=adding&recurrentScale=3&learningRate=0.1&clipNorm=0&hiddenSize=128&seqLen=150`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.click('[data-testid=play-toggle]');
+        await page.waitForSelector('[data-testid=diverged-banner]', { timeout: 60_000 });
+        const text = (await page.textContent('[data-testid=diverged-banner]')) ?? '';
+        assert.match(text, /diverg|NaN|Inf|explod/i, `banner explains: ${text}`);
+        const stopped = await stepCount(page);
+        await page.waitForTimeout(800);
+        assert.equal(await stepCount(page), stopped, 'the run stops when it diverges');
+        await page.click('[data-testid=diverged-reset]');
+        await page.waitForSelector('[data-testid=diverged-banner]', { state: 'detached' });
+        await page.waitForFunction(() => (document.querySelector('[data-testid=step-counter]')?.textContent ?? '').replace(/[^\d]/g, '') === '0');
+      }),
+  },
 ];
