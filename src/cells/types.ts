@@ -71,6 +71,11 @@ export interface EquationSpec {
   /** The gate or state this line defines, or any id for lines that define neither. */
   id: string;
   tex: string;
+  /**
+   * What this line reads, for the cell diagram: gate/state ids, 'x' for the input, and
+   * `${state}_prev` for a state's previous value (e.g. ['x', 'h_prev'] for a gate).
+   */
+  uses?: string[];
 }
 
 export interface PaperRef {
@@ -82,7 +87,21 @@ export interface PaperRef {
   url?: string;
 }
 
+/** The three mechanisms the syllabus sorts long-memory cells by (plus the plain baseline). */
 export type Mechanism = 'gates' | 'cross-scale' | 'initialisation' | 'baseline';
+
+/** Shelf on the cell catalogue. */
+export type CellGroup = 'classic' | 'lstm-family' | 'gru-family' | 'initialisation' | 'multi-scale' | 'long-memory' | 'tensor' | 'unitary';
+
+export interface CellPreset {
+  taskId: 'copy' | 'adding' | 'select';
+  seqLen?: number;
+  hiddenSize?: number;
+  numLayers?: number;
+  learningRate?: number;
+  clipNorm?: number;
+  options?: CellOptions;
+}
 
 export type Params = Record<string, Tensor>;
 export type State = Record<string, Tensor2D>;
@@ -104,8 +123,15 @@ export interface CellSpec {
   name: string;
   paper: PaperRef;
   mechanisms: Mechanism[];
+  group?: CellGroup;
   /** One-paragraph summary for cards: which problem it attacks and how. */
   summary: string;
+  /** Where each equation was taken from (paper section, authors' code) and the conventions chosen. */
+  notes?: string;
+  /** Chinese card text; the UI falls back to English for anything missing. */
+  zh?: { name?: string; summary?: string; notes?: string; gateLabels?: Record<string, string> };
+  /** What the cell's card trains by default: a task it is known to learn, and sizes that run live. */
+  preset?: CellPreset;
   options: OptionSpec[];
   gates: GateSpec[];
   states: StateSpec[];
@@ -131,6 +157,11 @@ export interface CellSpec {
   step(xt: Tensor2D, state: State, p: Params, ctx: StepContext): StepResult;
   /** What the layer emits from the state after a step. Omitted: state[hiddenKey]. */
   emit?(state: State, p: Params, dims: CellDims): Tensor2D;
+  /**
+   * Extra numbers the cell's card plots while it trains (uRNN: max |σ_i − 1| of W). Called at
+   * snapshot time only, on the top layer's forward-direction parameters; may read tensors back.
+   */
+  diagnostics?(p: Params, dims: CellDims): Promise<Record<string, number>>;
   /** Projection of parameters back onto their constraint set after every update (IndRNN's |u| bound). */
   constrain?(p: Record<string, Variable>, dims: CellDims): void;
 }

@@ -22,6 +22,11 @@ export interface RunConfig {
   recurrentScale: number;
   /** Global-norm gradient clipping threshold; 0 turns it off. */
   clipNorm: number;
+  /**
+   * Singular-value clipping (Kanai et al. 2017): after each update, every square block of each
+   * 'recurrent' parameter has its singular values clipped to at most this; 0 or absent turns it off.
+   */
+  svClip?: number;
   seed: number;
 }
 
@@ -34,7 +39,9 @@ export type ToWorker =
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; steps?: number }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Replaces the current run with several runs that the worker trains in turn (the Compare page). */
+  | { type: 'compare'; runId: number; configs: RunConfig[] };
 
 export interface BackendReport {
   backend: BackendName;
@@ -58,6 +65,10 @@ export interface LossPoint {
 
 export interface Telemetry {
   runId: number;
+  /** Which of the compared runs this is (0 when there is just one). */
+  slot?: number;
+  /** The cell's own extra numbers (CellSpec.diagnostics), e.g. uRNN's max |σ_i − 1|. */
+  diagnostics?: Record<string, number>;
   step: number;
   /** Points added since the previous snapshot (the store keeps the history). */
   points: LossPoint[];
@@ -83,4 +94,4 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 export type FromWorker =
   | { type: 'backend'; report: BackendReport }
   | { type: 'telemetry'; telemetry: Telemetry }
-  | { type: 'status'; runId: number; status: RunStatus; message?: string; paramCount?: number };
+  | { type: 'status'; runId: number; status: RunStatus; message?: string; paramCount?: number; slot?: number };
