@@ -15,6 +15,7 @@ const quick = args.has('--quick');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const hidden = quick ? [64] : [64, 256];
 const budgetMs = quick ? 1500 : 3000;
+const backendsArg = process.argv.find((a) => a.startsWith('--backends='))?.slice('--backends='.length);
 const log = (s: string) => console.log(s);
 
 async function nodeBench(): Promise<BenchResult[]> {
@@ -34,7 +35,7 @@ async function browserBench(): Promise<unknown> {
   try {
     const page = await ctx.newPage();
     page.on('console', (m) => log(`browser: ${m.text()}`));
-    await page.goto(`${server.url}/index.html?hidden=${hidden.join(',')}&budget=${budgetMs}`);
+    await page.goto(`${server.url}/index.html?hidden=${hidden.join(',')}&budget=${budgetMs}${backendsArg ? `&backends=${backendsArg}` : ''}`);
     await page.waitForFunction(() => (window as unknown as { __benchResult?: unknown }).__benchResult, null, { timeout: 40 * 60_000, polling: 1000 });
     return await page.evaluate(() => (window as unknown as { __benchResult?: unknown }).__benchResult);
   } finally {
@@ -74,7 +75,7 @@ const report: Record<string, unknown> = { date: new Date().toISOString(), quick,
 if (!args.has('--skip-node')) report.node_results = await nodeBench();
 if (!args.has('--skip-browser')) {
   report.browser = await browserBench().catch((e) => ({ error: String(e) }));
-  report.mainThread = await longTasks().catch((e) => ({ error: String(e) }));
+  if (!args.has('--skip-app')) report.mainThread = await longTasks().catch((e) => ({ error: String(e) }));
 }
 mkdirSync(`${root}/bench/results`, { recursive: true });
 writeFileSync(`${root}/bench/results/latest.json`, JSON.stringify(report, null, 2) + '\n');

@@ -28,22 +28,29 @@ export function projectAll(xs: tf.Tensor3D, w: tf.Tensor, b?: tf.Tensor): tf.Ten
 }
 
 /**
- * a · wT, where wT = wᵀ was made once per sequence. Its gradient, dA = dY · w and dWᵀ = aᵀ · dY,
- * avoids tfjs's transposed-operand matmuls (the slow path on WASM); the result is identical.
+ * a · wT (+ bias), where wT = wᵀ was made once per sequence. On WASM its gradient, dA = dY · w and
+ * dWᵀ = aᵀ · dY, avoids tfjs's transposed-operand matmuls (WASM's slow path); the result is
+ * identical. GPU backends transpose for free, so there the plain fused op (fewer kernels) wins.
  */
-export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor): tf.Tensor2D {
+export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
+  if (tf.getBackend() !== 'wasm') return tf.fused.matMul({ a, b: wT as tf.Tensor2D, bias }) as tf.Tensor2D;
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [x, m, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    const [x, m, b] = args.slice(0, -1) as tf.Tensor[];
     save([x]);
     return {
-      value: tf.matMul(x as tf.Tensor2D, m as tf.Tensor2D),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
-        tf.matMul(dy as tf.Tensor2D, w as tf.Tensor2D),
-        tf.matMul(tf.transpose(saved[0]) as tf.Tensor2D, dy as tf.Tensor2D),
-      ],
+      value: tf.fused.matMul({ a: x as tf.Tensor2D, b: m as tf.Tensor2D, bias: b }),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const grads = [
+          tf.matMul(dy as tf.Tensor2D, w as tf.Tensor2D),
+          tf.matMul(tf.transpose(saved[0]) as tf.Tensor2D, dy as tf.Tensor2D),
+        ];
+        if (b) grads.push(tf.sum(dy, 0));
+        return grads;
+      },
     };
   });
-  return f(a, wT) as tf.Tensor2D;
+  return (bias ? f(a, wT, bias) : f(a, wT)) as tf.Tensor2D;
 }
 
 /** Same as projectAll with the weight already transposed to [I, K]. */

@@ -49,8 +49,8 @@ export const gru: CellSpec = {
   prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
   step: (xt, s, p, { dims }) => {
     const H = dims.hiddenSize;
-    const gx = tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih), p.bias_ih) as tf.Tensor2D;
-    const gh = tf.add(matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh), p.bias_hh) as tf.Tensor2D;
+    const gx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias_ih);
+    const gh = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh, p.bias_hh);
     const [xrz, xn] = tf.split(gx, [2 * H, H], 1) as tf.Tensor2D[];
     const [hrz, hn] = tf.split(gh, [2 * H, H], 1) as tf.Tensor2D[];
     // r and z share one sigmoid over their joined block: fewer ops per step.

@@ -64,8 +64,8 @@ export const lstm: CellSpec = {
   // The two biases are summed once per sequence: same value, same gradient for each.
   prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
   step: (xt, s, p) => {
-    const zx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
-    const z = tf.add(tf.add(zx, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)), p.bias) as tf.Tensor2D;
+    const zx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias);
+    const z = tf.add(zx, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)) as tf.Tensor2D;
     const [zi, zf, zg, zo] = chunk(z, 4);
     const i = tf.sigmoid(zi);
     const f = tf.sigmoid(zf);

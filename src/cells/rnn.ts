@@ -47,8 +47,8 @@ export const rnn: CellSpec = {
   // The two biases are summed once per sequence: same value, same gradient for each.
   prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
   step: (xt, s, p, { dims }) => {
-    const ax = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
-    const a = tf.add(tf.add(ax, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)), p.bias) as tf.Tensor2D;
+    const ax = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias);
+    const a = tf.add(ax, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)) as tf.Tensor2D;
     const h = dims.options.nonlinearity === 'relu' ? tf.relu(a) : tf.tanh(a);
     return { state: { h }, gates: {} };
   },

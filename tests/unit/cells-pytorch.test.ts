@@ -8,13 +8,15 @@ import { importedParams, parsePytorchInput, parsePytorchModel, toTensor } from '
 import { forwardStack, topGradNorms } from '../../src/engine/pytorch-run';
 import { expectClose, fixtureNames, loadFixture } from './pytorch-fixtures';
 
-beforeAll(async () => {
-  await useNodeBackend();
-});
-
 const names = fixtureNames();
 
-describe('PyTorch reference fixtures', () => {
+// WASM and CPU take different code paths in the cells (custom-gradient matmuls on WASM, fused
+// matmuls elsewhere), so both are checked against PyTorch.
+describe.each(['wasm', 'cpu'] as const)('PyTorch reference fixtures on %s', (backend) => {
+  beforeAll(async () => {
+    expect(await useNodeBackend(backend)).toBe(backend);
+  });
+
   it('cover RNN (tanh, relu), LSTM and GRU, 1 and 2 layers, uni- and bidirectional', () => {
     for (const cell of ['rnn_tanh', 'rnn_relu', 'lstm', 'gru']) {
       for (const shape of ['l1_uni', 'l1_bi', 'l2_uni', 'l2_bi']) expect(names).toContain(`${cell}_${shape}`);
