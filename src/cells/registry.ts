@@ -2,9 +2,10 @@
 import { gru } from './gru';
 import { lstm } from './lstm';
 import { rnn } from './rnn';
+import { lstmPeephole } from './lstm-peephole';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, gru];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, gru];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,94 @@
+// LSTM with peephole connections (Gers & Schmidhuber 2000): the gates also look at the cell
+// state through diagonal weights, i and f at c_{t−1}, o at the fresh c_t. Shared weights keep
+// torch.nn.LSTM's names and layout (rows i, f, g, o; two biases) so it compares with 'lstm'.
+import * as tf from '@tensorflow/tfjs-core';
+import { chunk, matMulPrepared, T, transposeWeights } from './common';
+import { pytorchRnnInit } from './init';
+import type { CellSpec, InitFn } from './types';
+
+const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
+  const v = pytorchRnnInit(H)(shape, rng);
+  if (forgetBias !== 0) for (let j = H; j < 2 * H; j++) v[j] += forgetBias;
+  return v;
+};
+
+export const lstmPeephole: CellSpec = {
+  id: 'lstm-peephole',
+  name: 'Peephole LSTM',
+  paper: {
+    authors: 'Gers & Schmidhuber; Gers, Schraudolph & Schmidhuber',
+    year: 2000,
+    title: 'Recurrent Nets that Time and Count (also: Learning Precise Timing with LSTM Recurrent Networks, JMLR 2002)',
+    venue: 'IJCNN 2000',
+    url: 'https://doi.org/10.1109/IJCNN.2000.861302',
+  },
+  mechanisms: ['gates'],
+  group: 'lstm-family',
+  summary:
+    'In the plain LSTM the gates see only the input and h_{t−1} = o_{t−1} ⊙ tanh(c_{t−1}), so when the output gate is shut they are blind to the very memory they control. Peepholes give each gate a direct, per-unit view of the cell state (i and f of c_{t−1}, o of c_t), which lets the cell time and count intervals precisely, e.g. emit a spike every n steps.',
+  notes:
+    'Equations from Gers, Schraudolph & Schmidhuber (JMLR 2002), Sec. 2 and Fig. 1: peephole weights are diagonal (one weight per unit, from the cell to its own gates); the input and forget gates read c_{t−1}, the output gate reads c_t after the update. We keep tanh on the cell output (h = o ⊙ tanh c) as in the "vanilla LSTM" of Greff et al. (2017); the 2002 paper drops that squashing (h = identity) for some timing tasks. Shared weights follow torch.nn.LSTM (gate rows i, f, g, o; bias_ih and bias_hh); weight_ci, weight_cf, weight_co get the same U(−1/√H, 1/√H) init.',
+  zh: {
+    name: '窥视孔 LSTM',
+    summary:
+      '普通 LSTM 的门只看到输入和 h_{t−1} = o_{t−1} ⊙ tanh(c_{t−1})；输出门关闭时，门就看不到自己所控制的记忆。窥视孔连接让每个门通过逐单元的权重直接读取细胞状态（输入门和遗忘门读 c_{t−1}，输出门读更新后的 c_t），从而能精确地计时和计数，例如每隔 n 步发出一个脉冲。',
+    notes:
+      '公式取自 Gers、Schraudolph 与 Schmidhuber（JMLR 2002）第 2 节及图 1：窥视孔权重是对角的（每个单元一个权重，只连到自己的门）；输入门、遗忘门读 c_{t−1}，输出门读更新后的 c_t。输出仍用 tanh 压缩（h = o ⊙ tanh c），与 Greff 等（2017）的“标准 LSTM”一致；2002 年论文在部分计时任务中去掉了这一压缩。共享权重沿用 torch.nn.LSTM 的命名与布局；三个窥视孔向量同样以 U(−1/√H, 1/√H) 初始化。',
+    gateLabels: { i: '输入门', f: '遗忘门', g: '候选值', o: '输出门' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
+  options: [
+    { key: 'forgetBias', label: 'Forget-gate bias (init)', kind: 'number', default: 0, min: -3, max: 5, step: 0.5,
+      help: 'Added to b_f at initialisation; 0 keeps PyTorch’s init.' },
+  ],
+  gates: [
+    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
+    { id: 'f', tex: 'f_t', label: 'forget gate', range: 'unit' },
+    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
+    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
+  ],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
+  ],
+  equations: [
+    { id: 'i', tex: 'i_t = \\sigma(W_{ii} x_t + W_{hi} h_{t-1} + w_{ci} \\odot c_{t-1} + b_i)', uses: ['x', 'h_prev', 'c_prev'] },
+    { id: 'f', tex: 'f_t = \\sigma(W_{if} x_t + W_{hf} h_{t-1} + w_{cf} \\odot c_{t-1} + b_f)', uses: ['x', 'h_prev', 'c_prev'] },
+    { id: 'g', tex: 'g_t = \\tanh(W_{ig} x_t + W_{hg} h_{t-1} + b_g)', uses: ['x', 'h_prev'] },
+    { id: 'c', tex: 'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t', uses: ['f', 'c_prev', 'i', 'g'] },
+    { id: 'o', tex: 'o_t = \\sigma(W_{io} x_t + W_{ho} h_{t-1} + w_{co} \\odot c_t + b_o)', uses: ['x', 'h_prev', 'c'] },
+    { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)', uses: ['o', 'c'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const init = pytorchRnnInit(H);
+    const label = 'U(−1/√H, 1/√H)';
+    const fb = Number(d.options.forgetBias ?? 0);
+    return [
+      { name: 'weight_ih', shape: [4 * H, d.inputSize], shapeLabel: '4H × I', init, initLabel: label, role: 'input' },
+      { name: 'weight_hh', shape: [4 * H, H], shapeLabel: '4H × H', init, initLabel: label, role: 'recurrent' },
+      { name: 'bias_ih', shape: [4 * H], shapeLabel: '4H', init: forgetBiasInit(H, fb),
+        initLabel: fb ? `${label}, +${fb} on the f block` : label, role: 'bias' },
+      { name: 'bias_hh', shape: [4 * H], shapeLabel: '4H', init, initLabel: label, role: 'bias' },
+      { name: 'weight_ci', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'other' },
+      { name: 'weight_cf', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'other' },
+      { name: 'weight_co', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'other' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
+  step: (xt, s, p) => {
+    const zx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const z = tf.add(tf.add(zx, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)), p.bias) as tf.Tensor2D;
+    const [zi, zf, zg, zo] = chunk(z, 4);
+    const i = tf.sigmoid(tf.add(zi, tf.mul(p.weight_ci, s.c))) as tf.Tensor2D;
+    const f = tf.sigmoid(tf.add(zf, tf.mul(p.weight_cf, s.c))) as tf.Tensor2D;
+    const g = tf.tanh(zg);
+    const c = tf.add(tf.mul(f, s.c), tf.mul(i, g)) as tf.Tensor2D;
+    // The output gate peeks at the updated cell, so it is computed after c.
+    const o = tf.sigmoid(tf.add(zo, tf.mul(p.weight_co, c))) as tf.Tensor2D;
+    const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
+    return { state: { h, c }, gates: { i, f, g, o } };
+  },
+};
