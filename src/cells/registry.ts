@@ -1,11 +1,12 @@
 // Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
 import { gru } from './gru';
 import { lstm } from './lstm';
-import { rnn } from './rnn';
+import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
+import { rnn } from './rnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, gru];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, gru];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

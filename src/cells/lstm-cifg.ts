@@ -1,0 +1,80 @@
+// LSTM with coupled input and forget gates (CIFG, Greff et al. 2017): f = 1 − i, so the cell
+// writes exactly as much as it forgets. Three gate blocks (i, g, o) instead of four; everything
+// else as torch.nn.LSTM so the card compares one-to-one with 'lstm'.
+import * as tf from '@tensorflow/tfjs-core';
+import { chunk, matMulPrepared, T, transposeWeights } from './common';
+import { pytorchRnnInit } from './init';
+import type { CellSpec } from './types';
+
+export const lstmCifg: CellSpec = {
+  id: 'lstm-cifg',
+  name: 'CIFG LSTM (coupled gates)',
+  paper: {
+    authors: 'Greff, Srivastava, Koutník, Steunebrink & Schmidhuber',
+    year: 2017,
+    title: 'LSTM: A Search Space Odyssey',
+    venue: 'IEEE Transactions on Neural Networks and Learning Systems 28(10)',
+    arxiv: '1503.04069',
+    url: 'https://arxiv.org/abs/1503.04069',
+  },
+  mechanisms: ['gates'],
+  group: 'lstm-family',
+  summary:
+    'Asks whether the LSTM needs separate input and forget gates. Coupling them, f_t = 1 − i_t, makes the cell update a convex mix c_t = (1 − i_t) ⊙ c_{t−1} + i_t ⊙ g_t: whatever is written displaces old memory in equal measure, as in the GRU. It saves a quarter of the gate parameters, and Greff et al. found it performs about as well as the full LSTM.',
+  notes:
+    'Coupling rule from Greff et al. (2017), Sec. 3 (variant CIFG) and their Table of variants. Their "vanilla" LSTM, which each variant modifies, also has peepholes; here the coupling is applied to the peephole-free torch.nn.LSTM instead, so this card differs from \'lstm\' in the coupling alone (peepholes have their own card, \'lstm-peephole\'). Gate rows are ordered i, g, o; two biases and U(−1/√H, 1/√H) init as in PyTorch.',
+  zh: {
+    name: '耦合门 LSTM（CIFG）',
+    summary:
+      '检验 LSTM 是否真的需要独立的输入门和遗忘门。令 f_t = 1 − i_t，细胞更新变成凸组合 c_t = (1 − i_t) ⊙ c_{t−1} + i_t ⊙ g_t：写入多少新内容，就同等比例地挤掉多少旧记忆，与 GRU 相同。门参数减少四分之一，Greff 等发现其效果与完整 LSTM 相当。',
+    notes:
+      '耦合规则取自 Greff 等（2017）第 3 节的 CIFG 变体。他们的“标准”LSTM 含窥视孔；这里把耦合用在无窥视孔的 torch.nn.LSTM 上，使本卡片与 “lstm” 只差耦合这一处（窥视孔见 “lstm-peephole”）。门的行顺序为 i、g、o；两个偏置与 U(−1/√H, 1/√H) 初始化同 PyTorch。',
+    gateLabels: { i: '输入门', f: '遗忘门（= 1 − 输入门）', g: '候选值', o: '输出门' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
+  options: [],
+  gates: [
+    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
+    { id: 'f', tex: 'f_t', label: 'forget gate (1 − i)', range: 'unit' },
+    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
+    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
+  ],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
+  ],
+  equations: [
+    { id: 'i', tex: 'i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})', uses: ['x', 'h_prev'] },
+    { id: 'f', tex: 'f_t = 1 - i_t', uses: ['i'] },
+    { id: 'g', tex: 'g_t = \\tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})', uses: ['x', 'h_prev'] },
+    { id: 'o', tex: 'o_t = \\sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})', uses: ['x', 'h_prev'] },
+    { id: 'c', tex: 'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t', uses: ['f', 'c_prev', 'i', 'g'] },
+    { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)', uses: ['o', 'c'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const init = pytorchRnnInit(H);
+    const label = 'U(−1/√H, 1/√H)';
+    return [
+      { name: 'weight_ih', shape: [3 * H, d.inputSize], shapeLabel: '3H × I', init, initLabel: label, role: 'input' },
+      { name: 'weight_hh', shape: [3 * H, H], shapeLabel: '3H × H', init, initLabel: label, role: 'recurrent' },
+      { name: 'bias_ih', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
+      { name: 'bias_hh', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
+  step: (xt, s, p) => {
+    const zx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const z = tf.add(tf.add(zx, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)), p.bias) as tf.Tensor2D;
+    const [zi, zg, zo] = chunk(z, 3);
+    const i = tf.sigmoid(zi);
+    const f = tf.sub(1, i) as tf.Tensor2D;
+    const g = tf.tanh(zg);
+    const o = tf.sigmoid(zo);
+    const c = tf.add(tf.mul(f, s.c), tf.mul(i, g)) as tf.Tensor2D;
+    const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
+    return { state: { h, c }, gates: { i, f, g, o } };
+  },
+};
