@@ -1,0 +1,100 @@
+// QRNN (Bradbury, Merity, Xiong & Socher 2016): every gate is a masked (causal) convolution of the
+// inputs alone, so all of Z, F, O come out of one matmul over the whole sequence; the only
+// recurrence left is the element-wise fo-pooling. This is the one cell where `project` is the
+// right tool: the convolution needs neighbouring timesteps, which a per-step input cannot see.
+import * as tf from '@tensorflow/tfjs-core';
+import { chunk } from './common';
+import { uniformInit } from './init';
+import type { CellDims, CellSpec } from './types';
+
+const windowOf = (d: CellDims) => Math.max(1, Math.round(Number(d.options.window ?? 2)));
+
+/**
+ * [T, B, I] → [T, B, k·I]: row t holds [x_{t−k+1}, …, x_{t−1}, x_t] (oldest first, zeros before
+ * the start), the column order of the authors' window-2 code (cat([X_{t−1}, X_t])).
+ */
+export function causalWindows(xs: tf.Tensor3D, k: number): tf.Tensor3D {
+  if (k === 1) return xs;
+  const [T] = xs.shape;
+  const padded = tf.pad(xs, [[k - 1, 0], [0, 0], [0, 0]]);
+  const shifted: tf.Tensor3D[] = [];
+  for (let j = 0; j < k; j++) shifted.push(tf.slice(padded, [j, 0, 0], [T, -1, -1]) as tf.Tensor3D);
+  return tf.concat(shifted, 2) as tf.Tensor3D;
+}
+
+export const qrnn: CellSpec = {
+  id: 'qrnn',
+  name: 'QRNN',
+  paper: {
+    authors: 'Bradbury, Merity, Xiong & Socher',
+    year: 2016,
+    title: 'Quasi-Recurrent Neural Networks',
+    venue: 'ICLR 2017',
+    arxiv: '1611.01576',
+    url: 'https://arxiv.org/abs/1611.01576',
+  },
+  mechanisms: ['gates'],
+  group: 'lstm-family',
+  summary:
+    'Attacks the slowness of recurrent matmuls rather than forgetting: the candidate and the gates are computed from a short causal window of inputs only, for all timesteps at once, and the recurrence that remains is an element-wise, LSTM-like gated average (fo-pooling). Memory still comes from a forget gate near 1, but nothing about h_{t−1} enters the gates, so the cell cannot condition its gating on what it already stores.',
+  notes:
+    'Equations from Bradbury et al. 2016, Sec. 2 (eqs. 1–4): Z = tanh(W_z ∗ X), F = σ(W_f ∗ X), O = σ(W_o ∗ X), with ∗ a masked convolution of width k over time (k = 2 by default, the paper’s choice for language modelling), then fo-pooling c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ z_t, h_t = o_t ⊙ c_t. Convention: f_t multiplies the OLD cell, as in the paper’s eq. 3–4, so f ≈ 1 means “remember”. The salesforce/pytorch-qrnn code swaps the roles (its ForgetMult computes f·x + (1 − f)·h_prev, so there f ≈ 1 means “overwrite”); the two are the same family with f ↔ 1 − f. Weight layout and init follow that code: one linear map of the window [x_{t−k+1}; …; x_t] (oldest first) to [Z; F; O], PyTorch nn.Linear init U(±1/√(kI)). Zero padding before t = 0. In a bidirectional stack the reverse direction reuses the same forward-in-time window (the cell is not told its direction), so there the convolution looks one step into its own past-to-be.',
+  zh: {
+    name: 'QRNN（准循环神经网络）',
+    summary:
+      'QRNN 针对的是循环矩阵乘法太慢，而不是遗忘：候选值和各个门只由输入的一个短因果窗口算出，所有时间步一次算完；剩下的循环只是逐元素、类似 LSTM 的门控平均（fo 池化）。记忆仍靠接近 1 的遗忘门，但门里没有 h_{t−1}，所以单元不能根据已存的内容决定怎样开关门。',
+    notes:
+      '公式取自 Bradbury 等 2016 第 2 节：Z、F、O 为宽度 k（默认 2）的时间上掩码卷积，再做 fo 池化 c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ z_t，h_t = o_t ⊙ c_t。约定：f_t 乘旧的 c（论文的写法），f ≈ 1 表示“记住”；salesforce/pytorch-qrnn 代码把 f 与 1 − f 对调。权重布局与初始化按该代码：窗口 [x_{t−k+1}; …; x_t]（旧的在前）经一个线性层映到 [Z; F; O]，初始化 U(±1/√(kI))。',
+    gateLabels: { z: '候选值', f: '遗忘门', o: '输出门' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01, clipNorm: 1 },
+  options: [
+    { key: 'window', label: 'Convolution width k', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
+      help: 'How many inputs (x_{t−k+1} … x_t) each gate sees. k = 1 makes the gates depend on x_t alone.' },
+  ],
+  gates: [
+    { id: 'z', tex: 'z_t', label: 'candidate', range: 'signed' },
+    { id: 'f', tex: 'f_t', label: 'forget gate', range: 'unit' },
+    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
+  ],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'signed' },
+  ],
+  equations: [
+    { id: 'z', tex: 'z_t = \\tanh(W_z [x_{t-k+1}; \\dots; x_t] + b_z)', uses: ['x'] },
+    { id: 'f', tex: 'f_t = \\sigma(W_f [x_{t-k+1}; \\dots; x_t] + b_f)', uses: ['x'] },
+    { id: 'o', tex: 'o_t = \\sigma(W_o [x_{t-k+1}; \\dots; x_t] + b_o)', uses: ['x'] },
+    { id: 'c', tex: 'c_t = f_t \\odot c_{t-1} + (1 - f_t) \\odot z_t', uses: ['f', 'z', 'c_prev'] },
+    { id: 'h', tex: 'h_t = o_t \\odot c_t', uses: ['o', 'c'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const k = windowOf(d);
+    const bound = 1 / Math.sqrt(k * d.inputSize);
+    const label = 'U(−1/√(kI), 1/√(kI))';
+    return [
+      { name: 'weight', shape: [3 * H, k * d.inputSize], shapeLabel: '3H × kI', init: uniformInit(bound), initLabel: label, role: 'input' },
+      { name: 'bias', shape: [3 * H], shapeLabel: '3H', init: uniformInit(bound), initLabel: label, role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p) => ({ weight_T: tf.transpose(p.weight) }),
+  // One matmul for the whole sequence, activations included, so a step only slices and pools.
+  project: (xs, p, d) => {
+    const [T, B] = xs.shape;
+    const H = d.hiddenSize;
+    const win = causalWindows(xs, windowOf(d));
+    const y = tf.add(tf.matMul(tf.reshape(win, [T * B, win.shape[2]]) as tf.Tensor2D, p.weight_T as tf.Tensor2D), p.bias);
+    const [z, f, o] = tf.split(y, [H, H, H], 1);
+    const act = tf.concat([tf.tanh(z), tf.sigmoid(f), tf.sigmoid(o)], 1);
+    return tf.reshape(act, [T, B, 3 * H]) as tf.Tensor3D;
+  },
+  step: (xt, s) => {
+    const [z, f, o] = chunk(xt, 3);
+    const c = tf.add(tf.mul(f, s.c), tf.mul(tf.sub(1, f), z)) as tf.Tensor2D;
+    const h = tf.mul(o, c) as tf.Tensor2D;
+    return { state: { h, c }, gates: { z, f, o } };
+  },
+};
