@@ -4,9 +4,10 @@ import { lstm } from './lstm';
 import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
 import { rnn } from './rnn';
+import { qrnn } from './qrnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, gru];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, gru, qrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
