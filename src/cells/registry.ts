@@ -1,13 +1,15 @@
 // Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
 import { gru } from './gru';
+import { irnn } from './irnn';
 import { lstm } from './lstm';
 import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
-import { rnn } from './rnn';
 import { qrnn } from './qrnn';
+import { rnn } from './rnn';
+import { sru } from './sru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, gru, qrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, gru, irnn, sru, qrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
