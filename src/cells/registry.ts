@@ -2,6 +2,7 @@
 import { gru } from './gru';
 import { irnn } from './irnn';
 import { lstm } from './lstm';
+import { lstm1997 } from './lstm-1997';
 import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
 import { qrnn } from './qrnn';
@@ -9,7 +10,7 @@ import { rnn } from './rnn';
 import { sru } from './sru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, gru, irnn, sru, qrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, irnn, sru, qrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

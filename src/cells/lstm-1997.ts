@@ -1,0 +1,82 @@
+// The original LSTM (Hochreiter & Schmidhuber 1997): input and output gates only, no forget
+// gate, so the cell state is a Constant Error Carousel c_t = c_{t−1} + i_t ⊙ g_t. Weights keep
+// torch.nn.LSTM's names and layout (rows i, g, o here; two biases) to compare with 'lstm'.
+import * as tf from '@tensorflow/tfjs-core';
+import { chunk, matMulPrepared, T, transposeWeights } from './common';
+import { pytorchRnnInit } from './init';
+import type { CellSpec } from './types';
+
+export const lstm1997: CellSpec = {
+  id: 'lstm-1997',
+  name: 'LSTM 1997 (no forget gate)',
+  paper: {
+    authors: 'Hochreiter & Schmidhuber',
+    year: 1997,
+    title: 'Long Short-Term Memory',
+    venue: 'Neural Computation 9(8)',
+    url: 'https://doi.org/10.1162/neco.1997.9.8.1735',
+  },
+  mechanisms: ['gates'],
+  group: 'lstm-family',
+  summary:
+    'The first answer to the vanishing gradient: a memory cell whose self-connection has weight exactly 1, the Constant Error Carousel. Because ∂c_t/∂c_{t−1} = I, an error on c flows back any number of steps unchanged; multiplicative input and output gates decide when to write and when to show. The price: nothing ever erases c. Summing the updates gives c_t = c_0 + Σ_{s≤t} i_s ⊙ g_s, and with |g| up to 2 every step the state can drift by up to 2t — without bound on long or unsegmented streams, saturating h(c). That drift is why Gers et al. added the forget gate in 2000.',
+  notes:
+    'Equations from Hochreiter & Schmidhuber (1997), Sec. 4 (memory cell: s_c(t) = s_c(t−1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s_c(t))). Squashing functions, option "squash": "paper" uses the paper\'s experimental choices (Appendix A): g(x) = 4σ(x) − 2 ∈ (−2, 2) on the cell input and h(x) = 2σ(x) − 1 ∈ (−1, 1) on the cell output (note 2σ(x) − 1 = tanh(x/2)); "tanh" uses g = h = tanh as the modern LSTM does. Gates use the logistic σ. Not reproduced: the paper\'s truncated gradient (errors stop at the gates and only flow back through the CEC) — here full BPTT is used — and its hand-set negative output-gate biases; weights and biases are PyTorch-style U(−1/√H, 1/√H) with two biases.',
+  zh: {
+    name: '1997 年原始 LSTM（无遗忘门）',
+    summary:
+      '对梯度消失的第一个解答：记忆单元的自连接权重恰为 1，即“恒定误差传送带”（CEC）。由于 ∂c_t/∂c_{t−1} = I，c 上的误差可原样回传任意多步；乘法式的输入门和输出门决定何时写入、何时输出。代价是 c 永远不会被擦除：把更新累加得 c_t = c_0 + Σ_{s≤t} i_s ⊙ g_s，每步 |g| 可达 2，状态最多漂移 2t——在长序列或不分段的数据流上无界增长，使 h(c) 饱和。正是这一漂移促使 Gers 等人在 2000 年加入遗忘门。',
+    notes:
+      '公式取自 Hochreiter 与 Schmidhuber（1997）第 4 节。选项 “squash”：“paper” 采用论文实验（附录 A）中的压缩函数，单元输入 g(x) = 4σ(x) − 2 ∈ (−2, 2)，单元输出 h(x) = 2σ(x) − 1 ∈ (−1, 1)（即 tanh(x/2)）；“tanh” 则令 g = h = tanh，与现代 LSTM 相同。门用 logistic σ。未复现：论文的截断梯度（误差在门处截断，只经 CEC 回传）——这里用完整的 BPTT；以及手工设定的负输出门偏置。权重与两个偏置按 PyTorch 方式 U(−1/√H, 1/√H) 初始化。',
+    gateLabels: { i: '输入门', g: '单元输入 g', o: '输出门' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
+  options: [
+    { key: 'squash', label: 'Squashing g, h', kind: 'choice', default: 'paper', choices: ['paper', 'tanh'],
+      help: '“paper”: g = 4σ − 2 ∈ (−2, 2), h = 2σ − 1 ∈ (−1, 1), the 1997 experiments’ choice; “tanh”: g = h = tanh.' },
+  ],
+  gates: [
+    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
+    { id: 'g', tex: 'g_t', label: 'cell input', range: 'signed' },
+    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
+  ],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'c', tex: 'c_t', label: 'cell state (CEC)', size: (d) => d.hiddenSize, range: 'free' },
+  ],
+  equations: [
+    { id: 'i', tex: 'i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})', uses: ['x', 'h_prev'] },
+    { id: 'g', tex: 'g_t = g(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg}), \\quad g(z) = 4\\sigma(z) - 2 \\text{ or } \\tanh z', uses: ['x', 'h_prev'] },
+    { id: 'o', tex: 'o_t = \\sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})', uses: ['x', 'h_prev'] },
+    { id: 'c', tex: 'c_t = c_{t-1} + i_t \\odot g_t', uses: ['c_prev', 'i', 'g'] },
+    { id: 'h', tex: 'h_t = o_t \\odot h(c_t), \\quad h(z) = 2\\sigma(z) - 1 \\text{ or } \\tanh z', uses: ['o', 'c'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const init = pytorchRnnInit(H);
+    const label = 'U(−1/√H, 1/√H)';
+    return [
+      { name: 'weight_ih', shape: [3 * H, d.inputSize], shapeLabel: '3H × I', init, initLabel: label, role: 'input' },
+      { name: 'weight_hh', shape: [3 * H, H], shapeLabel: '3H × H', init, initLabel: label, role: 'recurrent' },
+      { name: 'bias_ih', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
+      { name: 'bias_hh', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
+  step: (xt, s, p, { dims }) => {
+    const zx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const z = tf.add(tf.add(zx, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)), p.bias) as tf.Tensor2D;
+    const [zi, zg, zo] = chunk(z, 3);
+    const paper = dims.options.squash !== 'tanh';
+    const i = tf.sigmoid(zi);
+    const g = (paper ? tf.sub(tf.mul(4, tf.sigmoid(zg)), 2) : tf.tanh(zg)) as tf.Tensor2D;
+    const o = tf.sigmoid(zo);
+    // No forget gate: the carousel adds and never scales, so ∂c_t/∂c_{t−1} = I.
+    const c = tf.add(s.c, tf.mul(i, g)) as tf.Tensor2D;
+    const hc = paper ? tf.sub(tf.mul(2, tf.sigmoid(c)), 1) : tf.tanh(c);
+    const h = tf.mul(o, hc) as tf.Tensor2D;
+    return { state: { h, c }, gates: { i, g, o } };
+  },
+};
