@@ -8,9 +8,10 @@ import { lstmPeephole } from './lstm-peephole';
 import { qrnn } from './qrnn';
 import { rnn } from './rnn';
 import { sru } from './sru';
+import { narx } from './narx';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, irnn, sru, qrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, irnn, sru, qrnn, narx];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,93 @@
+// NARX RNN (Lin, Horne, Tiňo & Giles 1996): the only recurrence is a tapped delay line of the
+// network's own past OUTPUTS y_{t−1} … y_{t−n}, each tap wired straight into the hidden layer. A
+// tap d is a jump-ahead path: the gradient from step t reaches step t−d through one nonlinearity
+// instead of d, which is why NARX nets latch information longer than an Elman net.
+// Option `feedback: 'hidden'` is the later hidden-state form h_t = f(x_t, h_{t−1} … h_{t−n}).
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { uniformInit, zerosInit } from './init';
+import type { CellDims, CellSpec } from './types';
+
+export const narxOrder = (d: CellDims) => Math.max(1, Math.round(Number(d.options.order ?? 3)));
+export const narxOutputs = (d: CellDims) => Math.max(1, Math.round(Number(d.options.outputs ?? 8)));
+const feedsOutput = (d: CellDims) => (d.options.feedback ?? 'output') === 'output';
+/** Width of one delay-line tap: an output vector, or a hidden state in the 'hidden' variant. */
+const tapWidth = (d: CellDims) => (feedsOutput(d) ? narxOutputs(d) : d.hiddenSize);
+
+/** y = W_y h + b_y, the cell's own output layer (what the delay line carries in the original). */
+function outputLayer(h: tf.Tensor2D, p: Record<string, tf.Tensor>): tf.Tensor2D {
+  return tf.add(matMulPrepared(h, p[T('weight_y')], p.weight_y), p.bias_y) as tf.Tensor2D;
+}
+
+export const narx: CellSpec = {
+  id: 'narx',
+  name: 'NARX RNN',
+  paper: {
+    authors: 'Lin, Horne, Tiňo & Giles',
+    year: 1996,
+    title: 'Learning long-term dependencies in NARX recurrent neural networks',
+    venue: 'IEEE Transactions on Neural Networks 7(6)',
+    url: 'https://doi.org/10.1109/72.548162',
+  },
+  mechanisms: ['cross-scale'],
+  group: 'multi-scale',
+  summary:
+    'Attacks vanishing gradients with shortcuts through time instead of gates: the network’s last n outputs are kept in a delay line and each one feeds the hidden layer directly. An error at step t reaches step t−d along a path with a single nonlinearity, so the gradient decays about n times more slowly than in an Elman network, where it must pass through every intermediate step.',
+  notes:
+    'Model from Lin et al. 1996 (IEEE TNN 7(6)) and its NIPS-8 version, as summarised in ../shared/cell-equations.md §7 (abstracts read; the equation text of the paper was not): y(t) = Ψ(u(t), y(t−1), …, y(t−n)) with Ψ a one-hidden-layer MLP. Here: h_t = tanh(W_x x_t + Σ_d W_d y_{t−d} + b), y_t = W_y h_t + b_y (linear output units; the original experiments used sigmoid outputs on binary targets, but here a readout follows). Choices: only the current input is used (input delay order 0); y_{t−d} = 0 before the sequence starts; the layer emits y, the fed-back output, so the next layer or the task readout sees exactly what the delay line sees. There is no h_{t−1} → h_t path in the original: the delay line is the whole recurrence. Variant feedback = "hidden": h_t = tanh(W_x x_t + Σ_d W_d h_{t−d} + b), the hidden-state generalisation (e.g. MIST, Di Pietro et al. 2017, arXiv:1702.07805), with the same output layer. The delayed y_{t−1} is recomputed from h_{t−1} at the start of each step (rather than stored) so that a perturbation of h_{t−1} reaches the future: the ∂L/∂h_t view is then exact. Init: PyTorch-style U(±1/√fan_in) weights, biases 0.',
+  zh: {
+    name: 'NARX 循环网络（输出延迟反馈）',
+    summary:
+      'NARX 不用门，而用穿越时间的捷径对付梯度消失：网络最近 n 个输出保存在延迟线里，每一个都直接连到隐藏层。第 t 步的误差沿只经过一次非线性的路径到达第 t−d 步，所以梯度衰减比 Elman 网络慢约 n 倍。',
+    notes:
+      '模型取自 Lin 等 1996（IEEE TNN 7(6)）及其 NIPS-8 版本，按 ../shared/cell-equations.md §7 的整理（只读到摘要）：h_t = tanh(W_x x_t + Σ_d W_d y_{t−d} + b)，y_t = W_y h_t + b_y。只用当前输入；序列开始前 y 为 0；本层输出 y，即被反馈的量。原始模型没有 h_{t−1} → h_t 的连接，延迟线就是全部循环。变体 feedback = "hidden"：延迟线保存 h_{t−1} … h_{t−n}（后来的隐藏状态形式，如 MIST）。',
+    gateLabels: { y: '输出 y（被反馈）' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1, options: { order: 4 } },
+  options: [
+    { key: 'feedback', label: 'Delay line carries', kind: 'choice', default: 'output', choices: ['output', 'hidden'],
+      help: 'output: the original NARX, past outputs y are fed back. hidden: the later form with past hidden states h.' },
+    { key: 'order', label: 'Delay order n', kind: 'integer', default: 3, min: 1, max: 8, step: 1,
+      help: 'How many past outputs (or states) feed the hidden layer directly: each is a shortcut n steps long at most.' },
+    { key: 'outputs', label: 'Output units', kind: 'integer', default: 8, min: 1, max: 32, step: 1,
+      help: 'Size of y, the cell’s own output layer (what is fed back and emitted).' },
+  ],
+  gates: [{ id: 'y', tex: 'y_t', label: 'output (fed back)', range: 'free' }],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    // [y_{t−1}; …; y_{t−n}] (newest first), or the h's in the hidden-state variant.
+    { id: 'taps', tex: '\\tau_t', label: 'delay line', size: (d) => narxOrder(d) * tapWidth(d), hidden: true },
+  ],
+  equations: [
+    { id: 'h', tex: 'h_t = \\tanh\\Big(W_x x_t + \\sum_{d=1}^{n} W_d\\, y_{t-d} + b\\Big) \\quad (\\text{variant: } y_{t-d} \\to h_{t-d})', uses: ['x', 'taps_prev', 'h_prev'] },
+    { id: 'y', tex: 'y_t = W_y h_t + b_y', uses: ['h'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const n = narxOrder(d);
+    const m = tapWidth(d);
+    const ny = narxOutputs(d);
+    const tapLabel = feedsOutput(d) ? 'H × n·n_y' : 'H × n·H';
+    return [
+      { name: 'weight_ih', shape: [H, d.inputSize], shapeLabel: 'H × I', init: uniformInit(1 / Math.sqrt(d.inputSize)), initLabel: 'U(±1/√I)', role: 'input' },
+      { name: 'weight_taps', shape: [H, n * m], shapeLabel: tapLabel, init: uniformInit(1 / Math.sqrt(n * m)), initLabel: 'U(±1/√(fan in))', role: 'recurrent' },
+      { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
+      { name: 'weight_y', shape: [ny, H], shapeLabel: 'n_y × H', init: uniformInit(1 / Math.sqrt(H)), initLabel: 'U(±1/√H)', role: 'other' },
+      { name: 'bias_y', shape: [ny], shapeLabel: 'n_y', init: zerosInit, initLabel: '0', role: 'bias' },
+    ];
+  },
+  outputSize: (d) => narxOutputs(d),
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), taps: tf.zeros([B, narxOrder(d) * tapWidth(d)]) }),
+  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_taps', 'weight_y']),
+  step: (xt, s, p, { t, dims }) => {
+    const n = narxOrder(dims);
+    const m = tapWidth(dims);
+    // The newest tap is y_{t−1} (or h_{t−1}), taken from the previous state; before t = 0 it is 0.
+    const newest = !feedsOutput(dims) ? s.h : t === 0 ? tf.zerosLike(tf.slice(s.taps, [0, 0], [-1, m])) : outputLayer(s.h, p);
+    const taps = (n === 1 ? newest : tf.concat([newest, tf.slice(s.taps, [0, 0], [-1, (n - 1) * m])], 1)) as tf.Tensor2D;
+    const a = tf.add(tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih), matMulPrepared(taps, p[T('weight_taps')], p.weight_taps)), p.bias);
+    const h = tf.tanh(a) as tf.Tensor2D;
+    return { state: { h, taps }, gates: { y: outputLayer(h, p) } };
+  },
+  emit: (s, p) => outputLayer(s.h, p),
+};
