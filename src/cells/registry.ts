@@ -5,13 +5,14 @@ import { lstm } from './lstm';
 import { lstm1997 } from './lstm-1997';
 import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
+import { npRnn } from './np-rnn';
 import { qrnn } from './qrnn';
 import { rnn } from './rnn';
 import { sru } from './sru';
 import { narx } from './narx';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, irnn, sru, qrnn, narx];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, irnn, sru, qrnn, narx, npRnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,108 @@
+// np-RNN (Talathi & Vartak 2015): a ReLU RNN whose W_hh starts as a normalised positive-definite
+// matrix, R / λ_max(R) with R = I + AᵀA/N. Same cell as the IRNN; only the starting W_hh differs.
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { normalInit, zerosInit } from './init';
+import type { CellSpec, InitFn } from './types';
+
+/**
+ * Largest eigenvalue of a symmetric positive semi-definite n×n matrix (row-major, Float64) by
+ * power iteration. Every eigenvalue is ≥ 0, so the iteration cannot stall between ±λ, and the
+ * Rayleigh quotient converges with the square of the eigenvalue ratio per step.
+ */
+export function lambdaMaxSymmetricPsd(r: Float64Array, n: number, maxIter = 5000, tol = 1e-12): number {
+  let v = new Float64Array(n).fill(1 / Math.sqrt(n));
+  let lambda = 0;
+  for (let it = 0; it < maxIter; it++) {
+    const w = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += r[i * n + j] * v[j];
+      w[i] = s;
+    }
+    let dot = 0;
+    let norm = 0;
+    for (let i = 0; i < n; i++) {
+      dot += v[i] * w[i];
+      norm += w[i] * w[i];
+    }
+    norm = Math.sqrt(norm);
+    if (norm === 0) return 0;
+    for (let i = 0; i < n; i++) w[i] /= norm;
+    v = w;
+    if (Math.abs(dot - lambda) <= tol * Math.abs(dot)) return dot;
+    lambda = dot;
+  }
+  return lambda;
+}
+
+/** W_hh = R / λ_max(R), R = I + AᵀA/N, A ~ N(0, 1), N = H. */
+export const npRecurrentInit: InitFn = (shape, rng) => {
+  const n = shape[0];
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < a.length; i++) a[i] = rng.normal(0, 1);
+  const r = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += a[k * n + i] * a[k * n + j];
+      s /= n;
+      if (i === j) s += 1;
+      r[i * n + j] = s;
+      r[j * n + i] = s;
+    }
+  }
+  const lambda = lambdaMaxSymmetricPsd(r, n);
+  return Float32Array.from(r, (v) => v / lambda);
+};
+
+export const npRnn: CellSpec = {
+  id: 'np-rnn',
+  name: 'np-RNN',
+  paper: {
+    authors: 'Talathi & Vartak',
+    year: 2015,
+    title: 'Improving performance of recurrent neural network with relu nonlinearity',
+    venue: 'ICLR 2016 workshop',
+    arxiv: '1511.03771',
+    url: 'https://arxiv.org/abs/1511.03771',
+  },
+  mechanisms: ['initialisation'],
+  group: 'initialisation',
+  summary:
+    'A ReLU RNN started from a better-conditioned W_hh than the IRNN’s identity. R = I + AᵀA/N is symmetric positive definite, so all its eigenvalues are real and positive; dividing by the largest puts the top one exactly at 1 and the rest below it. The state neither explodes (no eigenvalue above 1) nor is copied blindly in every direction, which the authors argue from the dynamics of the linearised ReLU network.',
+  notes:
+    'W_hh = R/λ_max(R) with R = I + AᵀA/N, A ~ N(0, 1), N = H, as in the issue’s summary of Talathi & Vartak 2015 and in a third-party port (DurstewitzLab’s npRNN initialiser, which also divides by the largest eigenvalue). λ_max is computed in JS at init by power iteration on the symmetric PSD R (Rayleigh quotient, tolerance 1e-12). The paper’s own PDF was not reachable from here: the input-weight init N(0, 1/N) (std 1/√H) is our recollection of its Sec. 4 and is NOT verified; the biases start at 0. One bias vector. The page’s recurrent-scale slider multiplies W_hh, so at any value other than 1 the top eigenvalue is the slider value instead of 1.',
+  zh: {
+    name: 'np-RNN（归一化正定初始化）',
+    summary:
+      '与 IRNN 相同的 ReLU RNN，只是 W_hh 的起点更好：R = I + AᵀA/N 是对称正定矩阵，特征值全为正实数；除以最大特征值后，最大特征值正好为 1，其余都小于 1。状态既不会爆炸，也不会在所有方向上被原样复制。',
+    notes:
+      'W_hh = R/λ_max(R)，R = I + AᵀA/N，A ~ N(0,1)，N = H；λ_max 在初始化时用 JS 幂迭代求得。输入权重初始化 N(0, 1/N) 来自我们对论文第 4 节的回忆，未核对原文。滑块会再乘以 W_hh。',
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.002, clipNorm: 1 },
+  options: [],
+  gates: [],
+  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'positive' }],
+  equations: [
+    { id: 'h', tex: 'h_t = \\mathrm{ReLU}(W_{ih} x_t + W_{hh} h_{t-1} + b)', uses: ['x', 'h_prev'] },
+    { id: 'init', tex: 'W_{hh}^{(0)} = R / \\lambda_{\\max}(R), \\quad R = I + \\tfrac{1}{N} A^{\\top} A, \\quad A_{ij} \\sim \\mathcal{N}(0, 1)' },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    return [
+      { name: 'weight_ih', shape: [H, d.inputSize], shapeLabel: 'H × I', init: normalInit(1 / Math.sqrt(H)), initLabel: 'N(0, 1/H)', role: 'input' },
+      { name: 'weight_hh', shape: [H, H], shapeLabel: 'H × H', init: npRecurrentInit, initLabel: 'R/λ_max(R), R = I + AᵀA/H', role: 'recurrent' },
+      { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
+  step: (xt, s, p) => {
+    const ax = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const ah = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh);
+    const h = tf.relu(tf.add(tf.add(ax, ah), p.bias)) as tf.Tensor2D;
+    return { state: { h }, gates: {} };
+  },
+};
