@@ -1,18 +1,19 @@
 // Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
 import { gru } from './gru';
+import { gruOriginal } from './gru-original';
 import { irnn } from './irnn';
 import { lstm } from './lstm';
 import { lstm1997 } from './lstm-1997';
 import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
+import { narx } from './narx';
 import { npRnn } from './np-rnn';
 import { qrnn } from './qrnn';
 import { rnn } from './rnn';
 import { sru } from './sru';
-import { narx } from './narx';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, irnn, sru, qrnn, narx, npRnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, irnn, sru, qrnn, narx, npRnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

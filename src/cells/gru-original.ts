@@ -1,0 +1,76 @@
+// GRU as Cho et al. (2014) published it: the reset gate scales h_{t−1} BEFORE the recurrent
+// matmul, n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn). PyTorch's 'gru' resets after it. Same
+// parameter names, layout (rows r, z, n) and init as torch.nn.GRU, so the two load each other's weights.
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { pytorchRnnInit } from './init';
+import type { CellSpec } from './types';
+
+export const gruOriginal: CellSpec = {
+  id: 'gru-original',
+  name: 'GRU (original, reset before)',
+  paper: {
+    authors: 'Cho, van Merriënboer, Gulcehre, Bahdanau, Bougares, Schwenk & Bengio',
+    year: 2014,
+    title: 'Learning Phrase Representations using RNN Encoder–Decoder for Statistical Machine Translation',
+    venue: 'EMNLP',
+    arxiv: '1406.1078',
+    url: 'https://arxiv.org/abs/1406.1078',
+  },
+  mechanisms: ['gates'],
+  group: 'gru-family',
+  summary:
+    'The GRU as first published. The update gate z interpolates between keeping h_{t−1} and taking a candidate; the reset gate r masks the previous state before it enters the candidate, so a unit with r ≈ 0 computes its candidate as if the sequence started now. PyTorch and cuDNN instead apply r after the recurrent matmul (one matmul per step for all gates); the two agree only when r ≡ 1.',
+  notes:
+    'Equations (5)–(8) of Cho et al. (2014), Sec. 2.3: r = σ(W_r x + U_r h), z = σ(W_z x + U_z h), h̃ = tanh(W x + U (r ⊙ h)), h = z ⊙ h_{t−1} + (1 − z) ⊙ h̃. The paper leaves biases out of its equations; we keep torch.nn.GRU\'s two biases, with b_hn outside the reset (it is added after U_n (r ⊙ h)). Parameter names, row order (r, z, n) and U(−1/√H, 1/√H) init follow torch.nn.GRU, so the same state_dict drives both \'gru\' and this cell. Two recurrent matmuls per step: one for r and z, one for U_n (r ⊙ h).',
+  zh: {
+    name: 'GRU（原始版，先重置）',
+    summary:
+      '最初发表的 GRU。更新门 z 在保留 h_{t−1} 与采用候选值之间插值；重置门 r 在前一状态进入候选值之前就对其加以遮罩，r ≈ 0 的单元计算候选值时就像序列刚刚开始。PyTorch 与 cuDNN 则在循环矩阵乘法之后才施加 r（每步一次矩阵乘法算出全部门）；两者只在 r ≡ 1 时一致。',
+    notes:
+      '公式取自 Cho 等（2014）第 2.3 节式 (5)–(8)：r = σ(W_r x + U_r h)，z = σ(W_z x + U_z h)，h̃ = tanh(W x + U (r ⊙ h))，h = z ⊙ h_{t−1} + (1 − z) ⊙ h̃。论文公式中省略了偏置；这里保留 torch.nn.GRU 的两个偏置，b_hn 位于重置之外。参数名、行顺序（r, z, n）和 U(−1/√H, 1/√H) 初始化同 torch.nn.GRU，因此同一组参数可同时驱动 “gru” 与本单元。',
+    gateLabels: { r: '重置门', z: '更新门', n: '候选值' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
+  options: [],
+  gates: [
+    { id: 'r', tex: 'r_t', label: 'reset gate', range: 'unit' },
+    { id: 'z', tex: 'z_t', label: 'update gate', range: 'unit' },
+    { id: 'n', tex: 'n_t', label: 'candidate', range: 'signed' },
+  ],
+  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  equations: [
+    { id: 'r', tex: 'r_t = \\sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})', uses: ['x', 'h_prev'] },
+    { id: 'z', tex: 'z_t = \\sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})', uses: ['x', 'h_prev'] },
+    { id: 'n', tex: 'n_t = \\tanh(W_{in} x_t + b_{in} + W_{hn} (r_t \\odot h_{t-1}) + b_{hn})', uses: ['x', 'r', 'h_prev'] },
+    { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}', uses: ['z', 'n', 'h_prev'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const init = pytorchRnnInit(H);
+    const label = 'U(−1/√H, 1/√H)';
+    return [
+      { name: 'weight_ih', shape: [3 * H, d.inputSize], shapeLabel: '3H × I', init, initLabel: label, role: 'input' },
+      { name: 'weight_hh', shape: [3 * H, H], shapeLabel: '3H × H', init, initLabel: label, role: 'recurrent' },
+      { name: 'bias_ih', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
+      { name: 'bias_hh', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
+  step: (xt, s, p, { dims }) => {
+    const H = dims.hiddenSize;
+    const gx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias_ih);
+    const [xrz, xn] = tf.split(gx, [2 * H, H], 1) as tf.Tensor2D[];
+    // r ⊙ h must exist before U_n multiplies it, hence a second recurrent matmul. Both use the
+    // whole W_hh (and use 2H resp. H of its outputs): slicing W_hh into its own tensors would
+    // leave matMulPrepared's backward pass pointing at intermediates that tidy has disposed.
+    const hrz = tf.slice(matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh, p.bias_hh), [0, 0], [-1, 2 * H]);
+    const [r, z] = tf.split(tf.sigmoid(tf.add(xrz, hrz)), 2, 1) as tf.Tensor2D[];
+    const hn = tf.slice(matMulPrepared(tf.mul(r, s.h) as tf.Tensor2D, p[T('weight_hh')], p.weight_hh, p.bias_hh), [0, 2 * H], [-1, H]);
+    const n = tf.tanh(tf.add(xn, hn)) as tf.Tensor2D;
+    const h = tf.add(n, tf.mul(z, tf.sub(s.h, n))) as tf.Tensor2D;
+    return { state: { h }, gates: { r, z, n } };
+  },
+};
