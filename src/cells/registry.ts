@@ -1,6 +1,7 @@
 // Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
 import { gru } from './gru';
 import { gruOriginal } from './gru-original';
+import { indrnn } from './indrnn';
 import { irnn } from './irnn';
 import { lstm } from './lstm';
 import { lstm1997 } from './lstm-1997';
@@ -13,7 +14,7 @@ import { rnn } from './rnn';
 import { sru } from './sru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, irnn, sru, qrnn, narx, npRnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, irnn, sru, qrnn, narx, npRnn, indrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
