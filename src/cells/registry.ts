@@ -12,9 +12,10 @@ import { npRnn } from './np-rnn';
 import { qrnn } from './qrnn';
 import { rnn } from './rnn';
 import { sru } from './sru';
+import { fru } from './fru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, irnn, sru, qrnn, narx, npRnn, indrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, irnn, sru, qrnn, narx, npRnn, indrnn, fru];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,96 @@
+// Fourier Recurrent Unit (Zhang, Lin, Song & Dhillon 2018): the SRU's moving averages replaced
+// by running Fourier coefficients of φ over the sequence. With m_k = 1 nothing decays, so the
+// Jacobian ∂μ_T/∂μ_t keeps an identity part and the gradient does not shrink with distance.
+import * as tf from '@tensorflow/tfjs-core';
+import { outputOf, parseList, perScale, prepareStats, rPhi, sizeOptions, statParams, statSizes, tileScales } from './sru';
+import type { CellDims, CellSpec, InitFn } from './types';
+
+const DEFAULT_FREQS = '0, 0.5, 1, 2, 3';
+
+const freqsOf = (d: CellDims) => parseList(d.options.freqs, DEFAULT_FREQS);
+
+/** m_k: the f = 0 slot holds only the current φ (when there are other frequencies), the rest accumulate. */
+const carryOf = (freqs: number[]) => freqs.map((f) => (f === 0 && freqs.length > 1 ? 0 : 1));
+
+/** TensorFlow's truncated normal (redraw beyond 2σ), as the authors' code initialises. */
+const truncNormalInit = (std: number): InitFn => (shape, rng) => {
+  const out = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < out.length; i++) {
+    let v: number;
+    do v = rng.normal(0, std); while (Math.abs(v) > 2 * std);
+    out[i] = v;
+  }
+  return out;
+};
+
+export const fru: CellSpec = {
+  id: 'fru',
+  name: 'Fourier Recurrent Unit',
+  paper: {
+    authors: 'Zhang, Lin, Song & Dhillon',
+    year: 2018,
+    title: 'Learning Long Term Dependencies via Fourier Recurrent Units',
+    venue: 'ICML 2018',
+    arxiv: '1803.06585',
+  },
+  mechanisms: ['cross-scale'],
+  group: 'multi-scale',
+  summary:
+    'The FRU keeps, for every feature of φ_t, a running Fourier coefficient at a few frequencies: each step adds φ_t·cos(2π f t/T + 2π θ)/T to a sum that never decays. The state is therefore a summary of the whole sequence at several time scales, and because the sums carry over with weight 1, the gradient from the last step reaches the first step without shrinking — the vanishing gradient is removed by construction, with no gates.',
+  notes:
+    'Equations from ../shared/cell-equations.md §6, read from the paper (arXiv:1803.06585, §3) and the authors’ code (limbo018/FRU, code/fru.py FRUCell, Params.py): r_t and φ_t as in the SRU; μ_t^(k) = m_k μ_{t−1}^(k) + (1/T) cos(2π f_k t/T + 2π θ_k) φ_t with t counted from 0 (the step index ctx.t, in the direction of processing) and T the task’s sequence length; m_k = 0 for the f = 0 slot (it holds only the current φ), 1 elsewhere; o_t = ReLU(W_o μ_t + b_o), emitted, not fed back. θ_k (one per frequency) is trainable; f_k is fixed; default frequencies [0, 0.5, 1, 2, 3] from Params.py. Init as the code: weights and θ TruncNormal(0, 0.1), biases 0. Choices here: φ size S and r size R are options (default 8; the MNIST config uses 10 and 60); W_φ is stored as blocks for x and r. The gate c shows the per-frequency coefficient cos(…)/T of the current step.',
+  zh: {
+    name: '傅里叶循环单元 (FRU)',
+    summary:
+      'FRU 对 φ_t 的每个特征在几个频率上累积傅里叶系数：每一步把 φ_t·cos(2π f t/T + 2π θ)/T 加进一个永不衰减的和。状态因此是整段序列在多个时间尺度上的摘要；由于累积权重为 1，最后一步的梯度可以不衰减地传回第一步——无需门控，从结构上消除了梯度消失。',
+    notes:
+      '公式取自 ../shared/cell-equations.md 第 6 节（论文 arXiv:1803.06585 第 3 节与作者代码 FRUCell）：t 从 0 计数，T 为序列长度，f = 0 的槽只保存当前 φ（m = 0），其余累积（m = 1）；θ 可训练，频率固定，默认 [0, 0.5, 1, 2, 3]。权重与 θ 按代码用截断正态 N(0, 0.1)，偏置为 0。φ、r 大小为选项（默认 8）。门 c 显示当前步每个频率的系数 cos(…)/T。',
+    gateLabels: { r: '反馈摘要', phi: '特征 φ', c: '傅里叶系数', o: '输出' },
+  },
+  preset: { taskId: 'adding', seqLen: 30, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },
+  options: [
+    { key: 'freqs', label: 'Frequencies f (comma-separated)', kind: 'choice', default: DEFAULT_FREQS,
+      choices: [DEFAULT_FREQS, '0, 0.25, 0.5, 1', '0, 1, 2, 4, 8, 16'],
+      help: 'Frequencies in cycles per sequence; each adds S values to the state. f = 0 holds only the current φ.' },
+    ...sizeOptions,
+  ],
+  gates: [
+    { id: 'r', tex: 'r_t', label: 'recurrent summary', range: 'positive' },
+    { id: 'phi', tex: '\\varphi_t', label: 'features', range: 'positive' },
+    { id: 'c', tex: 'c_t^{(k)}', label: 'Fourier coefficient cos(·)/T', range: 'signed' },
+    { id: 'o', tex: 'o_t', label: 'output', range: 'positive' },
+  ],
+  states: [
+    { id: 'mu', tex: '\\mu_t', label: 'Fourier statistics (all f)', size: (d) => freqsOf(d).length * statSizes(d).S, range: 'signed' },
+  ],
+  equations: [
+    { id: 'r', tex: 'r_t = \\mathrm{ReLU}(W_r \\mu_{t-1} + b_r)', uses: ['mu_prev'] },
+    { id: 'phi', tex: '\\varphi_t = \\mathrm{ReLU}(W_\\varphi [x_t; r_t] + b_\\varphi)', uses: ['x', 'r'] },
+    { id: 'c', tex: 'c_t^{(k)} = \\tfrac{1}{T} \\cos\\!\\left(\\tfrac{2\\pi f_k t}{T} + 2\\pi \\theta_k\\right), \\quad t = 0, 1, \\dots', uses: [] },
+    { id: 'mu', tex: '\\mu_t^{(k)} = m_k\\, \\mu_{t-1}^{(k)} + c_t^{(k)}\\, \\varphi_t, \\quad m_k = [f_k \\neq 0]', uses: ['mu_prev', 'c', 'phi'] },
+    { id: 'o', tex: 'o_t = \\mathrm{ReLU}(W_o \\mu_t + b_o)', uses: ['mu'] },
+  ],
+  hiddenKey: 'mu',
+  params: (d) => [
+    ...statParams(d, freqsOf(d).length * statSizes(d).S, { w: truncNormalInit(0.1), label: 'TruncNormal(0, 0.1)' }),
+    { name: 'theta', shape: [freqsOf(d).length], shapeLabel: 'n_f', init: truncNormalInit(0.1), initLabel: 'TruncNormal(0, 0.1)', role: 'other' },
+  ],
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ mu: tf.zeros([B, freqsOf(d).length * statSizes(d).S]) }),
+  prepare: (p, d) => ({ ...prepareStats(p), carry: tf.tensor1d(perScale(carryOf(freqsOf(d)), statSizes(d).S)) }),
+  step: (xt, s, p, { t, dims }) => {
+    const freqs = freqsOf(dims);
+    const { S } = statSizes(dims);
+    const n = freqs.length;
+    const T = dims.seqLen;
+    const { r, phi } = rPhi(xt, s.mu, p);
+    const phase = tf.tensor1d(freqs.map((f) => (2 * Math.PI * f * t) / T));
+    const coef = tf.div(tf.cos(tf.add(phase, tf.mul(2 * Math.PI, p.theta))), T) as tf.Tensor1D;
+    // [n] → [n·S], each frequency's coefficient over its S slots (μ is frequency-major).
+    const coefWide = tf.reshape(tf.tile(tf.reshape(coef, [n, 1]), [1, S]), [n * S]);
+    const mu = tf.add(tf.mul(p.carry, s.mu), tf.mul(coefWide, tileScales(phi, n))) as tf.Tensor2D;
+    const c = tf.tile(tf.reshape(coef, [1, n]), [xt.shape[0], 1]) as tf.Tensor2D;
+    return { state: { mu }, gates: { r, phi, c, o: outputOf(mu, p) } };
+  },
+  emit: (s, p) => outputOf(s.mu, p),
+};
