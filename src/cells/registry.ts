@@ -10,12 +10,13 @@ import { lstmPeephole } from './lstm-peephole';
 import { narx } from './narx';
 import { npRnn } from './np-rnn';
 import { qrnn } from './qrnn';
+import { rin } from './rin';
 import { rnn } from './rnn';
 import { sru } from './sru';
 import { fru } from './fru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, irnn, sru, qrnn, narx, npRnn, indrnn, fru];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
