@@ -1,4 +1,5 @@
 // Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
+import { fru } from './fru';
 import { gru } from './gru';
 import { gruOriginal } from './gru-original';
 import { indrnn } from './indrnn';
@@ -7,16 +8,16 @@ import { lstm } from './lstm';
 import { lstm1997 } from './lstm-1997';
 import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
+import { miRnn } from './mi-rnn';
 import { narx } from './narx';
 import { npRnn } from './np-rnn';
 import { qrnn } from './qrnn';
 import { rin } from './rin';
 import { rnn } from './rnn';
 import { sru } from './sru';
-import { fru } from './fru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

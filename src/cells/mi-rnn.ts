@@ -1,0 +1,63 @@
+// MI-RNN (Wu et al. 2016): the Elman RNN with its sum Wx + Uh replaced by the general
+// Multiplicative Integration block, h_t = tanh(α ⊙ Wx ⊙ Uh + β₁ ⊙ Uh + β₂ ⊙ Wx + b).
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { miOptions, miParams } from './mi-common';
+import type { CellSpec } from './types';
+
+export const miPaper = {
+  authors: 'Wu, Zhang, Zhang, Bengio & Salakhutdinov',
+  year: 2016,
+  title: 'On Multiplicative Integration with Recurrent Neural Networks',
+  venue: 'NeurIPS 2016',
+  arxiv: '1606.06630',
+  url: 'https://arxiv.org/abs/1606.06630',
+};
+
+export const miNotesSource =
+  'MI block from Wu et al. (2016), Sec. 2: the general form, with what the paper calls gating biases α, β₁, β₂. The additive block is the special case α = 0, β₁ = β₂ = 1. Parameters: W = weight_ih, U = weight_hh (PyTorch layout [out, in]), one bias b, and α, β₁, β₂ of the same size as b: 3 vectors per block on top of the additive cell. Init: W, U U(−1/√H, 1/√H) as PyTorch, b = 0, α = 1, β₁ = β₂ = 0.5 by default (the "α (init)" and "β (init)" options); these init values follow our reading of the paper\'s experiment sections and were not re-checked against its text in this session.';
+
+export const miRnn: CellSpec = {
+  id: 'mi-rnn',
+  name: 'MI-RNN (multiplicative integration)',
+  paper: miPaper,
+  mechanisms: ['gates'],
+  group: 'classic',
+  summary:
+    'In an additive RNN the input can only shift the pre-activation Wx + Uh, so when Uh is large the input barely matters and the Jacobian diag(φ′)U is the same whatever is read. Multiplicative integration uses Wx ⊙ Uh instead: the input rescales the recurrent term per unit, so the Jacobian becomes diag(φ′)·diag(α ⊙ Wx + β₁)·U — the current input gates how much of the past (and of its gradient) gets through. It costs only three extra vectors.',
+  notes: `${miNotesSource} Nonlinearity tanh. The views show Wx, Uh and the second-order term α ⊙ Wx ⊙ Uh separately.`,
+  zh: {
+    name: 'MI-RNN（乘性整合）',
+    summary:
+      '在加性 RNN 中，输入只能平移预激活 Wx + Uh：Uh 很大时输入几乎不起作用，雅可比矩阵 diag(φ′)U 与读入什么无关。乘性整合改用 Wx ⊙ Uh：输入逐单元地缩放循环项，雅可比矩阵变成 diag(φ′)·diag(α ⊙ Wx + β₁)·U——当前输入门控着过去的信息（及其梯度）能通过多少。代价只是三个额外向量。',
+    notes:
+      'MI 模块取自 Wu 等（2016）第 2 节的一般形式（论文称 α、β₁、β₂ 为门控偏置）；α = 0、β₁ = β₂ = 1 即退化为加性模块。参数：W = weight_ih，U = weight_hh，一个偏置 b，以及与 b 同尺寸的 α、β₁、β₂。初始化：W、U 为 U(−1/√H, 1/√H)，b = 0，默认 α = 1、β₁ = β₂ = 0.5（可用选项调整）；这些初值依据我们对论文实验部分的理解，本次未能对照原文复核。非线性取 tanh。视图分别显示 Wx、Uh 与二阶项 α ⊙ Wx ⊙ Uh。',
+    gateLabels: { wx: '输入投影 Wx', uh: '循环投影 Uh', m: '二阶项 α⊙Wx⊙Uh' },
+  },
+  preset: { taskId: 'adding', seqLen: 15, hiddenSize: 32, learningRate: 0.005 },
+  options: miOptions,
+  gates: [
+    { id: 'wx', tex: 'Wx_t', label: 'input projection', range: 'free' },
+    { id: 'uh', tex: 'Uh_{t-1}', label: 'recurrent projection', range: 'free' },
+    { id: 'm', tex: 'm_t', label: 'second-order term', range: 'free' },
+  ],
+  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  equations: [
+    { id: 'wx', tex: 'Wx_t = W_{ih}\\, x_t', uses: ['x'] },
+    { id: 'uh', tex: 'Uh_{t-1} = W_{hh}\\, h_{t-1}', uses: ['h_prev'] },
+    { id: 'm', tex: 'm_t = \\alpha \\odot Wx_t \\odot Uh_{t-1}', uses: ['wx', 'uh'] },
+    { id: 'h', tex: 'h_t = \\tanh(m_t + \\beta_1 \\odot Uh_{t-1} + \\beta_2 \\odot Wx_t + b)', uses: ['m', 'uh', 'wx'] },
+  ],
+  params: (d) => miParams(d, 1),
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
+  step: (xt, s, p) => {
+    const wx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const uh = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh);
+    const m = tf.mul(tf.mul(p.alpha, wx), uh) as tf.Tensor2D;
+    // Same sum as miBlock, spelled out so the second-order term can be shown on its own.
+    const h = tf.tanh(tf.add(tf.add(m, tf.mul(p.beta1, uh)), tf.add(tf.mul(p.beta2, wx), p.bias))) as tf.Tensor2D;
+    return { state: { h }, gates: { wx, uh, m } };
+  },
+};
