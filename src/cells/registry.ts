@@ -15,9 +15,10 @@ import { qrnn } from './qrnn';
 import { rin } from './rin';
 import { rnn } from './rnn';
 import { sru } from './sru';
+import { hotrnn } from './hotrnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
