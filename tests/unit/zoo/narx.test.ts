@@ -10,7 +10,6 @@ import { add, matVec, testCell, vec } from './harness';
 import type { Arr } from './harness';
 
 function narxReference(x: number[][][], p: Record<string, Arr>, H: number, n: number, feedback: string) {
-  const B = x[0].length;
   const outputs: number[][][] = [];
   let h: number[][] = [];
   const hist: number[][][] = []; // hist[t][b]: what step t feeds back (y_t or h_t)
