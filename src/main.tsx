@@ -3,6 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
+import './styles/zoo.css';
 import { createAppStore, installStore, urlStateOf } from './store';
 import { loadCatalog } from './store/catalog';
 import { createUrlWriter, parseQuery } from './store/url';

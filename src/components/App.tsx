@@ -4,7 +4,26 @@ import { useApp } from '../store';
 import { BackendNotice, Header, UrlNotices } from './Header';
 import { Playground } from './Playground';
 import { LessonPage, useLessonPreset } from './Lesson';
+import { CellsPage } from './CellsPage';
+import { CellCardPage } from './CellCard';
+import { ComparePage } from './ComparePage';
+import type { Page } from '../store/url';
+import type { MessageKey } from '../i18n';
 import { useT } from './hooks';
+
+const TITLE_KEY: Record<Page, MessageKey> = {
+  playground: 'nav.playground', lesson: 'lesson.title', cells: 'nav.cells', cell: 'nav.cells', compare: 'nav.compare',
+};
+
+function CurrentPage({ page }: { page: Page }) {
+  switch (page) {
+    case 'lesson': return <LessonPage />;
+    case 'cells': return <CellsPage />;
+    case 'cell': return <CellCardPage />;
+    case 'compare': return <ComparePage />;
+    default: return <Playground />;
+  }
+}
 
 export function App() {
   const t = useT();
@@ -13,7 +32,7 @@ export function App() {
   useLessonPreset();
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = `${t('app.name')} — ${page === 'lesson' ? t('lesson.title') : t('nav.playground')}`;
+    document.title = `${t('app.name')} — ${t(TITLE_KEY[page])}`;
   }, [lang, page, t]);
   return (
     <div className="app">
@@ -21,7 +40,7 @@ export function App() {
       <main className="app-main">
         <UrlNotices />
         <BackendNotice />
-        {page === 'lesson' ? <LessonPage /> : <Playground />}
+        <CurrentPage page={page} />
       </main>
       <footer className="app-footer">{t('footer.note')}</footer>
     </div>

@@ -4,14 +4,24 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore, useApp } from '../store';
 import { numLimits, randomSeedValue, SEED_MAX } from '../store/url';
 import { hasKey } from '../i18n';
-import { cellChoices, currentChoice, isMenuOption } from './cell-choices';
+import { cellChoices, currentChoice } from './cell-choices';
 import { Slider } from './Slider';
+import { OptionControls } from './OptionControls';
 import { useT } from './hooks';
 import type { RunConfig } from '../worker/protocol';
 
 const fmtLr = (v: number) => v.toExponential(1).replace('e-', 'e−');
 
-export function ControlPanel() {
+export interface ControlPanelProps {
+  /** The cell card and the Compare page fix the cell themselves. */
+  showCell?: boolean;
+  showCellOptions?: boolean;
+  /** Shown under the title (the card's preset line). */
+  children?: React.ReactNode;
+  title?: string;
+}
+
+export function ControlPanel({ showCell = true, showCellOptions = true, children, title }: ControlPanelProps = {}) {
   const t = useT();
   const config = useApp((s) => s.config);
   const catalog = useApp((s) => s.catalog);
@@ -25,9 +35,10 @@ export function ControlPanel() {
   const disabled = !catalog;
 
   return (
-    <section className="card controls" aria-label={t('controls.title')}>
-      <h2 className="card-title">{t('controls.title')}</h2>
-      <div className="control">
+    <section className="card controls" aria-label={title ?? t('controls.title')}>
+      <h2 className="card-title">{title ?? t('controls.title')}</h2>
+      {children}
+      {showCell && <div className="control">
         <label htmlFor="cell-select">{t('controls.cell')}</label>
         <select
           id="cell-select"
@@ -46,7 +57,7 @@ export function ControlPanel() {
             </option>
           ))}
         </select>
-      </div>
+      </div>}
       <div className="control">
         <label htmlFor="task-select">{t('controls.task')}</label>
         <select
@@ -67,26 +78,7 @@ export function ControlPanel() {
         </select>
       </div>
 
-      {cell?.options
-        .filter((o) => !isMenuOption(o.key) && (o.kind === 'number' || o.kind === 'integer'))
-        .map((o) => {
-          const key = `controls.opt.${o.key}`;
-          const helpKey = `${key}.help`;
-          const v = Number(config.cellOptions[o.key] ?? o.default);
-          return (
-            <Slider
-              key={o.key}
-              testId={`slider-opt-${o.key}`}
-              label={hasKey(key) ? t(key) : o.label}
-              value={v}
-              min={o.min ?? 0}
-              max={o.max ?? 1}
-              step={o.step ?? (o.kind === 'integer' ? 1 : 0.1)}
-              help={hasKey(helpKey) ? t(helpKey) : o.help}
-              onChange={(x) => appStore().getState().setCellOption(o.key, x)}
-            />
-          );
-        })}
+      {showCellOptions && cell && <OptionControls options={cell.options} />}
 
       <Slider testId="slider-hiddenSize" label={t('controls.hiddenSize')} value={config.hiddenSize}
         {...lim('hiddenSize')} step={1} onChange={(v) => set({ hiddenSize: v })} />
@@ -109,6 +101,9 @@ export function ControlPanel() {
       <Slider testId="slider-clipNorm" label={t('controls.clipNorm')} value={config.clipNorm}
         {...lim('clipNorm')} step={0.25} format={(v) => (v === 0 ? t('controls.clipNorm.off') : v.toFixed(2))}
         onChange={(v) => set({ clipNorm: v })} />
+      <Slider testId="slider-svClip" label={t('controls.svClip')} value={config.svClip ?? 0}
+        {...lim('svClip')} step={0.05} format={(v) => (v === 0 ? t('controls.clipNorm.off') : `σ ≤ ${v.toFixed(2)}`)}
+        help={t('controls.svClip.help')} onChange={(v) => set({ svClip: v })} />
 
       <div className="control seed-row">
         <label htmlFor="seed-input">{t('controls.seed')}</label>

@@ -46,7 +46,7 @@ export function EquationPanel({ cell, highlight }: EquationPanelProps) {
   const hl = new Set(highlight ?? []);
   const labelOf = (id: string) => {
     const spec = [...cell.gates, ...cell.states].find((g) => g.id === id);
-    return spec && gateLabel(lang, id, spec.label);
+    return spec && gateLabel(lang, id, spec.label, cell.zh?.gateLabels);
   };
   return (
     <ol className={`equations${hl.size ? ' has-highlight' : ''}`} ref={listRef}>

@@ -2,6 +2,7 @@
 import { appStore, useApp } from '../store';
 import type { Page } from '../store/url';
 import { useT } from './hooks';
+import type { MessageKey } from '../i18n';
 
 function BackendBadge() {
   const t = useT();
@@ -39,6 +40,13 @@ export function BackendNotice() {
   );
 }
 
+const NAV: { page: Page; testId: string; label: MessageKey }[] = [
+  { page: 'playground', testId: 'playground', label: 'nav.playground' },
+  { page: 'cells', testId: 'cells', label: 'nav.cells' },
+  { page: 'compare', testId: 'compare', label: 'nav.compare' },
+  { page: 'lesson', testId: 'lesson', label: 'nav.lesson' },
+];
+
 export function Header() {
   const t = useT();
   const page = useApp((s) => s.ui.page);
@@ -58,14 +66,16 @@ export function Header() {
         </div>
       </div>
       <nav className="nav" aria-label="main">
-        <button type="button" className={`nav-link${page === 'playground' ? ' active' : ''}`} data-testid="nav-playground"
-          aria-current={page === 'playground' ? 'page' : undefined} onClick={() => go('playground')}>
-          {t('nav.playground')}
-        </button>
-        <button type="button" className={`nav-link${page === 'lesson' ? ' active' : ''}`} data-testid="nav-lesson"
-          aria-current={page === 'lesson' ? 'page' : undefined} onClick={() => go('lesson')}>
-          {t('nav.lesson')}
-        </button>
+        {NAV.map((n) => {
+          // The card page lives under Cells in the navigation.
+          const active = page === n.page || (n.page === 'cells' && page === 'cell');
+          return (
+            <button key={n.page} type="button" className={`nav-link${active ? ' active' : ''}`} data-testid={`nav-${n.testId}`}
+              aria-current={active ? 'page' : undefined} onClick={() => go(n.page)}>
+              {t(n.label)}
+            </button>
+          );
+        })}
       </nav>
       <div className="header-tools">
         <BackendBadge />

@@ -10,11 +10,12 @@ import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
 import { useStoreView, useT } from './hooks';
 
-/** Top layer, forward direction: what the readout sees last. */
-export function topTrace(traces: ProbeTrace[]): ProbeTrace | undefined {
+/** Top layer, forward direction (or the backward one when asked): what the readout sees last. */
+export function topTrace(traces: ProbeTrace[], direction: 0 | 1 = 0): ProbeTrace | undefined {
   let best: ProbeTrace | undefined;
   for (const tr of traces) {
-    if (!best || tr.layer > best.layer || (tr.layer === best.layer && tr.direction < best.direction)) best = tr;
+    if (tr.direction !== direction) continue;
+    if (!best || tr.layer > best.layer) best = tr;
   }
   return best;
 }
@@ -26,21 +27,23 @@ interface ItemProps {
   range: Range;
   withLabels: boolean;
   highlighted?: boolean;
+  direction: 0 | 1;
+  cellLabels?: Record<string, string>;
 }
 
-function HeatmapItem({ id, tex, label, range, withLabels, highlighted }: ItemProps) {
+function HeatmapItem({ id, tex, label, range, withLabels, highlighted, direction, cellLabels }: ItemProps) {
   const t = useT();
   const lang = useApp((s) => s.ui.lang);
   const names: [string, string, string] = [t('labels.input'), t('labels.target'), t('labels.predicted')];
   const ref = useStoreView<HeatmapView>(
-    (el) => createHeatmap(el, { testId: `heatmap-${id}`, emptyText: t('chart.waiting') }),
+    (el) => createHeatmap(el, { testId: direction ? `heatmap-${id}-bwd` : `heatmap-${id}`, emptyText: t('chart.waiting') }),
     (s: AppState, view) => {
       const tel = s.telemetry.latest;
       if (!tel) {
         view.clear();
         return;
       }
-      const series = topTrace(tel.probe.traces)?.series[id];
+      const series = topTrace(tel.probe.traces, direction)?.series[id];
       if (!series) return;
       const p = tel.probe;
       view.update({
@@ -54,13 +57,13 @@ function HeatmapItem({ id, tex, label, range, withLabels, highlighted }: ItemPro
       });
     },
     (s, prev) => s.telemetry.latest !== prev.telemetry.latest,
-    [id, range, withLabels, names.join('|')],
+    [id, range, withLabels, direction, names.join('|')],
   );
   return (
     <figure className={`heatmap-item${highlighted ? ' highlighted' : ''}`} style={{ ['--gate' as string]: gateColor(id) }}>
       <figcaption>
         <Equation tex={`\\textcolor{${gateColor(id)}}{${tex}}`} />
-        <span className="heatmap-label">{gateLabel(lang, id, label)}</span>
+        <span className="heatmap-label">{gateLabel(lang, id, label, cellLabels)}</span>
         <span className="heatmap-range">{t(`range.${range}` as const)}</span>
       </figcaption>
       <div ref={ref} className="heatmap-host" />
@@ -74,6 +77,27 @@ function rank(cell: CellMeta, id: string): number {
 }
 
 export function HeatmapPanel({ cell, only, highlight }: { cell: CellMeta; only?: string[]; highlight?: string[] }) {
+  const t = useT();
+  const bidirectional = useApp((s) => s.config.bidirectional);
+  if (!bidirectional) return <HeatmapGrid cell={cell} only={only} highlight={highlight} direction={0} />;
+  // The two directions read the sequence in opposite orders; side by side they would invite a
+  // comparison column by column that means nothing, so each gets its own labelled block.
+  return (
+    <div className="heatmap-directions">
+      {([0, 1] as const).map((dir) => (
+        <section key={dir} className={`heatmap-direction dir-${dir}`} data-testid={`heatmaps-${dir ? 'backward' : 'forward'}`}>
+          <h3 className="direction-title">
+            <span className="direction-arrow" aria-hidden="true">{dir ? '←' : '→'}</span>
+            {t(dir ? 'heatmaps.backward' : 'heatmaps.forward')}
+          </h3>
+          <HeatmapGrid cell={cell} only={only} highlight={highlight} direction={dir} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function HeatmapGrid({ cell, only, highlight, direction }: { cell: CellMeta; only?: string[]; highlight?: string[]; direction: 0 | 1 }) {
   const items = [
     ...cell.gates.map((g) => ({ id: g.id, tex: g.tex, label: g.label, range: g.range as Range })),
     ...cell.states.map((s) => ({ id: s.id, tex: s.tex, label: s.label, range: (s.range ?? 'free') as Range })),
@@ -89,7 +113,8 @@ export function HeatmapPanel({ cell, only, highlight }: { cell: CellMeta; only?:
   return (
     <div className={`heatmaps${twoCol ? ' two-col' : ''}`}>
       {items.map((it) => (
-        <HeatmapItem key={it.id} {...it} withLabels={labelled.has(it.id)} highlighted={hl.has(it.id)} />
+        <HeatmapItem key={it.id} {...it} withLabels={labelled.has(it.id)} highlighted={hl.has(it.id)} direction={direction}
+          cellLabels={cell.zh?.gateLabels} />
       ))}
     </div>
   );

@@ -6,7 +6,7 @@ import { HeatmapPanel } from './HeatmapPanel';
 import { GradNormPanel, LossPanel } from './Charts';
 import { DivergedBanner, RunBar } from './RunBar';
 import { useT } from './hooks';
-import { cellSummary } from '../i18n';
+import { cellText } from '../i18n';
 
 export function Card({ title, hint, children, className }: { title: string; hint?: string; children: React.ReactNode; className?: string }) {
   return (
@@ -34,11 +34,11 @@ export function Playground() {
         <RunBar />
         <DivergedBanner />
         <div className="grid-2">
-          <Card title={`${t('panel.equations')}${cell ? ` · ${cell.name}` : ''}`} hint={t('panel.equations.hint')} className="equations-card">
+          <Card title={`${t('panel.equations')}${cell ? ` · ${cellText(lang, cell).name}` : ''}`} hint={t('panel.equations.hint')} className="equations-card">
             {cell ? <EquationPanel cell={cell} /> : <div className="skeleton" style={{ height: 180 }} />}
             {cell && (
               <div className="cell-about">
-                <p>{cellSummary(lang, cell.id, cell.summary)}</p>
+                <p>{cellText(lang, cell).summary}</p>
                 <p className="cite">
                   {cell.paper.authors} ({cell.paper.year}).{' '}
                   {cell.paper.url ? <a href={cell.paper.url} target="_blank" rel="noreferrer">{cell.paper.title}</a> : cell.paper.title}

@@ -19,10 +19,29 @@ export function cellSummary(lang: Lang, cellId: string, fallback: string): strin
   return (lang === 'zh' && cellSummariesZh[cellId]) || fallback;
 }
 
-export function gateLabel(lang: Lang, gateId: string, fallback: string): string {
+/** A cell's own Chinese labels (CellSpec.zh.gateLabels) win over the shared table. */
+export function gateLabel(lang: Lang, gateId: string, fallback: string, cellLabels?: Record<string, string>): string {
+  if (lang !== 'zh') return fallback;
   // The same id can name different things in other cells; only translate the usual meaning.
-  const zhLabel = lang === 'zh' ? gateLabelsZh[gateId] : undefined;
-  return zhLabel ?? fallback;
+  return cellLabels?.[gateId] ?? gateLabelsZh[gateId] ?? fallback;
+}
+
+export interface CellProse {
+  id: string;
+  name: string;
+  summary: string;
+  notes?: string;
+  zh?: { name?: string; summary?: string; notes?: string; gateLabels?: Record<string, string> };
+}
+
+/** Name, summary and notes of a cell in the page's language, field by field falling back to English. */
+export function cellText(lang: Lang, c: CellProse): { name: string; summary: string; notes?: string } {
+  if (lang !== 'zh') return { name: c.name, summary: c.summary, notes: c.notes };
+  return {
+    name: c.zh?.name ?? c.name,
+    summary: c.zh?.summary ?? cellSummariesZh[c.id] ?? c.summary,
+    notes: c.zh?.notes ?? c.notes,
+  };
 }
 
 export function missingKeys(lang: Lang): MessageKey[] {

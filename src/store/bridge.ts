@@ -1,8 +1,10 @@
 // The one place that talks to the training worker. It turns config changes into `configure`
 // messages (a new runId unless only live optimiser fields changed), forwards telemetry and status
-// into the store, and drops anything from a run that is no longer current.
+// into the store, and drops anything from a run that is no longer current. On the Compare page it
+// sends one `compare` run instead (the worker trains the chosen cells in turn, one slot each).
 import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker } from '../worker/protocol';
-import type { AppStore } from './index';
+import type { AppState, AppStore } from './index';
+import { defaultOptions } from './url';
 
 export interface WorkerLike {
   postMessage(msg: ToWorker): void;
@@ -40,6 +42,17 @@ export function configsEqual(a: RunConfig, b: RunConfig): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The Compare page's runs: the shared settings, each cell with its own default options. */
+export function compareConfigs(s: AppState): RunConfig[] {
+  return s.ui.compare.map((cellId) => {
+    const meta = s.catalog?.cells.find((c) => c.id === cellId);
+    const cellOptions = cellId === s.config.cellId ? s.config.cellOptions : meta ? defaultOptions(meta.options) : {};
+    return { ...s.config, cellId, cellOptions };
+  });
+}
+
+const isCompare = (s: AppState) => s.ui.page === 'compare';
+
 export interface BridgeOptions {
   makeWorker?: () => WorkerLike;
   /** Restarts wait this long so a dragged slider does not rebuild the model on every tick. */
@@ -50,15 +63,23 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
   const debounceMs = opts.debounceMs ?? 150;
   const worker = (opts.makeWorker ?? defaultWorker)();
   const timers: { restart: ReturnType<typeof setTimeout> | null } = { restart: null };
-  const sent: { config: RunConfig | null } = { config: null };
+  const sent: { config: RunConfig | null; compare: string | null } = { config: null, compare: null };
 
   const post = (m: ToWorker) => worker.postMessage(m);
 
   const sendConfigure = () => {
     timers.restart = null;
-    const { config, run } = store.getState();
+    const s = store.getState();
+    const { config, run } = s;
     sent.config = config;
-    post({ type: 'configure', runId: run.runId, config });
+    if (isCompare(s)) {
+      sent.compare = s.ui.compare.join(',');
+      s.resetCompare(s.ui.compare);
+      post({ type: 'compare', runId: run.runId, configs: compareConfigs(s) });
+    } else {
+      sent.compare = null;
+      post({ type: 'configure', runId: run.runId, config });
+    }
     if (run.wantPlaying) post({ type: 'play' });
   };
 
@@ -81,12 +102,23 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     }
     if (msg.type === 'telemetry') {
       if (msg.telemetry.runId !== s.run.runId) return;
-      s.pushTelemetry(msg.telemetry);
+      if (sent.compare !== null) s.pushCompareTelemetry(msg.telemetry);
+      else s.pushTelemetry(msg.telemetry);
       return;
     }
     if (msg.runId !== s.run.runId) return;
     const patch: Parameters<typeof s.setRun>[0] = { status: msg.status, message: msg.message ?? null };
-    if (msg.paramCount !== undefined) patch.paramCount = msg.paramCount;
+    if (sent.compare !== null && msg.slot !== undefined) {
+      s.setCompareSlot(msg.slot, {
+        status: msg.status,
+        message: msg.message ?? null,
+        ...(msg.paramCount !== undefined ? { paramCount: msg.paramCount } : {}),
+      });
+      // One compared cell diverging stops only its own curve; the page stops when all have.
+      const slots = store.getState().compareRun.slots;
+      const dead = (st: string) => st === 'diverged' || st === 'error';
+      if (dead(msg.status) && !slots.every((sl) => dead(sl.status))) return;
+    } else if (msg.paramCount !== undefined) patch.paramCount = msg.paramCount;
     if (msg.status === 'diverged' || msg.status === 'error') patch.wantPlaying = false;
     s.setRun(patch);
   };
@@ -98,9 +130,18 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
   restart(true);
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.config === prev.config || !sent.config) return;
+    if (!sent.config) return;
+    const compareKey = isCompare(s) ? s.ui.compare.join(',') : null;
+    if (compareKey !== sent.compare) {
+      // Recorded now: restart's own store updates re-enter this listener before the send.
+      sent.compare = compareKey;
+      restart(false);
+      return;
+    }
+    if (s.config === prev.config) return;
     if (configsEqual(s.config, sent.config)) return;
-    if (!timers.restart && onlyLiveFieldsChanged(s.config, sent.config)) {
+    // A compare run has no live path: any change starts the comparison over, for every cell alike.
+    if (!timers.restart && compareKey === null && onlyLiveFieldsChanged(s.config, sent.config)) {
       sent.config = s.config;
       post({ type: 'configure', runId: s.run.runId, config: s.config });
       return;

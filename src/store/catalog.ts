@@ -1,13 +1,20 @@
 // Plain metadata about cells and tasks for the page. The cell registry imports tfjs-core, so the
 // page only reaches it through a dynamic import: the main bundle (and the lesson text) stays free
 // of tfjs, and the heavy chunk loads while the page is already readable.
-import type { CellSpec, EquationSpec, GateSpec, OptionSpec, StateSpec, ParamSpec, CellDims, PaperRef } from '../cells/types';
+import type { CellSpec, EquationSpec, GateSpec, OptionSpec, StateSpec, ParamSpec, CellDims, PaperRef, Mechanism, CellGroup, CellPreset } from '../cells/types';
 
 export interface CellMeta {
   id: string;
   name: string;
   summary: string;
   paper: PaperRef;
+  mechanisms: Mechanism[];
+  group: CellGroup;
+  notes?: string;
+  zh?: CellSpec['zh'];
+  preset?: CellPreset;
+  /** The cell reports extra numbers while it trains (telemetry.diagnostics). */
+  hasDiagnostics: boolean;
   options: OptionSpec[];
   gates: GateSpec[];
   /** Visible states only (buffers marked hidden are left out). */
@@ -37,6 +44,12 @@ export function cellMeta(c: CellSpec): CellMeta {
     name: c.name,
     summary: c.summary,
     paper: c.paper,
+    mechanisms: c.mechanisms,
+    group: c.group ?? (c.mechanisms.includes('gates') ? 'lstm-family' : 'classic'),
+    notes: c.notes,
+    zh: c.zh,
+    preset: c.preset,
+    hasDiagnostics: typeof c.diagnostics === 'function',
     options: c.options,
     gates: c.gates,
     states: c.states.filter((s) => !s.hidden),
@@ -56,6 +69,20 @@ export const FALLBACK_TASKS: TaskMeta[] = [
 
 type Loose = Record<string, unknown>;
 
+/** Task specs know their sizes only once created; the card's parameter table needs I. */
+function sizesOf(t: Loose): { inputSize?: number; outputSize?: number } {
+  if (typeof t.inputSize === 'number' || typeof t.create !== 'function') return {};
+  try {
+    const task = (t.create as (o: object) => Loose)({});
+    return {
+      inputSize: typeof task.inputSize === 'number' ? task.inputSize : undefined,
+      outputSize: typeof task.outputSize === 'number' ? task.outputSize : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
 /** The task registry is written elsewhere; accept a list or a record of task-like objects. */
 export function readTasks(mod: Loose | undefined): TaskMeta[] {
   if (!mod) return FALLBACK_TASKS;
@@ -70,6 +97,7 @@ export function readTasks(mod: Loose | undefined): TaskMeta[] {
         description: typeof t.description === 'string' ? t.description : typeof t.summary === 'string' ? t.summary : undefined,
         inputSize: typeof t.inputSize === 'number' ? t.inputSize : undefined,
         outputSize: typeof t.outputSize === 'number' ? t.outputSize : undefined,
+        ...sizesOf(t),
       }));
     if (tasks.length) return tasks;
   }

@@ -8,6 +8,7 @@ import {
   createRunSlice,
   createTelemetrySlice,
   createUiSlice,
+  createCompareSlice,
   type AppState,
 } from './slices';
 
@@ -20,6 +21,7 @@ export function createAppStore(initial: UrlState, notices: UrlNotice[] = []): Ap
     ...createRunSlice(...a),
     ...createTelemetrySlice(...a),
     ...createUiSlice(initial.ui, notices)(...a),
+    ...createCompareSlice(...a),
   }));
 }
 
@@ -41,6 +43,6 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 
 /** The URL-relevant part of the state. */
 export function urlStateOf(s: AppState): UrlState {
-  const { page, lang, lessonStep, backend } = s.ui;
-  return { config: s.config, ui: { page, lang, lessonStep, backend } };
+  const { page, lang, lessonStep, backend, compare } = s.ui;
+  return { config: s.config, ui: { page, lang, lessonStep, backend, compare } };
 }

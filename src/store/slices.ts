@@ -34,9 +34,16 @@ export interface RunSlice {
   setRun(patch: Partial<RunInfo>): void;
 }
 
+/** A cell's own numbers (CellSpec.diagnostics) at one snapshot. */
+export interface DiagnosticPoint {
+  step: number;
+  values: Record<string, number>;
+}
+
 export interface TelemetryState {
   history: LossPoint[];
   latest: Telemetry | null;
+  diagnostics: DiagnosticPoint[];
 }
 
 export interface TelemetrySlice {
@@ -50,6 +57,7 @@ export interface UiState {
   lang: Lang;
   lessonStep: number;
   backend: BackendPref;
+  compare: string[];
   notices: UrlNotice[];
 }
 
@@ -60,13 +68,33 @@ export interface UiSlice {
   setCatalog(c: Catalog): void;
 }
 
-export type AppState = ConfigSlice & RunSlice & TelemetrySlice & UiSlice;
+/** One cell on the Compare page: its own curves and numbers, fed by telemetry with its slot. */
+export interface CompareSlot {
+  cellId: string;
+  history: LossPoint[];
+  gradNorms: Float32Array | null;
+  step: number;
+  lastLoss: number | null;
+  lastAccuracy: number | null;
+  paramCount: number | null;
+  status: RunStatus | 'loading';
+  message: string | null;
+}
+
+export interface CompareSlice {
+  compareRun: { slots: CompareSlot[] };
+  resetCompare(cellIds: string[]): void;
+  pushCompareTelemetry(t: Telemetry): void;
+  setCompareSlot(slot: number, patch: Partial<CompareSlot>): void;
+}
+
+export type AppState = ConfigSlice & RunSlice & TelemetrySlice & UiSlice & CompareSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** Loss history is bounded: past this, every other old point is dropped, so long runs keep their shape. */
 export const HISTORY_MAX = 3000;
 
-export function appendBounded(history: LossPoint[], points: LossPoint[], max = HISTORY_MAX): LossPoint[] {
+export function appendBounded<P>(history: P[], points: P[], max = HISTORY_MAX): P[] {
   let out = history.concat(points);
   while (out.length > max) {
     const keepTail = Math.floor(max / 4);
@@ -120,12 +148,15 @@ export const createRunSlice: Slice<RunSlice> = (set, get) => ({
 });
 
 export const createTelemetrySlice: Slice<TelemetrySlice> = (set, get) => ({
-  telemetry: { history: [], latest: null },
+  telemetry: { history: [], latest: null, diagnostics: [] },
   pushTelemetry: (t) => {
     const { telemetry, run } = get();
     const last = t.points[t.points.length - 1];
+    const diagnostics = t.diagnostics && Object.keys(t.diagnostics).length
+      ? appendBounded(telemetry.diagnostics, [{ step: t.step, values: t.diagnostics }])
+      : telemetry.diagnostics;
     set({
-      telemetry: { history: appendBounded(telemetry.history, t.points), latest: t },
+      telemetry: { history: appendBounded(telemetry.history, t.points), latest: t, diagnostics },
       run: {
         ...run,
         step: t.step,
@@ -137,7 +168,7 @@ export const createTelemetrySlice: Slice<TelemetrySlice> = (set, get) => ({
   },
   clearTelemetry: () =>
     set({
-      telemetry: { history: [], latest: null },
+      telemetry: { history: [], latest: null, diagnostics: [] },
       run: { ...get().run, step: 0, lastLoss: null, lastAccuracy: null, stepsPerSecond: 0 },
     }),
 });
@@ -147,4 +178,40 @@ export const createUiSlice = (initial: Omit<UiState, 'notices'>, notices: UrlNot
   catalog: null,
   setUi: (patch) => set({ ui: { ...get().ui, ...patch } }),
   setCatalog: (catalog) => set({ catalog }),
+});
+
+const emptySlot = (cellId: string): CompareSlot => ({
+  cellId, history: [], gradNorms: null, step: 0, lastLoss: null, lastAccuracy: null, paramCount: null, status: 'loading', message: null,
+});
+
+export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
+  compareRun: { slots: [] },
+  resetCompare: (cellIds) => {
+    set({ compareRun: { slots: cellIds.map(emptySlot) }, run: { ...get().run, step: 0, lastLoss: null, lastAccuracy: null, stepsPerSecond: 0 } });
+  },
+  pushCompareTelemetry: (t) => {
+    const { compareRun, run } = get();
+    const i = t.slot ?? 0;
+    const cur = compareRun.slots[i];
+    if (!cur) return;
+    const last = t.points[t.points.length - 1];
+    const slots = compareRun.slots.slice();
+    slots[i] = {
+      ...cur,
+      history: appendBounded(cur.history, t.points),
+      gradNorms: t.gradNorms,
+      step: t.step,
+      lastLoss: last ? last.loss : cur.lastLoss,
+      lastAccuracy: last ? last.accuracy : cur.lastAccuracy,
+    };
+    // The shared counter is the slowest cell's: every cell has trained at least that many steps.
+    const step = Math.min(...slots.map((s) => s.step));
+    set({ compareRun: { slots }, run: { ...run, step, stepsPerSecond: t.stepsPerSecond } });
+  },
+  setCompareSlot: (slot, patch) => {
+    const slots = get().compareRun.slots.slice();
+    if (!slots[slot]) return;
+    slots[slot] = { ...slots[slot], ...patch };
+    set({ compareRun: { slots } });
+  },
 });

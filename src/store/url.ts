@@ -6,7 +6,8 @@ import type { RunConfig, BackendName } from '../worker/protocol';
 
 export const URL_VERSION = 1;
 
-export type Page = 'playground' | 'lesson';
+export type Page = 'playground' | 'lesson' | 'cells' | 'cell' | 'compare';
+export const PAGES: readonly Page[] = ['playground', 'lesson', 'cells', 'cell', 'compare'];
 export type Lang = 'en' | 'zh';
 export type BackendPref = BackendName | 'auto';
 
@@ -15,6 +16,8 @@ export interface UrlUi {
   lang: Lang;
   lessonStep: number;
   backend: BackendPref;
+  /** Cells on the Compare page, in legend order (2–4 of them). */
+  compare: string[];
 }
 
 export interface UrlState {
@@ -44,7 +47,7 @@ export const SEED_MAX = 2 ** 31 - 1;
 
 /** The one schema table. Order is the order fields appear in a link. */
 export const URL_SCHEMA: readonly Field[] = [
-  { key: 'page', target: 'ui', field: 'page', type: 'enum', choices: ['playground', 'lesson'], default: 'playground' },
+  { key: 'page', target: 'ui', field: 'page', type: 'enum', choices: PAGES, default: 'playground' },
   { key: 'lang', target: 'ui', field: 'lang', type: 'enum', choices: ['en', 'zh'], default: 'en' },
   { key: 'cell', target: 'config', field: 'cellId', type: 'registry', registry: 'cells', default: 'lstm' },
   { key: 'task', target: 'config', field: 'taskId', type: 'registry', registry: 'tasks', default: 'copy' },
@@ -58,12 +61,37 @@ export const URL_SCHEMA: readonly Field[] = [
   { key: 'batchSize', target: 'config', field: 'batchSize', type: 'int', default: 32, min: 1, max: 256 },
   { key: 'recurrentScale', target: 'config', field: 'recurrentScale', type: 'float', default: 1, min: 0.1, max: 3 },
   { key: 'clipNorm', target: 'config', field: 'clipNorm', type: 'float', default: 1, min: 0, max: 10 },
+  // Kanai et al. clip W_hh's singular values to ≤ 1-ish; 0 means off. Above 3 it would never bite.
+  { key: 'svClip', target: 'config', field: 'svClip', type: 'float', default: 0, min: 0, max: 3 },
   { key: 'seed', target: 'config', field: 'seed', type: 'int', default: 1, min: 0, max: SEED_MAX },
   { key: 'lstep', target: 'ui', field: 'lessonStep', type: 'int', default: 0, min: 0, max: 50 },
   { key: 'backend', target: 'ui', field: 'backend', type: 'enum', choices: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto' },
 ];
 
 const OPT_PREFIX = 'opt.';
+
+/** The Compare page's cell list lives outside the table: it is a list, read against the cell registry. */
+export const COMPARE_KEY = 'compare';
+export const COMPARE_MIN = 2;
+export const COMPARE_MAX = 4;
+const COMPARE_DEFAULT = ['rnn', 'lstm', 'gru'];
+
+export function defaultCompare(cellIds: string[]): string[] {
+  const known = COMPARE_DEFAULT.filter((id) => cellIds.includes(id));
+  // With an unknown registry (the boot pass) the defaults stand; otherwise top up from the registry.
+  if (!cellIds.length) return [...COMPARE_DEFAULT];
+  for (const id of cellIds) if (known.length < COMPARE_MIN && !known.includes(id)) known.push(id);
+  return known;
+}
+
+/** Known ids only, no repeats, at most COMPARE_MAX; fewer than COMPARE_MIN falls back to the default. */
+export function parseCompare(raw: string, cellIds: string[]): { value: string[]; reason?: NoticeReason } {
+  const asked = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = [...new Set(asked.filter((id) => cellIds.includes(id)))].slice(0, COMPARE_MAX);
+  if (ids.length < COMPARE_MIN) return { value: defaultCompare(cellIds), reason: 'invalid' };
+  const same = ids.length === asked.length && ids.every((id, i) => id === asked[i]);
+  return same ? { value: ids } : { value: ids, reason: ids.length < asked.length ? 'unknown-id' : 'invalid' };
+}
 
 export type NoticeReason = 'invalid' | 'clamped' | 'unknown-id' | 'unknown-param' | 'version';
 export interface UrlNotice {
@@ -95,6 +123,7 @@ export function defaultState(reg: UrlRegistry, seed = 1): UrlState {
   const cell = reg.cells.find((c) => c.id === config.cellId) ?? reg.cells[0];
   if (cell) config.cellId = cell.id;
   config.cellOptions = cell ? defaultOptions(cell.options) : {};
+  ui.compare = defaultCompare(reg.cells.map((c) => c.id));
   return { config: config as unknown as RunConfig, ui: ui as unknown as UrlUi };
 }
 
@@ -167,6 +196,15 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
     if (out.reason) note(f.key, raw, out.value, out.reason);
   }
 
+  const rawCompare = params.get(COMPARE_KEY);
+  known.add(COMPARE_KEY);
+  // Like registry fields, an empty registry (the boot pass) cannot judge ids: keep the default.
+  if (rawCompare !== null && reg.cells.length) {
+    const out = parseCompare(rawCompare, reg.cells.map((c) => c.id));
+    state.ui.compare = out.value;
+    if (out.reason) note(COMPARE_KEY, rawCompare, out.value.join(','), out.reason);
+  }
+
   const cell = reg.cells.find((c) => c.id === state.config.cellId);
   const options = cell?.options ?? [];
   state.config.cellOptions = defaultOptions(options);
@@ -198,8 +236,10 @@ export function serializeQuery(state: UrlState): string {
     const src = (f.target === 'config' ? state.config : state.ui) as unknown as Record<string, unknown>;
     params.set(f.key, formatValue(src[f.field]));
   }
+  params.set(COMPARE_KEY, state.ui.compare.join(','));
   for (const [k, val] of Object.entries(state.config.cellOptions)) params.set(OPT_PREFIX + k, formatValue(val));
-  return params.toString();
+  // Commas are legal in a query; left unescaped, compare=lstm,gru stays readable.
+  return params.toString().replace(/%2C/g, ',');
 }
 
 export function randomSeedValue(): number {

@@ -36,3 +36,10 @@ export const CHART = {
   grid: '#e2e8f0',
   text: '#334155',
 };
+
+/** One colour per compared cell (legend order), distinct from each other at a glance. */
+export const SERIES_COLORS = ['#e76f51', '#2a9d8f', '#3a7bd5', '#7b61c9', '#d4a017', '#d63384'];
+
+export function seriesColor(i: number): string {
+  return SERIES_COLORS[i % SERIES_COLORS.length];
+}

@@ -1,0 +1,132 @@
+// Pieces of a cell's card: the generated dataflow diagram, the parameter table at the current
+// sizes, and the cell's own diagnostics plotted over training steps.
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { CellDims } from '../cells/types';
+import { paramCount } from '../cells/types';
+import type { CellMeta } from '../store/catalog';
+import { useApp } from '../store';
+import { gateLabel } from '../i18n';
+import { createCellDiagram } from '../views/cell-diagram';
+import { createMultiLineChart } from '../views/multi-line-chart';
+import { seriesColor } from '../views/palette';
+import { useStoreView, useT } from './hooks';
+
+export function CellDiagram({ cell }: { cell: CellMeta }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const lang = useApp((s) => s.ui.lang);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const view = createCellDiagram(el);
+    view.update(
+      { equations: cell.equations, gates: cell.gates, states: cell.states },
+      (id, fallback) => gateLabel(lang, id, fallback, cell.zh?.gateLabels),
+    );
+    return () => view.destroy();
+  }, [cell, lang]);
+  return <div ref={ref} className="diagram-host" />;
+}
+
+/** The run's layer-0 dims: the task's input size, the chosen hidden size and options. */
+export function useDims(cell: CellMeta): CellDims {
+  const c = useApp(useShallow((s) => ({ hiddenSize: s.config.hiddenSize, seqLen: s.config.seqLen, numLayers: s.config.numLayers, options: s.config.cellOptions, taskId: s.config.taskId })));
+  const inputSize = useApp((s) => s.catalog?.tasks.find((t) => t.id === c.taskId)?.inputSize ?? 1);
+  const options = Object.fromEntries(cell.options.map((o) => [o.key, c.options[o.key] ?? o.default]));
+  return { inputSize, hiddenSize: c.hiddenSize, seqLen: c.seqLen, layer: 0, numLayers: c.numLayers, options };
+}
+
+export function cellParamCount(cell: CellMeta, dims: CellDims): number | null {
+  try {
+    return paramCount(cell.params(dims));
+  } catch {
+    return null;
+  }
+}
+
+export function ParamTable({ cell }: { cell: CellMeta }) {
+  const t = useT();
+  const dims = useDims(cell);
+  const modelCount = useApp((s) => s.run.paramCount);
+  let specs: ReturnType<CellMeta['params']> = [];
+  try {
+    specs = cell.params(dims);
+  } catch {
+    specs = [];
+  }
+  const total = paramCount(specs);
+  return (
+    <>
+      <p className="card-hint">{t('card.params.hint', { I: dims.inputSize, H: dims.hiddenSize })}</p>
+      <div className="table-scroll">
+        <table className="param-table" data-testid="param-table">
+          <thead>
+            <tr>
+              <th>{t('card.params.name')}</th>
+              <th>{t('card.params.shape')}</th>
+              <th>{t('card.params.actual')}</th>
+              <th>{t('card.params.init')}</th>
+              <th className="num">{t('card.params.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {specs.map((p) => {
+              const n = p.shape.reduce((a, b) => a * b, 1);
+              const fixed = p.trainable === false;
+              return (
+                <tr key={p.name} className={fixed ? 'fixed' : undefined}>
+                  <td><code>{p.name}</code>{fixed && <span className="fixed-tag">{t('card.params.fixed')}</span>}</td>
+                  <td className="shape">{p.shapeLabel}</td>
+                  <td className="shape">{p.shape.length ? p.shape.join(' × ') : '1'}</td>
+                  <td className="init">{p.initLabel}</td>
+                  <td className="num">{n.toLocaleString()}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colSpan={4}>{t('card.params.total')}</td>
+              <td className="num" data-testid="param-total">{total.toLocaleString()}</td>
+            </tr>
+            <tr className="muted">
+              <td colSpan={4}>{t('card.params.model')}</td>
+              <td className="num">{modelCount === null ? '—' : modelCount.toLocaleString()}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function DiagnosticChart({ name, index }: { name: string; index: number }) {
+  const t = useT();
+  const ref = useStoreView(
+    (el) => createMultiLineChart(el, { testId: `diagnostic-${name}`, height: 150, emptyText: t('chart.waiting'), integerX: true }),
+    (s, view) => view.update({
+      series: [{ id: name, name, color: seriesColor(index + 2), points: s.telemetry.diagnostics.map((d) => [d.step, d.values[name] ?? NaN]) }],
+    }),
+    (s, prev) => s.telemetry.diagnostics !== prev.telemetry.diagnostics,
+    [name, index],
+  );
+  return <div ref={ref} className="chart-host" />;
+}
+
+export function DiagnosticsPanel() {
+  // Keys as one string: React re-renders only when the set of diagnostics changes, not per snapshot.
+  const keys = useApp((s) => Object.keys(s.telemetry.diagnostics[s.telemetry.diagnostics.length - 1]?.values ?? {}).join('\u0000'));
+  const names = keys ? keys.split('\u0000') : [];
+  const t = useT();
+  if (!names.length) return <p className="card-hint">{t('chart.waiting')}</p>;
+  return (
+    <div className="diagnostics">
+      {names.map((n, i) => (
+        <figure key={n} className="diagnostic">
+          <figcaption>{n}</figcaption>
+          <DiagnosticChart name={n} index={i} />
+        </figure>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// A cell's own options as controls, whatever their kind: numbers and integers as sliders, choices
+// as a menu, booleans as a checkbox. Labels and help come from i18n when a key exists, else the spec.
+import type { OptionSpec } from '../cells/types';
+import { appStore, useApp } from '../store';
+import { hasKey } from '../i18n';
+import { isMenuOption } from './cell-choices';
+import { Slider } from './Slider';
+import { useT } from './hooks';
+
+export function OptionControls({ options, skipMenu = true }: { options: OptionSpec[]; skipMenu?: boolean }) {
+  const t = useT();
+  const values = useApp((s) => s.config.cellOptions);
+  const setOpt = (key: string, v: number | string | boolean) => appStore().getState().setCellOption(key, v);
+  return (
+    <>
+      {options
+        .filter((o) => !(skipMenu && isMenuOption(o.key)))
+        .map((o) => {
+          const key = `controls.opt.${o.key}`;
+          const helpKey = `${key}.help`;
+          const label = hasKey(key) ? t(key) : o.label;
+          const help = hasKey(helpKey) ? t(helpKey) : o.help;
+          const raw = values[o.key] ?? o.default;
+          if (o.kind === 'boolean') {
+            return (
+              <div className="control" key={o.key}>
+                <label className="control checkbox" title={help}>
+                  <input type="checkbox" data-testid={`checkbox-opt-${o.key}`} checked={Boolean(raw)}
+                    onChange={(e) => setOpt(o.key, e.currentTarget.checked)} />
+                  <span>{label}</span>
+                </label>
+                {help && <p className="control-help">{help}</p>}
+              </div>
+            );
+          }
+          if (o.kind === 'choice') {
+            const id = `opt-${o.key}`;
+            return (
+              <div className="control" key={o.key}>
+                <label htmlFor={id}>{label}</label>
+                <select id={id} data-testid={`select-opt-${o.key}`} value={String(raw)} onChange={(e) => setOpt(o.key, e.currentTarget.value)}>
+                  {(o.choices ?? []).map((c) => (
+                    <option key={c} value={c}>{c}</option>
+                  ))}
+                </select>
+                {help && <p className="control-help">{help}</p>}
+              </div>
+            );
+          }
+          const step = o.step ?? (o.kind === 'integer' ? 1 : 0.1);
+          return (
+            <Slider key={o.key} testId={`slider-opt-${o.key}`} label={label} value={Number(raw)}
+              min={o.min ?? 0} max={o.max ?? 1} step={step} help={help}
+              format={(v) => (o.kind === 'integer' ? String(v) : String(+v.toPrecision(4)))}
+              onChange={(x) => setOpt(o.key, o.kind === 'integer' ? Math.round(x) : x)} />
+          );
+        })}
+    </>
+  );
+}
