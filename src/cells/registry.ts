@@ -14,11 +14,12 @@ import { npRnn } from './np-rnn';
 import { qrnn } from './qrnn';
 import { rin } from './rin';
 import { rnn } from './rnn';
+import { scrnn } from './scrnn';
 import { sru } from './sru';
 import { hotrnn } from './hotrnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
