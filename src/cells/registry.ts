@@ -2,12 +2,14 @@
 import { fru } from './fru';
 import { gru } from './gru';
 import { gruOriginal } from './gru-original';
+import { hotrnn } from './hotrnn';
 import { indrnn } from './indrnn';
 import { irnn } from './irnn';
 import { lstm } from './lstm';
 import { lstm1997 } from './lstm-1997';
 import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
+import { miLstm } from './mi-lstm';
 import { miRnn } from './mi-rnn';
 import { narx } from './narx';
 import { npRnn } from './np-rnn';
@@ -16,10 +18,9 @@ import { rin } from './rin';
 import { rnn } from './rnn';
 import { scrnn } from './scrnn';
 import { sru } from './sru';
-import { hotrnn } from './hotrnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,80 @@
+// MI-LSTM (Wu et al. 2016): every gate's pre-activation W x + U h + b becomes its own
+// Multiplicative Integration block α ⊙ Wx ⊙ Uh + β₁ ⊙ Uh + β₂ ⊙ Wx + b; the cell update is
+// the LSTM's. Gate rows i, f, g, o as torch.nn.LSTM.
+import * as tf from '@tensorflow/tfjs-core';
+import { chunk, matMulPrepared, T, transposeWeights } from './common';
+import { constantInit } from './init';
+import { miBlock, miOptions, miParams } from './mi-common';
+import { miNotesSource, miPaper } from './mi-rnn';
+import type { CellSpec, InitFn } from './types';
+
+const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
+  const v = constantInit(0)(shape, rng);
+  for (let j = H; j < 2 * H; j++) v[j] = forgetBias;
+  return v;
+};
+
+const gateTex = (name: string, act: string, g: string) =>
+  `${name}_t = ${act}(\\alpha_${g} \\odot W_${g} x_t \\odot U_${g} h_{t-1} + \\beta_{${g}1} \\odot U_${g} h_{t-1} + \\beta_{${g}2} \\odot W_${g} x_t + b_${g})`;
+
+export const miLstm: CellSpec = {
+  id: 'mi-lstm',
+  name: 'MI-LSTM',
+  paper: miPaper,
+  mechanisms: ['gates'],
+  group: 'lstm-family',
+  summary:
+    'The LSTM with multiplicative integration inside every gate and the candidate: each pre-activation becomes α ⊙ Wx ⊙ Uh + β₁ ⊙ Uh + β₂ ⊙ Wx + b, so the current input rescales, unit by unit, how strongly the previous hidden state drives each gate. The cell state c and its additive update are untouched, so the LSTM’s long-memory path stays; MI adds only three vectors per gate.',
+  notes: `${miNotesSource} Gate forms as in the paper's appendix on MI-LSTM: i, f, o and the candidate g each get their own α, β₁, β₂ and b; c_t = f ⊙ c_{t−1} + i ⊙ g, h_t = o ⊙ tanh(c_t). Rows ordered i, f, g, o as in torch.nn.LSTM; the "forget-gate bias" option sets b_f at init.`,
+  zh: {
+    name: 'MI-LSTM（乘性整合 LSTM）',
+    summary:
+      '在每个门和候选值内部使用乘性整合的 LSTM：每个预激活都变成 α ⊙ Wx ⊙ Uh + β₁ ⊙ Uh + β₂ ⊙ Wx + b，当前输入逐单元地调节前一隐藏状态对各个门的影响强度。细胞状态 c 及其加性更新保持不变，LSTM 的长记忆通路依然存在；MI 每个门只增加三个向量。',
+    notes:
+      'MI 模块取自 Wu 等（2016）第 2 节，门的形式依照论文附录中的 MI-LSTM：i、f、o 与候选值 g 各有自己的 α、β₁、β₂ 与 b；c_t = f ⊙ c_{t−1} + i ⊙ g，h_t = o ⊙ tanh(c_t)。行顺序 i、f、g、o 同 torch.nn.LSTM。初始化：W、U 为 U(−1/√H, 1/√H)，b = 0（遗忘门偏置可选），默认 α = 1、β₁ = β₂ = 0.5；这些初值依据我们对论文实验部分的理解，本次未能对照原文复核。',
+    gateLabels: { i: '输入门', f: '遗忘门', g: '候选值', o: '输出门' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
+  options: [
+    ...miOptions,
+    { key: 'forgetBias', label: 'Forget-gate bias (init)', kind: 'number', default: 0, min: -3, max: 5, step: 0.5,
+      help: 'Initial b_f; 1–2 makes the cell remember by default.' },
+  ],
+  gates: [
+    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
+    { id: 'f', tex: 'f_t', label: 'forget gate', range: 'unit' },
+    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
+    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
+  ],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
+  ],
+  equations: [
+    { id: 'i', tex: gateTex('i', '\\sigma', 'i'), uses: ['x', 'h_prev'] },
+    { id: 'f', tex: gateTex('f', '\\sigma', 'f'), uses: ['x', 'h_prev'] },
+    { id: 'g', tex: gateTex('g', '\\tanh', 'g'), uses: ['x', 'h_prev'] },
+    { id: 'o', tex: gateTex('o', '\\sigma', 'o'), uses: ['x', 'h_prev'] },
+    { id: 'c', tex: 'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t', uses: ['f', 'c_prev', 'i', 'g'] },
+    { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)', uses: ['o', 'c'] },
+  ],
+  params: (d) => {
+    const fb = Number(d.options.forgetBias ?? 0);
+    return miParams(d, 4, forgetBiasInit(d.hiddenSize, fb), fb ? `0, ${fb} on the f block` : '0');
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
+  step: (xt, s, p) => {
+    const wx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const uh = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh);
+    const [zi, zf, zg, zo] = chunk(miBlock(wx, uh, p.alpha, p.beta1, p.beta2, p.bias), 4);
+    const i = tf.sigmoid(zi);
+    const f = tf.sigmoid(zf);
+    const g = tf.tanh(zg);
+    const o = tf.sigmoid(zo);
+    const c = tf.add(tf.mul(f, s.c), tf.mul(i, g)) as tf.Tensor2D;
+    const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
+    return { state: { h, c }, gates: { i, f, g, o } };
+  },
+};
