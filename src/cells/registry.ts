@@ -18,9 +18,10 @@ import { rin } from './rin';
 import { rnn } from './rnn';
 import { scrnn } from './scrnn';
 import { sru } from './sru';
+import { mrnn } from './mrnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
