@@ -9,8 +9,10 @@ import { lstm } from './lstm';
 import { lstm1997 } from './lstm-1997';
 import { lstmCifg } from './lstm-cifg';
 import { lstmPeephole } from './lstm-peephole';
+import { miGru } from './mi-gru';
 import { miLstm } from './mi-lstm';
 import { miRnn } from './mi-rnn';
+import { mrnn } from './mrnn';
 import { narx } from './narx';
 import { npRnn } from './np-rnn';
 import { qrnn } from './qrnn';
@@ -18,10 +20,9 @@ import { rin } from './rin';
 import { rnn } from './rnn';
 import { scrnn } from './scrnn';
 import { sru } from './sru';
-import { mrnn } from './mrnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,67 @@
+// MI-GRU (Wu et al. 2016): the GRU of Cho et al. (reset before the recurrent matmul) with each
+// pre-activation replaced by a Multiplicative Integration block. Rows r, z, n as torch.nn.GRU.
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { miBlock, miOptions, miParams } from './mi-common';
+import { miNotesSource, miPaper } from './mi-rnn';
+import type { CellSpec } from './types';
+
+const gateTex = (name: string, act: string, g: string, hin: string) =>
+  `${name}_t = ${act}(\\alpha_${g} \\odot W_${g} x_t \\odot U_${g} ${hin} + \\beta_{${g}1} \\odot U_${g} ${hin} + \\beta_{${g}2} \\odot W_${g} x_t + b_${g})`;
+
+export const miGru: CellSpec = {
+  id: 'mi-gru',
+  name: 'MI-GRU',
+  paper: miPaper,
+  mechanisms: ['gates'],
+  group: 'gru-family',
+  summary:
+    'The GRU with multiplicative integration in its reset gate, update gate and candidate: each pre-activation becomes α ⊙ Wx ⊙ Uh + β₁ ⊙ Uh + β₂ ⊙ Wx + b, so the input decides, unit by unit, how strongly the recurrent term counts. The update gate still interpolates between keeping h_{t−1} and taking the candidate, so the GRU’s carry path is unchanged; MI adds three vectors per gate.',
+  notes: `${miNotesSource} Gate forms as in the paper's appendix on MI-GRU, which starts from Cho et al.'s GRU: the candidate's recurrent input is U_n (r ⊙ h_{t−1}) (reset before the matmul, as in 'gru-original'), and h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}. Rows ordered r, z, n as torch.nn.GRU.`,
+  zh: {
+    name: 'MI-GRU（乘性整合 GRU）',
+    summary:
+      '在重置门、更新门和候选值中使用乘性整合的 GRU：每个预激活都变成 α ⊙ Wx ⊙ Uh + β₁ ⊙ Uh + β₂ ⊙ Wx + b，由输入逐单元地决定循环项的分量。更新门仍在保留 h_{t−1} 与采用候选值之间插值，GRU 的传递通路不变；MI 每个门只增加三个向量。',
+    notes:
+      'MI 模块取自 Wu 等（2016）第 2 节；门的形式依照论文附录中的 MI-GRU，它以 Cho 等的原始 GRU 为基础：候选值的循环输入为 U_n (r ⊙ h_{t−1})（先重置再乘矩阵，同 “gru-original”），h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}。行顺序 r、z、n 同 torch.nn.GRU。初始化：W、U 为 U(−1/√H, 1/√H)，b = 0，默认 α = 1、β₁ = β₂ = 0.5；这些初值依据我们对论文实验部分的理解，本次未能对照原文复核。',
+    gateLabels: { r: '重置门', z: '更新门', n: '候选值' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
+  options: miOptions,
+  gates: [
+    { id: 'r', tex: 'r_t', label: 'reset gate', range: 'unit' },
+    { id: 'z', tex: 'z_t', label: 'update gate', range: 'unit' },
+    { id: 'n', tex: 'n_t', label: 'candidate', range: 'signed' },
+  ],
+  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  equations: [
+    { id: 'r', tex: gateTex('r', '\\sigma', 'r', 'h_{t-1}'), uses: ['x', 'h_prev'] },
+    { id: 'z', tex: gateTex('z', '\\sigma', 'z', 'h_{t-1}'), uses: ['x', 'h_prev'] },
+    { id: 'n', tex: gateTex('n', '\\tanh', 'n', '(r_t \\odot h_{t-1})'), uses: ['x', 'r', 'h_prev'] },
+    { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}', uses: ['z', 'n', 'h_prev'] },
+  ],
+  params: (d) => miParams(d, 3),
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  // The r|z and n parts of the MI vectors, split once per sequence (element-wise use only).
+  prepare: (p, d) => {
+    const H = d.hiddenSize;
+    const out = transposeWeights(p, ['weight_ih', 'weight_hh']);
+    for (const k of ['alpha', 'beta1', 'beta2', 'bias']) [out[`${k}_rz`], out[`${k}_n`]] = tf.split(p[k], [2 * H, H], 0);
+    return out;
+  },
+  step: (xt, s, p, { dims }) => {
+    const H = dims.hiddenSize;
+    const wx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
+    const [wxRz, wxN] = tf.split(wx, [2 * H, H], 1) as tf.Tensor2D[];
+    // Both recurrent matmuls use all of W_hh and keep the rows they need: matMulPrepared's
+    // backward pass must see a weight that outlives the step (a parameter, not a slice of one).
+    const uhRz = tf.slice(matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh), [0, 0], [-1, 2 * H]) as tf.Tensor2D;
+    const [r, z] = tf.split(tf.sigmoid(miBlock(wxRz, uhRz, p.alpha_rz, p.beta1_rz, p.beta2_rz, p.bias_rz)), 2, 1) as tf.Tensor2D[];
+    const rh = tf.mul(r, s.h) as tf.Tensor2D;
+    const uhN = tf.slice(matMulPrepared(rh, p[T('weight_hh')], p.weight_hh), [0, 2 * H], [-1, H]) as tf.Tensor2D;
+    const n = tf.tanh(miBlock(wxN, uhN, p.alpha_n, p.beta1_n, p.beta2_n, p.bias_n)) as tf.Tensor2D;
+    const h = tf.add(n, tf.mul(z, tf.sub(s.h, n))) as tf.Tensor2D;
+    return { state: { h }, gates: { r, z, n } };
+  },
+};
