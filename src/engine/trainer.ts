@@ -16,7 +16,8 @@ import {
   type BatchTensors, type ModelConfig,
 } from './model';
 import { createRng, type Rng } from './rng';
-import { layerDims, numDirections, paramName, topHiddenSize } from './stack';
+import { layerDims, numDirections, paramName, paramsOf, stackParams, topHiddenSize } from './stack';
+import { SvClipper } from './sv-clip';
 import { getTask } from './tasks/registry';
 import type { Task, TaskBatch } from './tasks/types';
 import { readProbe } from './telemetry';
@@ -59,6 +60,9 @@ export class Trainer {
   private readonly optimizer: tf.AdamOptimizer;
   private readonly dataRng: Rng;
   private clipNorm: number;
+  /** Singular-value clipping of the 'recurrent' parameters (sv-clip.ts); 0 = off. */
+  private svClip: number;
+  private readonly svClipper: SvClipper;
   /** [n, 3] rows (loss, accuracy, grad norm) of steps pendingFrom … step, not yet read. */
   private pending: tf.Tensor2D | null = null;
   private pendingFrom = 1;
@@ -95,6 +99,13 @@ export class Trainer {
     }
     this.optimizer = tf.train.adam(config.learningRate);
     this.clipNorm = config.clipNorm;
+    const recurrent = stackParams(this.model.stack)
+      .filter((p) => p.spec.role === 'recurrent' && p.spec.trainable !== false)
+      .map((p) => this.vars[p.name]);
+    this.svClipper = new SvClipper(recurrent);
+    this.svClip = config.svClip ?? 0;
+    // The initial values may lie outside the constraint set (recurrentScale > 1 …): clip exactly once.
+    if (this.svClip > 0) this.svClipper.clipExact(this.svClip);
   }
 
   /** True when going from `a` to `b` needs a new Trainer (anything but the LIVE_FIELDS changed). */
@@ -116,6 +127,12 @@ export class Trainer {
       this.config.learningRate = live.learningRate;
     }
     if (live.clipNorm !== undefined) this.clipNorm = this.config.clipNorm = live.clipNorm;
+    if (live.svClip !== undefined && live.svClip !== this.svClip) {
+      this.svClip = this.config.svClip = live.svClip;
+      // A user action, not a training step: one exact clip through a readback is fine here, and
+      // needed, since a lower c may put many singular values above it at once.
+      if (this.svClip > 0) this.svClipper.clipExact(this.svClip);
+    }
   }
 
   get params(): Params {
@@ -136,6 +153,7 @@ export class Trainer {
       }));
       this.optimizer.applyGradients(applied);
       this.constrain();
+      if (this.svClip > 0) this.svClipper.clip(this.svClip);
       const row = tf.reshape(tf.stack([loss, accuracy, total]), [1, 3]);
       let pending = this.pending ? tf.concat([this.pending, row]) : row;
       if (pending.shape[0] > MAX_PENDING) pending = tf.slice(pending, [pending.shape[0] - MAX_PENDING, 0]);
@@ -178,9 +196,11 @@ export class Trainer {
     const stepsPerSecond = t > this.clock.time ? ((this.step - this.clock.step) * 1000) / (t - this.clock.time) : 0;
     this.clock = { time: t, step: this.step };
     const probe = await readProbe(this.model, this.task, this.vars, this.T);
+    const diagnostics = await this.diagnostics();
     return {
       telemetry: {
         runId,
+        ...(diagnostics ? { diagnostics } : {}),
         step: this.step,
         points,
         gradNorms: this.lastRead.gradNorms,
@@ -223,6 +243,14 @@ export class Trainer {
     this.pending?.dispose();
     if (this.last) tf.dispose([this.last.gradNorms, this.last.total, this.last.applied]);
     this.optimizer.dispose();
+  }
+
+  /** The cell's own numbers (CellSpec.diagnostics) on the top layer's forward parameters. */
+  private async diagnostics(): Promise<Record<string, number> | undefined> {
+    const { stack } = this.model;
+    if (!stack.cell.diagnostics) return undefined;
+    const top = stack.numLayers - 1;
+    return stack.cell.diagnostics(paramsOf(stack, this.vars, top, false), layerDims(stack, top));
   }
 
   /** Forward and backward on one batch. Call inside tf.tidy. */

@@ -31,7 +31,7 @@ export interface RunConfig {
 }
 
 /** Fields that only change the optimiser; changing them does not restart the run. */
-export const LIVE_FIELDS = ['learningRate', 'clipNorm'] as const satisfies readonly (keyof RunConfig)[];
+export const LIVE_FIELDS = ['learningRate', 'clipNorm', 'svClip'] as const satisfies readonly (keyof RunConfig)[];
 
 export type ToWorker =
   | { type: 'init'; prefer?: BackendName | 'auto'; wasmPaths?: string; disabled?: BackendName[] }
