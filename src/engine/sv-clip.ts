@@ -156,7 +156,7 @@ export function clipBlocks(w: tf.Tensor3D, c: number, opts: Required<SvClipOptio
     // ‖X‖₂ ≤ each of ‖X‖_F, ‖X‖_∞ (X symmetric), max(λ_max(A), c²) ≤ max(‖A‖_∞, c²): take the least.
     const bound = tf.minimum(
       tf.minimum(tf.norm(x, 'euclidean', [1, 2], true), maxRowSum(x)),
-      tf.maximum(maxRowSum(a), c2),
+      tf.maximum(maxRowSum(a as tf.Tensor3D), c2),
     );
     let s = tf.div(x, tf.maximum(bound, 1e-30)) as tf.Tensor3D;
     for (let k = 0; k < opts.signIterations; k++) {
