@@ -1,4 +1,5 @@
 // Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
+import { clockwork } from './clockwork';
 import { fru } from './fru';
 import { gru } from './gru';
 import { gruOriginal } from './gru-original';
@@ -22,7 +23,7 @@ import { scrnn } from './scrnn';
 import { sru } from './sru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

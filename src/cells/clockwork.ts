@@ -1,0 +1,119 @@
+// Clockwork RNN (Koutník, Greff, Gomez & Schmidhuber 2014): the hidden units form g modules with
+// periods T_i; module i is recomputed only at steps where t mod T_i = 0 and otherwise holds its
+// value, and its recurrent input comes only from modules at least as slow as itself.
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { uniformInit } from './init';
+import type { CellDims, CellSpec, ParamSpec, Params } from './types';
+
+/** Module sizes (the first H mod g modules get one unit more), offsets and periods base^i. */
+export function clockworkModules(d: CellDims): { sizes: number[]; offsets: number[]; periods: number[] } {
+  const H = d.hiddenSize;
+  const g = Math.min(H, Math.max(1, Math.round(Number(d.options.modules ?? 4))));
+  const base = Math.max(1, Math.round(Number(d.options.periodBase ?? 2)));
+  const sizes = Array.from({ length: g }, (_, i) => Math.floor(H / g) + (i < H % g ? 1 : 0));
+  const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  const periods = sizes.map((_, i) => Math.pow(base, i));
+  return { sizes, offsets, periods };
+}
+
+const blockName = (i: number) => `weight_hh_${i}`;
+
+/**
+ * a · wT with the backward of common.ts's matMulPrepared (no transposed matmuls), but with w
+ * passed as an input and saved: here w is assembled from the blocks in `prepare`, not a
+ * parameter, so a closure over it would read a tensor the caller's tidy has already disposed.
+ * The value does not depend on w itself (only on wT = wᵀ), so its gradient there is zero.
+ */
+const matMulAssembled = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [a, wT, w, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+  save([a, w]);
+  return {
+    value: tf.matMul(a, wT),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+      tf.matMul(dy as tf.Tensor2D, saved[1] as tf.Tensor2D),
+      tf.matMul(tf.transpose(saved[0]) as tf.Tensor2D, dy as tf.Tensor2D),
+      tf.zerosLike(saved[1]),
+    ],
+  };
+}) as (a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor) => tf.Tensor2D;
+
+/** 1 for the units of modules that run at step t (t counted from 0), 0 for those that hold. */
+function clockMask(d: CellDims, t: number): Float32Array {
+  const { sizes, offsets, periods } = clockworkModules(d);
+  const m = new Float32Array(d.hiddenSize);
+  sizes.forEach((k, i) => { if (t % periods[i] === 0) m.fill(1, offsets[i], offsets[i] + k); });
+  return m;
+}
+
+export const clockwork: CellSpec = {
+  id: 'clockwork',
+  name: 'Clockwork RNN',
+  paper: {
+    authors: 'Koutník, Greff, Gomez & Schmidhuber',
+    year: 2014,
+    title: 'A Clockwork RNN',
+    venue: 'ICML',
+    arxiv: '1402.3511',
+    url: 'https://arxiv.org/abs/1402.3511',
+  },
+  mechanisms: ['cross-scale'],
+  group: 'multi-scale',
+  summary:
+    'Gives the network several clocks. The hidden state is split into modules that tick every 1, 2, 4, 8 … steps; between ticks a module holds its value exactly, so a slow module carries information (and gradient) across many steps in a few updates. Slow modules feed the fast ones but not the reverse, so the fast modules read long-range context while the slow ones are not disturbed by every new input.',
+  notes:
+    'From Koutník et al. 2014, Sec. 3: modules sorted by increasing period T_i = 2^{i} (i = 0 … g−1; the base is an option), h_t = f(W_H h_{t−1} + W_I x_t) for the rows of modules with t mod T_i = 0, the previous value elsewhere; W_H is block-upper-triangular, block row i holding blocks only for columns j ≥ i, i.e. each module receives from itself and from slower modules (slow feeds fast). t is counted from 0 here, so every module reads the first input. f = tanh; we add a bias per unit (the paper’s equations omit it). Parameters: only the allowed blocks are stored — block row i is a parameter of shape k_i × (k_i + … + k_{g−1}) — so there is no mask parameter and the count is the paper’s number of effective weights, H·I + H + Σ_i k_i Σ_{j≥i} k_j (= H·I + H + k²·g(g+1)/2 for equal modules of size k). The block rows are assembled into the full triangular W_H once per sequence. When g does not divide H the first H mod g modules get one unit more. The blocks are marked recurrent, so the slider scales them; singular-value clipping acts on each stored block row. Init U(−1/√H, 1/√H) (PyTorch’s RNN default; the paper does not give one).',
+  zh: {
+    name: '时钟 RNN（Clockwork RNN）',
+    summary:
+      '给网络装上几只时钟：隐藏状态被分成若干模块，分别每 1、2、4、8 …… 步更新一次；两次更新之间模块的值完全保持，所以慢模块只需少数几次更新就能把信息（和梯度）带过很多步。慢模块向快模块输入，反之不行，快模块因此能读到长程上下文，而慢模块不被每个新输入打扰。',
+    notes:
+      '取自 Koutník 等 2014 第 3 节：模块按周期 T_i = 2^i 递增排列，只有 t mod T_i = 0 的模块更新；W_H 为块上三角，每个模块只接收自身和更慢模块的输入。t 从 0 计数。只存储允许的块，因此参数量就是论文的有效权重数 H·I + H + Σ_i k_i Σ_{j≥i} k_j。',
+    gateLabels: { m: '模块时钟' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1, options: { modules: 4, periodBase: 2 } },
+  options: [
+    { key: 'modules', label: 'Modules g', kind: 'integer', default: 4, min: 1, max: 8, step: 1,
+      help: 'Number of clock modules; module i has period base^i. One module is a plain tanh RNN.' },
+    { key: 'periodBase', label: 'Period base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
+      help: 'Periods are base^i: 2 gives the paper’s exponential clocks 1, 2, 4, 8 …; 1 makes every module tick every step.' },
+  ],
+  gates: [{ id: 'm', tex: 'm_t', label: 'module clock (1 = updates now)', range: 'unit' }],
+  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  equations: [
+    { id: 'm', tex: 'm_{t,i} = [\\, t \\bmod T_i = 0 \\,], \\quad T_i = 2^{i}', uses: [] },
+    { id: 'h', tex: 'h_t = m_t \\odot \\tanh(W_H h_{t-1} + W_I x_t + b) + (1 - m_t) \\odot h_{t-1}, \\quad (W_H)_{ij} = 0 \\text{ for } j < i', uses: ['x', 'm', 'h_prev'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const { sizes, offsets } = clockworkModules(d);
+    const init = uniformInit(1 / Math.sqrt(H));
+    const label = 'U(−1/√H, 1/√H)';
+    const blocks: ParamSpec[] = sizes.map((k, i) => ({
+      name: blockName(i), shape: [k, H - offsets[i]], shapeLabel: `k${i} × (k${i} + … + k${sizes.length - 1})`,
+      init, initLabel: label, role: 'recurrent',
+    }));
+    return [
+      { name: 'weight_ih', shape: [H, d.inputSize], shapeLabel: 'H × I', init, initLabel: label, role: 'input' },
+      ...blocks,
+      { name: 'bias', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'bias' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p, d) => {
+    const { sizes, offsets } = clockworkModules(d);
+    // Zeros left of each block row make W_H block-upper-triangular; they carry no parameter.
+    const rows = sizes.map((k, i) => (offsets[i] === 0 ? p[blockName(i)] : tf.concat([tf.zeros([k, offsets[i]]), p[blockName(i)]], 1)));
+    const whh = rows.length === 1 ? rows[0] : tf.concat(rows, 0);
+    return { ...transposeWeights(p, ['weight_ih']), weight_hh_full: whh, [T('weight_hh_full')]: tf.transpose(whh) } as Params;
+  },
+  step: (xt, s, p, { t, dims }) => {
+    const B = xt.shape[0];
+    const mask = tf.tensor2d(clockMask(dims, t), [1, dims.hiddenSize]);
+    const a = tf.add(tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih),
+      matMulAssembled(s.h, p[T('weight_hh_full')], p.weight_hh_full)), p.bias);
+    const h = tf.add(tf.mul(mask, tf.tanh(a)), tf.mul(tf.sub(1, mask), s.h)) as tf.Tensor2D;
+    return { state: { h }, gates: { m: tf.tile(mask, [B, 1]) as tf.Tensor2D } };
+  },
+};
