@@ -1,5 +1,6 @@
 // Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
 import { clockwork } from './clockwork';
+import { dilated } from './dilated';
 import { fru } from './fru';
 import { gru } from './gru';
 import { gruOriginal } from './gru-original';
@@ -23,7 +24,7 @@ import { scrnn } from './scrnn';
 import { sru } from './sru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,105 @@
+// Dilated RNN (Chang et al. 2017): layer l recurs on its own state from d_l = base^l steps back,
+// h_t = cell(x_t, h_{t−d_l}); stacked layers with growing d_l see far back in a few hops.
+// The buffer of the last d_l states is part of the state, so unroll.ts needs nothing special.
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { uniformInit } from './init';
+import type { CellDims, CellSpec, ParamSpec, State } from './types';
+
+/** d_l = base^l, l the 0-based layer: 1, 2, 4 … for the paper's base 2. */
+export const dilationOf = (d: CellDims) => Math.pow(Math.max(1, Math.round(Number(d.options.base ?? 2))), d.layer);
+const isGru = (d: CellDims) => (d.options.cell ?? 'gru') === 'gru';
+/** h_{t−2} … h_{t−d}; one unused block when d = 1 (a zero-width state would be fragile). */
+const bufSize = (d: CellDims) => Math.max(1, dilationOf(d) - 1) * d.hiddenSize;
+
+export const dilated: CellSpec = {
+  id: 'dilated',
+  name: 'Dilated RNN',
+  paper: {
+    authors: 'Chang, Zhang, Han, Yu, Guo, Tan, Cui, Witbrock, Hasegawa-Johnson & Huang',
+    year: 2017,
+    title: 'Dilated Recurrent Neural Networks',
+    venue: 'NeurIPS',
+    arxiv: '1710.02224',
+    url: 'https://arxiv.org/abs/1710.02224',
+  },
+  mechanisms: ['cross-scale'],
+  group: 'multi-scale',
+  summary:
+    'Shortens the path between distant steps with skip connections in time. Layer l connects each state to the one d_l = 2^l steps back instead of the previous one, so a stack of L layers links steps 2^L apart through L recurrent hops instead of 2^L. Each layer is an ordinary cell (GRU or tanh RNN) run on d_l interleaved subsequences; the gradient crosses long gaps through few Jacobians.',
+  notes:
+    'Dilated recurrent skip connection from Chang et al. 2017, eq. 3: c_t^{(l)} = f(x_t^{(l)}, c_{t−s^{(l)}}^{(l)}), with exponentially increasing dilations s^{(l)} = M^{l−1} for layers l = 1 … L (eq. 4); here layers are counted from 0, so d_l = base^l with base = M = 2 by default, and states before t = 0 are zero. The state carries the buffer h_{t−1} … h_{t−d} (shown as h and a hidden buffer). Underlying cell: a GRU in the original form of Cho et al. (reset applied to h before the recurrent matmul, as TensorFlow’s GRUCell that the authors’ code builds on; one bias per gate), or a tanh RNN. The equations are written for the GRU; the tanh RNN is the same with r = 1 and z = 0, and its card shows those constant gates. Init U(−1/√H, 1/√H) (PyTorch’s default; the paper does not fix one). The preset stacks three layers (dilations 1, 2, 4).',
+  zh: {
+    name: '膨胀 RNN（Dilated RNN）',
+    summary:
+      '用时间上的跳连缩短远距离步之间的路径：第 l 层把每个状态连到 d_l = 2^l 步之前的状态，而不是前一步，所以 L 层堆叠只需 L 次循环跳跃就能连接相距 2^L 的步。每层都是普通单元（GRU 或 tanh RNN），在 d_l 条交错的子序列上运行；梯度跨越长间隔只经过少数雅可比矩阵。',
+    notes:
+      '膨胀循环跳连取自 Chang 等 2017 式 3–4；层从 0 计数，d_l = base^l，默认 base = 2；t = 0 之前的状态为 0。底层单元为 Cho 等原始形式的 GRU（重置门在循环矩阵乘法之前作用），或 tanh RNN（相当于 r = 1、z = 0）。预设为三层（膨胀 1、2、4）。',
+    gateLabels: { r: '重置门', z: '更新门', n: '候选状态' },
+  },
+  preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, numLayers: 3, learningRate: 0.01, clipNorm: 1, options: { cell: 'gru', base: 2 } },
+  options: [
+    { key: 'cell', label: 'Underlying cell', kind: 'choice', default: 'gru', choices: ['gru', 'tanh'],
+      help: 'What each layer runs on its dilated recurrence: a GRU (reset before the matmul) or a plain tanh RNN.' },
+    { key: 'base', label: 'Dilation base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
+      help: 'Layer l recurs on the state base^l steps back (1, 2, 4 … for base 2). Base 1 is an ordinary stacked RNN.' },
+  ],
+  gates: [
+    { id: 'r', tex: 'r_t', label: 'reset gate', range: 'unit' },
+    { id: 'z', tex: 'z_t', label: 'update gate', range: 'unit' },
+    { id: 'n', tex: 'n_t', label: 'candidate', range: 'signed' },
+  ],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'buf', tex: 'h_{t-1 \\dots t-d+1}', label: 'older states (dilation buffer)', size: bufSize, hidden: true },
+  ],
+  equations: [
+    { id: 'r', tex: 'r_t = \\sigma(W_{ir} x_t + W_{hr} h_{t-d} + b_r)', uses: ['x', 'buf_prev'] },
+    { id: 'z', tex: 'z_t = \\sigma(W_{iz} x_t + W_{hz} h_{t-d} + b_z)', uses: ['x', 'buf_prev'] },
+    { id: 'n', tex: 'n_t = \\tanh(W_{in} x_t + W_{hn} (r_t \\odot h_{t-d}) + b_n)', uses: ['x', 'r', 'buf_prev'] },
+    { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-d}, \\quad d = 2^{l}', uses: ['z', 'n', 'buf_prev'] },
+    { id: 'buf', tex: '(h_{t-1}, \\dots, h_{t-d+1}) \\text{ kept for the next } d - 1 \\text{ steps}', uses: ['h_prev', 'buf_prev'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const init = uniformInit(1 / Math.sqrt(H));
+    const label = 'U(−1/√H, 1/√H)';
+    const spec = (name: string, shape: number[], shapeLabel: string, role: ParamSpec['role']): ParamSpec =>
+      ({ name, shape, shapeLabel, init, initLabel: label, role });
+    if (!isGru(d)) {
+      return [spec('weight_ih', [H, d.inputSize], 'H × I', 'input'), spec('weight_hh', [H, H], 'H × H', 'recurrent'), spec('bias', [H], 'H', 'bias')];
+    }
+    return [
+      spec('weight_ih', [3 * H, d.inputSize], '3H × I', 'input'),
+      // r and z read h_{t−d} directly; n reads r ⊙ h_{t−d}, so its recurrent block is a separate matmul.
+      spec('weight_hh', [2 * H, H], '2H × H', 'recurrent'),
+      spec('weight_hn', [H, H], 'H × H', 'recurrent'),
+      spec('bias', [3 * H], '3H', 'bias'),
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), buf: tf.zeros([B, bufSize(d)]) }),
+  prepare: (p, d) => transposeWeights(p, isGru(d) ? ['weight_ih', 'weight_hh', 'weight_hn'] : ['weight_ih', 'weight_hh']),
+  step: (xt, s, p, { dims }) => {
+    const H = dims.hiddenSize;
+    const dil = dilationOf(dims);
+    // h_{t−d}: the newest state when d = 1, else the oldest block of the buffer.
+    const hd = dil === 1 ? s.h : (tf.slice(s.buf, [0, (dil - 2) * H], [-1, H]) as tf.Tensor2D);
+    const buf = dil === 1 ? s.buf : dil === 2 ? s.h : (tf.concat([s.h, tf.slice(s.buf, [0, 0], [-1, (dil - 2) * H])], 1) as tf.Tensor2D);
+    const gx = tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih), p.bias) as tf.Tensor2D;
+    let h: tf.Tensor2D;
+    let gates: Record<string, tf.Tensor2D>;
+    if (isGru(dims)) {
+      const [xrz, xn] = tf.split(gx, [2 * H, H], 1) as tf.Tensor2D[];
+      const [r, z] = tf.split(tf.sigmoid(tf.add(xrz, matMulPrepared(hd, p[T('weight_hh')], p.weight_hh))), 2, 1) as tf.Tensor2D[];
+      const n = tf.tanh(tf.add(xn, matMulPrepared(tf.mul(r, hd) as tf.Tensor2D, p[T('weight_hn')], p.weight_hn))) as tf.Tensor2D;
+      h = tf.add(n, tf.mul(z, tf.sub(hd, n))) as tf.Tensor2D;
+      gates = { r, z, n };
+    } else {
+      h = tf.tanh(tf.add(gx, matMulPrepared(hd, p[T('weight_hh')], p.weight_hh))) as tf.Tensor2D;
+      gates = { r: tf.onesLike(h), z: tf.zerosLike(h), n: h };
+    }
+    const state: State = { h, buf };
+    return { state, gates };
+  },
+};
