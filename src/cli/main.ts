@@ -5,11 +5,14 @@
 import '@tensorflow/tfjs';
 import { useNodeBackend } from '../engine/node-backend';
 import { UsageError, type Command } from './command';
+import { cellsCommand, forwardCellCommand } from './cell-commands';
 import { forwardCommand, gradNormsCommand } from './pytorch-commands';
 
 const commands: Record<string, Command> = {
   forward: forwardCommand,
   gradnorms: gradNormsCommand,
+  cells: cellsCommand,
+  'forward-cell': forwardCellCommand,
 };
 
 function usage(): string {
