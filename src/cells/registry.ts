@@ -22,9 +22,10 @@ import { rin } from './rin';
 import { rnn } from './rnn';
 import { scrnn } from './scrnn';
 import { sru } from './sru';
+import { ftru } from './ftru';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated, ftru];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

@@ -1,0 +1,134 @@
+// fTRU / tensor-power RNN (Qiu, Li, Weng, Sun, He & Zhao 2021; journal name fTRU, 2023): the
+// state update is a degree-p polynomial of s = [h_{t−1}; x_t], stored as a symmetric rank-n CP
+// tensor so that ⟨Σ_r w_r^{∘p}, s^{⊗p}⟩ = Σ_r (w_rᵀ s)^p, and the degree p is made continuous
+// (and learnable) by the signed power sgn(z)|z|^p. No tensor is ever built.
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { constantInit, uniformInit, zerosInit } from './init';
+import type { CellDims, CellSpec } from './types';
+
+export const ftruTerms = (d: CellDims) => Math.max(1, Math.round(Number(d.options.terms ?? 2)));
+const perUnit = (d: CellDims) => (d.options.degree ?? 'unit') === 'unit';
+
+/** Below this |z| the gradient uses |z| = ε: d|z|^p/dz = p|z|^{p−1} is infinite at 0 when p < 1. */
+export const POW_EPS = 1e-4;
+/** Our bounds on p (the authors' code leaves p unconstrained); p ≤ 0 would make |z|^p blow up at 0. */
+export const P_MIN = 0.05;
+export const P_MAX = 5;
+
+/**
+ * sgn(z)|z|^p element-wise (z and p of one shape), with a gradient that stays finite at z = 0:
+ * ∂/∂z = p·max(|z|, ε)^{p−1} and ∂/∂p = sgn(z)|z|^p·ln max(|z|, ε). tfjs's own pow gradient gives
+ * 0·∞ = NaN there (d|z|/dz = 0 times p|z|^{p−1} = ∞).
+ */
+export function signedPow(z: tf.Tensor, p: tf.Tensor): tf.Tensor {
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [zz, pp, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    const value = tf.mul(tf.sign(zz), tf.pow(tf.abs(zz), pp));
+    save([zz, pp, value]);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [zs, ps, vs] = saved;
+        const a = tf.maximum(tf.abs(zs), POW_EPS);
+        return [
+          tf.mul(dy, tf.mul(ps, tf.pow(a, tf.sub(ps, 1)))),
+          tf.mul(dy, tf.mul(vs, tf.log(a))),
+        ];
+      },
+    };
+  });
+  return f(z, p);
+}
+
+function phi(a: tf.Tensor, name: string): tf.Tensor2D {
+  switch (name) {
+    case 'identity': return a as tf.Tensor2D;
+    case 'relu': return tf.relu(a) as tf.Tensor2D;
+    case 'sigmoid': return tf.sigmoid(a) as tf.Tensor2D;
+    default: return tf.tanh(a) as tf.Tensor2D;
+  }
+}
+
+export const ftru: CellSpec = {
+  id: 'ftru',
+  name: 'fTRU (tensor-power RNN)',
+  paper: {
+    authors: 'Qiu, Li, Weng, Sun, He & Zhao',
+    year: 2021,
+    title: 'On the Memory Mechanism of Tensor-Power Recurrent Models (journal version: Fractional Tensor Recurrent Unit (fTRU), IEEE TNNLS 2023)',
+    venue: 'AISTATS 2021, PMLR 130',
+    arxiv: '2103.01521',
+    url: 'https://arxiv.org/abs/2103.01521',
+  },
+  mechanisms: ['baseline'],
+  group: 'tensor',
+  summary:
+    'Asks what the degree of a polynomial recurrence does to memory. The new state is a degree-p tensor power of [h_{t−1}; x_t]; the paper proves that a large p is needed for long memory but makes the dynamics unstable. Making p continuous (a signed fractional power) lets training pick the degree per unit, trading memory against stability. It uses none of the three usual mechanisms: memory comes from the shape of the nonlinearity.',
+  notes:
+    'Read: the arXiv abstract and introduction (ar5iv 2103.01521; the method section was not reachable with the tools here) and the first author’s code HenryJaQiu/brain-data-with-age models/dornn_simple.py, DORNNCell_N with the C(ombined) prefix, as also summarised in ../shared/cell-equations.md §1. Recurrence: z_r = W_rᵀ[h_{t−1}; x_t] for r = 1…n (n = 2 in the code), h_t = φ(Σ_r sgn(z_r)|z_r|^p + b). p is learnable, per unit (code “f”, shape H) or per layer (“l”, one number), init 1.0; W_r ~ U(±1/√H), b = 0 as in the code. Differences from the code, on purpose: (1) the code concatenates the n terms along the batch axis and sums over dim 0, which adds the batch together and is right only for batch 1; here the sum runs over r for each sequence separately. (2) The gradient of |z|^p is guarded at z = 0 (p·max(|z|, 10⁻⁴)^{p−1}, and ln max(|z|, 10⁻⁴) for ∂/∂p); the forward value is exact. (3) p is clipped to [0.05, 5] after each update (the code has no constraint; p ≤ 0 diverges at z = 0). (4) φ defaults to tanh for stable browser training; the code’s default is the identity (option). The code’s output layer y = σ(W_ho h + W_xo x + b) is left to the task readout; the hyper-network variant (p_t from a small net, code prefix H) is not implemented.',
+  zh: {
+    name: 'fTRU（分数张量幂循环单元）',
+    summary:
+      '研究多项式循环的次数对记忆的影响：新状态是 [h_{t−1}; x_t] 的 p 次张量幂；论文证明长记忆需要较大的 p，但会让动力学不稳定。把 p 变成连续的（带符号的分数次幂），训练就能为每个单元选择次数，在记忆与稳定之间折中。它不用门、跨尺度连接或特殊初始化，记忆来自非线性本身的形状。',
+    notes:
+      '读了 arXiv 摘要与引言，以及第一作者代码 HenryJaQiu/brain-data-with-age 的 models/dornn_simple.py（DORNNCell_N，C 前缀）：z_r = W_rᵀ[h_{t−1}; x_t]，h_t = φ(Σ_r sgn(z_r)|z_r|^p + b)，p 可学习（每单元或每层），初始为 1。与代码的有意差异：不对批次求和（代码只在批大小为 1 时正确）；在 z = 0 处保护 |z|^p 的梯度；p 在每次更新后截断到 [0.05, 5]；φ 默认 tanh（代码默认恒等）。',
+    gateLabels: { u: '预激活 Σ sgn(z)|z|^p + b', p: '次数 p' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },
+  options: [
+    { key: 'degree', label: 'Degree p is learned', kind: 'choice', default: 'unit', choices: ['unit', 'layer'],
+      help: 'unit: one p per hidden unit (the code’s feature-wise “f”); layer: one p for the whole layer (“l”).' },
+    { key: 'pInit', label: 'Initial degree p', kind: 'number', default: 1, min: 0.25, max: 3, step: 0.25,
+      help: 'p = 1 starts as a plain (linear-in-s) RNN; p > 1 a higher-degree tensor power.' },
+    { key: 'terms', label: 'Rank-one terms n', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
+      help: 'CP rank of the symmetric weight tensor: the number of signed powers summed per unit.' },
+    { key: 'activation', label: 'φ', kind: 'choice', default: 'tanh', choices: ['tanh', 'identity', 'relu', 'sigmoid'],
+      help: 'Squashing after the sum. The authors’ code uses the identity by default; tanh keeps browser training stable.' },
+  ],
+  gates: [
+    { id: 'u', tex: 'u_t', label: 'pre-activation', range: 'free' },
+    { id: 'p', tex: 'p', label: 'degree p', range: 'positive' },
+  ],
+  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  equations: [
+    { id: 'u', tex: 'u_t = \\sum_{r=1}^{n} \\operatorname{sgn}(z_{t,r}) \\odot |z_{t,r}|^{p} + b, \\quad z_{t,r} = W_r^{\\top} [h_{t-1}; x_t]', uses: ['x', 'h_prev', 'p'] },
+    { id: 'p', tex: 'p \\in [0.05, 5]\\ \\text{(learned, per unit or per layer)}', uses: [] },
+    { id: 'h', tex: 'h_t = \\phi(u_t)', uses: ['u'] },
+  ],
+  params: (d) => {
+    const H = d.hiddenSize;
+    const n = ftruTerms(d);
+    const init = uniformInit(1 / Math.sqrt(H));
+    const pInit = Number(d.options.pInit ?? 1);
+    return [
+      { name: 'weight_ih', shape: [n * H, d.inputSize], shapeLabel: 'nH × I', init, initLabel: 'U(−1/√H, 1/√H)', role: 'input' },
+      { name: 'weight_hh', shape: [n * H, H], shapeLabel: 'nH × H', init, initLabel: 'U(−1/√H, 1/√H)', role: 'recurrent' },
+      { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
+      perUnit(d)
+        ? { name: 'degree', shape: [H], shapeLabel: 'H', init: constantInit(pInit), initLabel: String(pInit), role: 'other' }
+        : { name: 'degree', shape: [1], shapeLabel: '1', init: constantInit(pInit), initLabel: String(pInit), role: 'other' },
+    ];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  prepare: (p, d) => ({
+    ...transposeWeights(p, ['weight_ih', 'weight_hh']),
+    // The degree laid out like the n stacked terms, so one signedPow covers them all.
+    degree_terms: perUnit(d) ? tf.tile(p.degree, [ftruTerms(d)]) : p.degree,
+  }),
+  step: (xt, s, p, { dims }) => {
+    const H = dims.hiddenSize;
+    const n = ftruTerms(dims);
+    const B = xt.shape[0];
+    const z = tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih), matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh));
+    const powered = signedPow(z, tf.broadcastTo(p.degree_terms, [B, n * H]));
+    const u = tf.add(tf.sum(tf.reshape(powered, [B, n, H]), 1), p.bias) as tf.Tensor2D;
+    const h = phi(u, String(dims.options.activation ?? 'tanh'));
+    return { state: { h }, gates: { u, p: tf.broadcastTo(p.degree, [B, H]) as tf.Tensor2D } };
+  },
+  constrain: (p) => {
+    const v = p.degree;
+    if (v) v.assign(tf.tidy(() => tf.clipByValue(v, P_MIN, P_MAX)));
+  },
+};
