@@ -2,6 +2,9 @@
 // TrainingSession. Kept thin on purpose; the loop and its rules live in src/engine/session.ts.
 /// <reference lib="webworker" />
 // tfjs-core alone registers no gradient functions (in Node, src/engine/node-backend.ts does it).
+// Core first: registering gradients reads its flags, which Vite's dev bundles only set up once
+// the core entry has run ("Cannot evaluate flag 'DEBUG'" otherwise).
+import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { TrainingSession } from '../engine/session';
 import { chooseBackend } from './backend';
