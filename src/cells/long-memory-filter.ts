@@ -35,11 +35,15 @@ export function weightsView(w: tf.Tensor[], B: number): tf.Tensor2D {
 
 /** A [B, (K−1)·n] lag buffer (oldest first) split into its K−1 blocks, newest first. */
 export function lagsNewestFirst(buf: tf.Tensor2D, count: number): tf.Tensor2D[] {
-  return (tf.split(buf, count, 1) as tf.Tensor2D[]).reverse();
+  const n = buf.shape[1] / count;
+  // Slices rather than tf.split: split's gradient breaks on a single piece (count = 1).
+  return Array.from({ length: count }, (_, k) => tf.slice(buf, [0, (count - 1 - k) * n], [-1, n]));
 }
 
 /** Drops the oldest block of the buffer and appends the newest value. */
 export function pushLag(buf: tf.Tensor2D, value: tf.Tensor2D, n: number): tf.Tensor2D {
+  // A one-block buffer (K = 2) is just the newest value; tfjs cannot concat an empty slice.
+  if (buf.shape[1] === n) return value;
   return tf.concat([tf.slice(buf, [0, n], [-1, -1]), value], 1) as tf.Tensor2D;
 }
 

@@ -23,9 +23,10 @@ import { rnn } from './rnn';
 import { scrnn } from './scrnn';
 import { sru } from './sru';
 import { ftru } from './ftru';
+import { mlstm } from './mlstm';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated, ftru];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated, ftru, mlstm];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

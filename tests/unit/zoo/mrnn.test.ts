@@ -22,7 +22,7 @@ function fracDiffWeights(d: number, K: number): number[] {
 
 const K = 3;
 
-function reference(dynamic: boolean): ZooCase['reference'] {
+function reference(dynamic: boolean, K: number): ZooCase['reference'] {
   return (x, p: Record<string, Arr>, dims) => {
     const H = dims.hiddenSize;
     const I = dims.inputSize;
@@ -68,7 +68,7 @@ testCell({
   id: 'mrnn',
   ...common,
   options: { K, dynamic: true },
-  reference: reference(true),
+  reference: reference(true, K),
   // d: W_dd I×I + b_d I, W_hd I×H, W_md I×H, W_xd I×I; m: W_mm H×H + b H, W_fm H×I;
   // h: W_hh H×H + b H, W_xh H×I; z: W_hz H×H + b H, W_mz H×H.
   paramCount: (I, H) => (I * I + I + 2 * I * H + I * I) + (H * H + H + H * I) * 2 + (H * H + H + H * H),
@@ -78,8 +78,9 @@ testCell({
 testCell({
   id: 'mrnn',
   ...common,
-  options: { K, dynamic: false },
-  reference: reference(false),
+  // K = 2: the one-block lag buffer, a path of its own in the cell.
+  options: { K: 2, dynamic: false },
+  reference: reference(false, 2),
   paramCount: (I, H) => I + (H * H + H + H * I) * 2 + (H * H + H + H * H),
   train: { overrides: { taskId: 'adding', seqLen: 10, learningRate: 0.01, cellOptions: { K: 5, dynamic: false } }, steps: 60 },
 });

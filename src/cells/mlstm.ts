@@ -1,0 +1,100 @@
+// mLSTM (Zhao et al. 2020), following the authors' MLSTMCell / MLSTMFixDCell (huawei-noah/
+// noah-research, mRNN-mLSTM/layers.py): the forget gate is replaced by the long-memory filter
+// (1 − B)^d over the last K cell states.
+import * as tf from '@tensorflow/tfjs-core';
+import { matMulPrepared, T, transposeWeights } from './common';
+import { uniformInit, zerosInit } from './init';
+import { FILTER_TEX, filterK, filterOptions, filterSum, filterWeights, isDynamic, lagsNewestFirst, pushLag, weightsView } from './long-memory-filter';
+import type { CellSpec, ParamSpec } from './types';
+
+/** One nn.Linear(in → H) of the code: weight and bias U(±1/√in). */
+function gateParams(name: string, H: number, fanIn: number, fanInLabel: string): ParamSpec[] {
+  const init = uniformInit(1 / Math.sqrt(fanIn));
+  const initLabel = `U(±1/√(${fanInLabel}))`;
+  return [
+    { name: `weight_${name}`, shape: [H, fanIn], shapeLabel: `H × (${fanInLabel})`, init, initLabel, role: 'other' },
+    { name: `bias_${name}`, shape: [H], shapeLabel: 'H', init, initLabel, role: 'bias' },
+  ];
+}
+
+export const mlstm: CellSpec = {
+  id: 'mlstm',
+  name: 'mLSTM (memory-augmented LSTM)',
+  paper: {
+    authors: 'Zhao, Huang, Lv, Duan, Qin, Li & Tian',
+    year: 2020,
+    title: 'Do RNN and LSTM have Long Memory?',
+    venue: 'ICML 2020',
+    arxiv: '2006.03860',
+  },
+  mechanisms: ['gates', 'cross-scale'],
+  group: 'long-memory',
+  summary:
+    'An LSTM whose forget gate multiplies the old cell by a number below one forgets geometrically fast. The mLSTM drops the forget gate and instead builds the new cell from the last K cells weighted by the coefficients of the fractional difference (1 − B)^d, which decay only like a power of the lag — the long-memory (ARFIMA) idea inside the cell. d is between 0 and ½ and is either learned per unit or computed every step.',
+  notes:
+    'Equations from the authors’ code (huawei-noah/noah-research, mRNN-mLSTM/layers.py, MLSTMCell and MLSTMFixDCell; the fixed-d wrapper MLSTMFixD in time_series_prediction/models.py) and ../shared/cell-equations.md §2, with arXiv:2006.03860 §3. i, o = σ(W[x_t; h_{t−1}] + b), c̃ = tanh(W_c[x_t; h_{t−1}] + b_c); dynamic d_t = ½σ(W_d[x_t; h_{t−1}; d_{t−1}] + b_d) (the code’s f_gate layer, reused for d), one d per unit ([B, H]); fixed d = ½σ(δ), δ initialised to 0. c_t = −Σ_{j=1..K} w_j(d_t) ⊙ c_{t−j} + i_t ⊙ c̃_t, so the lag-1 term is +d_t ⊙ c_{t−1} (w_1 = −d); the buffer of past cells starts at zero; there is no forget gate. h_t = o_t ⊙ tanh(c_t); the code’s output layer is the trainer’s readout here. Init: PyTorch nn.Linear defaults U(±1/√fan_in). In fixed-d mode the code still creates f_gate but never uses it; it is left out of the count. K defaults to 10 (the code: 100). The gate w shows the filter weights averaged over units, lag 1 first.',
+  zh: {
+    name: 'mLSTM（记忆增强 LSTM）',
+    summary:
+      '遗忘门把旧细胞乘以小于 1 的数，LSTM 因而按几何速度遗忘。mLSTM 去掉遗忘门，改用分数差分 (1 − B)^d 的系数对过去 K 个细胞状态加权求和，这些系数只按滞后的幂律衰减——把长记忆（ARFIMA）思想放进细胞。d 介于 0 与 ½ 之间，可按单元学习，也可逐步计算。',
+    notes:
+      '公式取自作者代码（huawei-noah/noah-research，mRNN-mLSTM/layers.py 的 MLSTMCell 与 MLSTMFixDCell）及 ../shared/cell-equations.md 第 2 节。c_t = −Σ w_j(d_t) ⊙ c_{t−j} + i_t ⊙ c̃_t，滞后 1 项为 +d_t ⊙ c_{t−1}；没有遗忘门；过去细胞的缓冲从零开始。动态 d 复用代码中的 f_gate 层；固定 d = ½σ(δ)，δ 初值 0。初始化为 PyTorch nn.Linear 默认值。K 默认 10（代码为 100）。门 w 为各单元滤波权重的平均。',
+    gateLabels: { i: '输入门', g: '候选值', o: '输出门', w: '滤波权重' },
+  },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 24, learningRate: 0.005, clipNorm: 1, options: { K: 10, dynamic: true } },
+  options: filterOptions,
+  gates: [
+    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
+    { id: 'g', tex: '\\tilde c_t', label: 'candidate', range: 'signed' },
+    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
+    { id: 'w', tex: 'w_j(d_t)', label: 'filter weights, lag 1…K (mean over units)', range: 'signed' },
+  ],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
+    { id: 'd', tex: 'd_t', label: 'memory parameter (per unit)', size: (d) => d.hiddenSize, range: 'positive' },
+    { id: 'cs', tex: 'c_{t-K+1..t-1}', label: 'past cells', size: (d) => (filterK(d) - 1) * d.hiddenSize, hidden: true },
+  ],
+  equations: [
+    { id: 'd', tex: 'd_t = \\tfrac12 \\sigma(W_d [x_t; h_{t-1}; d_{t-1}] + b_d) \\quad (\\text{fixed: } d = \\tfrac12\\sigma(\\delta))', uses: ['x', 'h_prev', 'd_prev'] },
+    { id: 'w', tex: FILTER_TEX, uses: ['d'] },
+    { id: 'i', tex: 'i_t = \\sigma(W_i [x_t; h_{t-1}] + b_i)', uses: ['x', 'h_prev'] },
+    { id: 'g', tex: '\\tilde c_t = \\tanh(W_c [x_t; h_{t-1}] + b_c)', uses: ['x', 'h_prev'] },
+    { id: 'o', tex: 'o_t = \\sigma(W_o [x_t; h_{t-1}] + b_o)', uses: ['x', 'h_prev'] },
+    { id: 'c', tex: 'c_t = -\\sum_{j=1}^{K} w_j(d_t) \\odot c_{t-j} + i_t \\odot \\tilde c_t', uses: ['w', 'c_prev', 'cs_prev', 'i', 'g'] },
+    { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)', uses: ['o', 'c'] },
+  ],
+  params: (dims) => {
+    const H = dims.hiddenSize;
+    const I = dims.inputSize;
+    const d: ParamSpec[] = isDynamic(dims)
+      ? gateParams('d', H, I + 2 * H, 'I+2H')
+      : [{ name: 'delta', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0 (d = 0.25)', role: 'bias' }];
+    return [...gateParams('i', H, I + H, 'I+H'), ...gateParams('c', H, I + H, 'I+H'), ...gateParams('o', H, I + H, 'I+H'), ...d];
+  },
+  outputSize: (d) => d.hiddenSize,
+  initialState: (d, B) => ({
+    h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]), d: tf.zeros([B, d.hiddenSize]),
+    cs: tf.zeros([B, (filterK(d) - 1) * d.hiddenSize]),
+  }),
+  // One matmul per gate rather than one stacked matmul: the stacked weight would be an
+  // intermediate tensor, and matMulPrepared's backward pass needs the untransposed weight alive.
+  prepare: (p, dims) => transposeWeights(p, ['weight_i', 'weight_c', 'weight_o', ...(isDynamic(dims) ? ['weight_d'] : [])]),
+  step: (xt, s, p, { dims }) => {
+    const K = filterK(dims);
+    const B = xt.shape[0];
+    const H = dims.hiddenSize;
+    const xh = tf.concat([xt, s.h], 1);
+    const d = isDynamic(dims)
+      ? (tf.mul(0.5, tf.sigmoid(tf.add(matMulPrepared(tf.concat([xh, s.d], 1), p[T('weight_d')], p.weight_d), p.bias_d))) as tf.Tensor2D)
+      : (tf.broadcastTo(tf.mul(0.5, tf.sigmoid(p.delta)), [B, H]) as tf.Tensor2D);
+    const w = filterWeights(d, K);
+    const gate = (name: string) => tf.add(matMulPrepared(xh, p[T(`weight_${name}`)], p[`weight_${name}`]), p[`bias_${name}`]);
+    const i = tf.sigmoid(gate('i'));
+    const g = tf.tanh(gate('c'));
+    const o = tf.sigmoid(gate('o'));
+    const c = tf.sub(tf.mul(i, g), filterSum(w, [s.c, ...lagsNewestFirst(s.cs, K - 1)])) as tf.Tensor2D;
+    const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
+    return { state: { h, c, d, cs: pushLag(s.cs, s.c, H) }, gates: { i, g, o, w: weightsView(w, B) } };
+  },
+};
