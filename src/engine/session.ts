@@ -1,6 +1,11 @@
 // The training loop behind the worker, GAN Lab style: train in short chunks, yield so control
 // messages land, read telemetry back at most every ~100 ms (and after every single step or pause).
 // Free of worker globals so tests drive it in Node with a fake `post`.
+//
+// One run ('configure') or a comparison of 2–4 ('compare'), each run in a slot. The slots take
+// turns, one chunk per tick, so a comparison stays as responsive as a single run (its runs just
+// advance more slowly each). Play/pause/step/reset act on every slot; a slot that diverges or
+// fails stops alone while the others go on.
 import type { FromWorker, RunStatus, ToWorker } from '../worker/protocol';
 import { Trainer, type TrainerConfig } from './trainer';
 
@@ -16,16 +21,29 @@ export interface SessionOptions {
 
 type Control = Exclude<ToWorker, { type: 'init' }>;
 
+interface Slot {
+  config: TrainerConfig;
+  trainer: Trainer | null;
+  /** Set once this run has stopped on its own; the session's status no longer applies to it. */
+  dead?: { status: 'diverged' | 'error'; message: string };
+  lastSnapshot: number;
+}
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 export class TrainingSession {
-  private trainer: Trainer | null = null;
+  private slots: Slot[] = [];
+  /** True for a 'compare' run: status messages then name their slot. */
+  private comparing = false;
   private runId = -1;
   private status: RunStatus = 'idle';
   /** Every message and every loop tick runs through this chain, so none interleave across awaits. */
   private queue: Promise<void> = Promise.resolve();
   private tickScheduled = false;
-  private lastSnapshot = 0;
+  /** Round-robin position: the slot the next tick trains first. */
+  private turn = 0;
   private readonly o: Required<SessionOptions>;
 
   constructor(opts: SessionOptions) {
@@ -49,9 +67,8 @@ export class TrainingSession {
   }
 
   dispose(): void {
-    this.setStatus('idle', undefined, false);
-    this.trainer?.dispose();
-    this.trainer = null;
+    this.status = 'idle';
+    this.disposeSlots();
   }
 
   private enqueue(fn: () => Promise<void> | void): Promise<void> {
@@ -60,12 +77,20 @@ export class TrainingSession {
     return run;
   }
 
+  private live(): Slot[] {
+    return this.slots.filter((s) => s.trainer && !s.dead);
+  }
+
   private async dispatch(msg: Control): Promise<void> {
     switch (msg.type) {
       case 'configure':
         return this.configure(msg.runId, msg.config);
+      case 'compare':
+        if (msg.runId < this.runId) return;
+        this.runId = msg.runId;
+        return this.rebuild(msg.configs, true, this.status === 'running');
       case 'play':
-        if (!this.trainer || this.status === 'diverged' || this.status === 'error') {
+        if (this.live().length === 0 || this.status === 'error') {
           this.setStatus(this.status);
           return;
         }
@@ -75,36 +100,54 @@ export class TrainingSession {
       case 'pause':
         if (this.status !== 'running') return;
         this.setStatus('paused');
-        return this.publish();
-      case 'step':
-        if (!this.trainer || this.status === 'diverged' || this.status === 'error') return;
-        this.trainer.train(Math.max(1, Math.floor(msg.steps ?? 1)));
+        return this.publishAll();
+      case 'step': {
+        const live = this.live();
+        if (live.length === 0 || this.status === 'error') return;
+        const n = Math.max(1, Math.floor(msg.steps ?? 1));
+        for (const slot of live) this.guard(slot, () => slot.trainer!.train(n));
         this.setStatus('paused');
-        return this.publish();
+        return this.publishAll();
+      }
       case 'reset':
-        if (!this.trainer) return;
-        return this.rebuild(this.trainer.config, false);
+        if (this.slots.length === 0) return;
+        return this.rebuild(this.slots.map((s) => s.config), this.comparing, false);
     }
   }
 
   private async configure(runId: number, config: TrainerConfig): Promise<void> {
     if (runId < this.runId) return; // stale: a newer configure has already been handled
     this.runId = runId;
-    if (this.trainer && !Trainer.needsRebuild(this.trainer.config, config)) {
-      this.trainer.setLive(config);
+    const slot = this.slots[0];
+    if (!this.comparing && slot?.trainer && this.status !== 'error' && !Trainer.needsRebuild(slot.trainer.config, config)) {
+      // Absent svClip means off, which setLive would read as "unchanged".
+      slot.trainer.setLive({ ...config, svClip: config.svClip ?? 0 });
+      slot.config = { ...config };
       this.setStatus(this.status);
       return;
     }
-    return this.rebuild(config, this.status === 'running');
+    return this.rebuild([config], false, this.status === 'running');
   }
 
-  /** A fresh trainer at step 0; keeps playing if it was (a slider moved mid-run). */
-  private async rebuild(config: TrainerConfig, keepRunning: boolean): Promise<void> {
-    this.trainer?.dispose();
-    this.trainer = null;
-    this.trainer = new Trainer(config);
+  /** Fresh trainers at step 0; keeps playing if it was (a slider moved mid-run). */
+  private async rebuild(configs: TrainerConfig[], comparing: boolean, keepRunning: boolean): Promise<void> {
+    this.disposeSlots();
+    this.comparing = comparing;
+    this.turn = 0;
+    if (!comparing) {
+      // A single run that cannot be built is the session's error, as before comparisons existed.
+      this.slots = [{ config: { ...configs[0] }, trainer: new Trainer(configs[0]), lastSnapshot: 0 }];
+    } else {
+      this.slots = configs.map((config) => {
+        try {
+          return { config: { ...config }, trainer: new Trainer(config), lastSnapshot: 0 };
+        } catch (e) {
+          return { config: { ...config }, trainer: null, dead: { status: 'error', message: errorMessage(e) }, lastSnapshot: 0 };
+        }
+      });
+    }
     this.setStatus(keepRunning ? 'running' : 'idle');
-    await this.publish();
+    await this.publishAll();
     if (keepRunning) this.scheduleTick();
   }
 
@@ -117,35 +160,104 @@ export class TrainingSession {
     });
   }
 
+  /** One chunk of the next live slot in turn, then its snapshot if one is due. */
   private async tick(): Promise<void> {
-    const trainer = this.trainer;
-    if (!trainer || this.status !== 'running') return;
-    const start = now();
-    let n = 0;
-    do {
-      trainer.trainStep();
-      n++;
-    } while (n < this.o.chunkSteps && now() - start < this.o.chunkMs);
-    if (now() - this.lastSnapshot >= this.o.snapshotIntervalMs) await this.publish();
-    if (this.status === 'running') this.scheduleTick();
+    if (this.status !== 'running') return;
+    const n = this.slots.length;
+    let slot: Slot | undefined;
+    for (let k = 0; k < n && !slot; k++) {
+      const candidate = this.slots[(this.turn + k) % n];
+      if (candidate.trainer && !candidate.dead) {
+        slot = candidate;
+        this.turn = (this.turn + k + 1) % n;
+      }
+    }
+    if (!slot) return; // every run has stopped on its own
+    const trainer = slot.trainer!;
+    this.guard(slot, () => {
+      const start = now();
+      let steps = 0;
+      do {
+        trainer.trainStep();
+        steps++;
+      } while (steps < this.o.chunkSteps && now() - start < this.o.chunkMs);
+    });
+    if (!slot.dead && now() - slot.lastSnapshot >= this.o.snapshotIntervalMs) await this.publish(slot);
+    if (this.status === 'running' && this.live().length > 0) this.scheduleTick();
   }
 
-  /** Posts a snapshot; a non-finite loss or gradient stops the run with status 'diverged'. */
-  private async publish(): Promise<void> {
-    if (!this.trainer) return;
-    const snap = await this.trainer.snapshot(this.runId);
-    this.lastSnapshot = now();
-    this.o.post({ type: 'telemetry', telemetry: snap.telemetry });
-    if (snap.diverged && this.status !== 'diverged') this.setStatus('diverged', snap.diverged);
+  private async publishAll(): Promise<void> {
+    for (const slot of this.slots) if (slot.trainer && !slot.dead) await this.publish(slot);
   }
 
-  private setStatus(status: RunStatus, message?: string, post = true): void {
+  /** Posts a snapshot; a non-finite loss or gradient stops that run with status 'diverged'. */
+  private async publish(slot: Slot): Promise<void> {
+    const trainer = slot.trainer;
+    if (!trainer) return;
+    let snap;
+    try {
+      snap = await trainer.snapshot(this.runId);
+    } catch (e) {
+      if (!this.comparing) throw e;
+      this.kill(slot, 'error', errorMessage(e));
+      return;
+    }
+    slot.lastSnapshot = now();
+    const index = this.slots.indexOf(slot);
+    this.o.post({ type: 'telemetry', telemetry: { ...snap.telemetry, slot: index } });
+    if (snap.diverged && !slot.dead) this.kill(slot, 'diverged', snap.diverged);
+  }
+
+  /** Runs training work for one slot; in a comparison, an exception stops that slot only. */
+  private guard(slot: Slot, fn: () => void): void {
+    if (!this.comparing) return fn();
+    try {
+      fn();
+    } catch (e) {
+      this.kill(slot, 'error', errorMessage(e));
+    }
+  }
+
+  private kill(slot: Slot, status: 'diverged' | 'error', message: string): void {
+    slot.dead = { status, message };
+    this.postSlot(slot);
+  }
+
+  private setStatus(status: RunStatus, message?: string): void {
     this.status = status;
-    if (post) this.o.post({ type: 'status', runId: this.runId, status, message, paramCount: this.trainer?.paramCount });
+    if (!this.comparing) {
+      const slot = this.slots[0];
+      // A run that stopped on its own keeps saying so until it is rebuilt.
+      const dead = status !== 'error' ? slot?.dead : undefined;
+      this.o.post({
+        type: 'status', runId: this.runId, status: dead?.status ?? status, message: dead?.message ?? message,
+        paramCount: slot?.trainer?.paramCount,
+      });
+      return;
+    }
+    for (const slot of this.slots) this.postSlot(slot, message);
+  }
+
+  private postSlot(slot: Slot, message?: string): void {
+    const index = this.slots.indexOf(slot);
+    if (!this.comparing) {
+      this.o.post({ type: 'status', runId: this.runId, status: slot.dead?.status ?? this.status, message: slot.dead?.message ?? message, paramCount: slot.trainer?.paramCount });
+      return;
+    }
+    this.o.post({
+      type: 'status', runId: this.runId, slot: index,
+      status: slot.dead?.status ?? this.status,
+      message: slot.dead?.message ?? message,
+      paramCount: slot.trainer?.paramCount,
+    });
+  }
+
+  private disposeSlots(): void {
+    for (const slot of this.slots) slot.trainer?.dispose();
+    this.slots = [];
   }
 
   private fail(e: unknown): void {
-    const message = e instanceof Error ? e.message : String(e);
-    this.setStatus('error', message);
+    this.setStatus('error', errorMessage(e));
   }
 }
