@@ -89,7 +89,7 @@ export const mlstm: CellSpec = {
       ? (tf.mul(0.5, tf.sigmoid(tf.add(matMulPrepared(tf.concat([xh, s.d], 1), p[T('weight_d')], p.weight_d), p.bias_d))) as tf.Tensor2D)
       : (tf.broadcastTo(tf.mul(0.5, tf.sigmoid(p.delta)), [B, H]) as tf.Tensor2D);
     const w = filterWeights(d, K);
-    const gate = (name: string) => tf.add(matMulPrepared(xh, p[T(`weight_${name}`)], p[`weight_${name}`]), p[`bias_${name}`]);
+    const gate = (name: string) => tf.add(matMulPrepared(xh, p[T(`weight_${name}`)], p[`weight_${name}`]), p[`bias_${name}`]) as tf.Tensor2D;
     const i = tf.sigmoid(gate('i'));
     const g = tf.tanh(gate('c'));
     const o = tf.sigmoid(gate('o'));
