@@ -118,9 +118,9 @@ export function DiagnosticsPanel() {
   const keys = useApp((s) => Object.keys(s.telemetry.diagnostics[s.telemetry.diagnostics.length - 1]?.values ?? {}).join('\u0000'));
   const names = keys ? keys.split('\u0000') : [];
   const t = useT();
-  if (!names.length) return <p className="card-hint">{t('chart.waiting')}</p>;
+  if (!names.length) return <p className="card-hint" data-testid="diagnostics">{t('chart.waiting')}</p>;
   return (
-    <div className="diagnostics">
+    <div className="diagnostics" data-testid="diagnostics">
       {names.map((n, i) => (
         <figure key={n} className="diagnostic">
           <figcaption>{n}</figcaption>

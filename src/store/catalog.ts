@@ -45,7 +45,8 @@ export function cellMeta(c: CellSpec): CellMeta {
     summary: c.summary,
     paper: c.paper,
     mechanisms: c.mechanisms,
-    group: c.group ?? (c.mechanisms.includes('gates') ? 'lstm-family' : 'classic'),
+    // The skeleton's RNN, LSTM and GRU name no shelf: they are the classic trio.
+    group: c.group ?? 'classic',
     notes: c.notes,
     zh: c.zh,
     preset: c.preset,

@@ -119,7 +119,18 @@ export function layoutDiagram(d: CellDiagramData): DiagramLayout {
   };
   for (const id of eqIds) depthOf(id, new Set());
   const gateMax = Math.max(0, ...[...eqIds].filter((id) => !stateIds.has(id)).map((id) => depth.get(id) ?? 1));
-  for (const id of eqIds) if (stateIds.has(id)) depth.set(id, Math.max(depth.get(id) ?? 1, gateMax + 1));
+  // New states go right of every gate, except a state some gate reads now (mRNN's d_t feeds the
+  // filter weights): moving that one right would draw an edge backwards.
+  const readByGate = new Set(eqs.filter((e) => !stateIds.has(e.id)).flatMap((e) => usesOf.get(e.id) ?? []));
+  const pushed = (id: string) => stateIds.has(id) && !readByGate.has(id);
+  for (const id of eqIds) if (pushed(id)) depth.set(id, Math.max(depth.get(id) ?? 1, gateMax + 1));
+  // A pushed state read by another state must stay left of it.
+  for (let pass = 0; pass < eqs.length; pass++) {
+    for (const e of eqs) {
+      const need = 1 + Math.max(0, ...(usesOf.get(e.id) ?? []).filter((u) => u !== e.id && eqIds.has(u)).map((u) => depth.get(u) ?? 0));
+      if ((depth.get(e.id) ?? 0) < need) depth.set(e.id, need);
+    }
+  }
   // Close gaps: columns are consecutive.
   const used = [...new Set([0, ...depth.values()])].sort((a, b) => a - b);
   const colOf = (dep: number) => used.indexOf(dep);
@@ -147,6 +158,12 @@ export function layoutDiagram(d: CellDiagramData): DiagramLayout {
   return { nodes, edges, cols: used.length, rows: Math.max(1, ...rowsIn.values()) };
 }
 
+/** Node captions stay short; the full label is the node's tooltip. */
+export function shortLabel(label: string, max = 18): string {
+  const cut = label.split(/\s[(（]|[,，;；:]/)[0].trim();
+  return cut.length <= max ? cut : `${cut.slice(0, max - 1).trimEnd()}…`;
+}
+
 export interface CellDiagramView {
   update(d: CellDiagramData, labelOf?: (id: string, fallback: string) => string): void;
   destroy(): void;
@@ -169,14 +186,16 @@ export function createCellDiagram(el: HTMLElement): CellDiagramView {
     const width = Math.max(320, el.clientWidth || 560);
     const height = L.rows * ROW_H + 34;
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
-    const colW = width / Math.max(1, L.cols);
+    // Side margins keep the outer columns' captions inside the picture.
+    const padX = 46;
+    const colW = (width - 2 * padX) / Math.max(1, L.cols);
     const count = new Map<number, number>();
     for (const n of L.nodes) count.set(n.col, (count.get(n.col) ?? 0) + 1);
     const pos = new Map(
       L.nodes.map((n) => {
         const k = count.get(n.col)!;
         const top = (height - 18 - k * ROW_H) / 2;
-        return [n.id, { x: colW * (n.col + 0.5), y: top + ROW_H * (n.row + 0.5) }];
+        return [n.id, { x: padX + colW * (n.col + 0.5), y: top + ROW_H * (n.row + 0.5) }];
       }),
     );
     const colorOf = new Map(L.nodes.map((n) => [n.id, n.color]));
@@ -224,6 +243,7 @@ export function createCellDiagram(el: HTMLElement): CellDiagramView {
         e.append('rect');
         e.append('text').attr('class', 'sym').attr('text-anchor', 'middle').attr('dy', '0.35em');
         e.append('text').attr('class', 'node-label').attr('text-anchor', 'middle');
+        e.append('title');
         return e;
       })
       .attr('data-node', (n) => n.id)
@@ -247,12 +267,12 @@ export function createCellDiagram(el: HTMLElement): CellDiagramView {
       if (n.sup) t.append('tspan').attr('class', 'script').attr('dy', '-0.5em').text(n.sup);
       if (n.sub) t.append('tspan').attr('class', 'script').attr('dy', n.sup ? '0.95em' : '0.35em').text(n.sub);
     });
-    g.select('text.node-label')
-      .attr('y', NODE_R + 9)
-      .text((n) => {
-        const owner = n.kind === 'prev' ? n.id.slice(0, -5) : n.id;
-        return st.labelOf ? st.labelOf(owner, n.label) : n.label;
-      });
+    const fullLabel = (n: DiagramNode) => {
+      const owner = n.kind === 'prev' ? n.id.slice(0, -5) : n.id;
+      return st.labelOf ? st.labelOf(owner, n.label) : n.label;
+    };
+    g.select('text.node-label').attr('y', NODE_R + 9).text((n) => shortLabel(fullLabel(n)));
+    g.select('title').text((n) => fullLabel(n));
   };
 
   const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => draw()) : null;

@@ -8,15 +8,20 @@ import type { Scenario } from './scenario';
 import { scenarios as playground } from './playground.e2e';
 import { scenarios as lesson } from './lesson.e2e';
 import { scenarios as fallback } from './fallback.e2e';
+import { scenarios as devServer } from './dev-server.e2e';
+import { scenarios as cells } from './cells.e2e';
+import { scenarios as compare } from './compare.e2e';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-if (!existsSync(`${root}/dist/index.html`)) {
+// E2E_DIST / E2E_PORT let a build elsewhere be tested without touching dist/.
+const dist = process.env.E2E_DIST ?? `${root}/dist`;
+if (!existsSync(`${dist}/index.html`)) {
   console.error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
   process.exit(2);
 }
 const only = process.argv[2];
-const all: Scenario[] = [...playground, ...lesson, ...fallback].filter((s) => !only || s.name.includes(only));
-const server = await serveDir(`${root}/dist`);
+const all: Scenario[] = [...playground, ...lesson, ...fallback, ...devServer, ...cells, ...compare].filter((s) => !only || s.name.includes(only));
+const server = await serveDir(dist, Number(process.env.E2E_PORT ?? 0));
 let failed = 0;
 for (const s of all) {
   const t0 = Date.now();

@@ -2,7 +2,7 @@
 // first column, each gate right of what it reads, states last; edges are exactly the `uses`.
 import { describe, expect, it } from 'vitest';
 import { cellList } from '../../src/cells/registry';
-import { inferUses, layoutDiagram, symbolParts, texText } from '../../src/views/cell-diagram';
+import { inferUses, layoutDiagram, shortLabel, symbolParts, texText } from '../../src/views/cell-diagram';
 
 const lstm = cellList.find((c) => c.id === 'lstm')!;
 const data = (c: typeof lstm) => ({ equations: c.equations, gates: c.gates, states: c.states.filter((s) => !s.hidden) });
@@ -40,15 +40,23 @@ describe('cell diagram layout', () => {
     expect(col.h).toBe(3);
   });
 
-  it('lays out every registered cell with every state on the right of every gate', () => {
+  it('lays out every registered cell left to right: edges point right, unread states after every gate', () => {
     for (const cell of cellList) {
       const L = layoutDiagram(data(cell));
+      const col = new Map(L.nodes.map((n) => [n.id, n.col]));
+      for (const e of L.edges) expect(col.get(e.to)!, `${cell.id}: ${e.from} → ${e.to}`).toBeGreaterThan(col.get(e.from)!);
       const gates = L.nodes.filter((n) => n.kind === 'gate');
-      const states = L.nodes.filter((n) => n.kind === 'state');
-      expect(states.length, cell.id).toBeGreaterThan(0);
+      const readByGate = new Set(L.edges.filter((e) => gates.some((g) => g.id === e.to)).map((e) => e.from));
+      const states = L.nodes.filter((n) => n.kind === 'state' && !readByGate.has(n.id));
       for (const s of states) for (const g of gates) expect(s.col, `${cell.id}: ${s.id} vs ${g.id}`).toBeGreaterThan(g.col);
       expect(L.nodes.filter((n) => n.col === 0).length, cell.id).toBeGreaterThan(0);
     }
+  });
+
+  it('shortens long captions', () => {
+    expect(shortLabel('filter weights, lag 1…K (mean over features)')).toBe('filter weights');
+    expect(shortLabel('memory parameter (per input feature)')).toBe('memory parameter');
+    expect(shortLabel('a very long caption without any break')).toHaveLength(18);
   });
 
   it('turns TeX symbols into plain labels', () => {

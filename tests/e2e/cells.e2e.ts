@@ -1,0 +1,93 @@
+// The zoo in the browser: the catalogue lists every registered cell, and every card opens, shows
+// its maths, diagram and parameters, trains from its preset and stops. Bidirectional runs show two
+// labelled directions. Waits are short: a card only has to take a few steps.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { shotsDir, stepCount, waitForStep, withPage, type Scenario } from './scenario';
+
+async function waitStatus(page: Page, re: RegExp): Promise<void> {
+  await page.waitForFunction(
+    (src) => new RegExp(src, 'i').test(document.querySelector('[data-testid=run-status]')?.textContent ?? ''),
+    re.source,
+    { timeout: 30_000 },
+  );
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'cells: the catalogue lists every cell by group; every card renders, trains a few steps and stops',
+    run: (base) =>
+      withPage({ shot: 'cell-card-last' }, async (page) => {
+        await page.goto(`${base}/`);
+        await page.click('[data-testid=nav-cells]');
+        await page.waitForSelector('[data-testid^=cell-tile-]');
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        const ids = await page.$$eval('[data-testid^=cell-tile-]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice('cell-tile-'.length)));
+        assert.ok(ids.length >= 3, `catalogue lists the cells (${ids.join(', ')})`);
+        assert.equal(new Set(ids).size, ids.length, 'each cell appears once');
+        const groups = await page.$$eval('[data-testid^=cell-group-]', (els) => els.length);
+        assert.ok(groups >= 1, 'tiles sit in groups');
+        const tagged = await page.$$eval('[data-testid^=cell-tile-]', (els) => els.every((e) => e.querySelector('.mech-badge')));
+        assert.ok(tagged, 'every tile names its mechanisms');
+        await page.screenshot({ path: `${shotsDir}/cells-catalogue.png`, fullPage: true });
+
+        for (const id of ids) {
+          if (!(await page.$('[data-testid=cells-page]'))) await page.click('[data-testid=nav-cells]');
+          await page.click(`[data-testid=cell-tile-${id}]`);
+          await page.waitForSelector(`[data-testid=cell-card][data-cell="${id}"]`);
+          // The link follows the page within its write delay.
+          await page.waitForFunction((cid) => {
+            const q = new URLSearchParams(location.search);
+            return q.get('page') === 'cell' && q.get('cell') === cid;
+          }, id, { timeout: 5000 });
+          assert.ok(await page.isVisible('[data-testid=card-paper]'), `${id}: paper line`);
+          assert.ok((await page.$$('[data-testid^=equation-] .katex')).length > 0, `${id}: equations in KaTeX`);
+          const nodes = await page.$$eval('[data-testid=cell-diagram] [data-node]', (els) => els.length);
+          const edges = await page.$$eval('[data-testid=cell-diagram] [data-edge]', (els) => els.length);
+          assert.ok(nodes >= 2 && edges >= 1, `${id}: diagram has nodes (${nodes}) and edges (${edges})`);
+          const rows = await page.$$eval('[data-testid=param-table] tbody tr', (els) => els.length);
+          assert.ok(rows >= 1, `${id}: parameter table`);
+          assert.match((await page.textContent('[data-testid=param-total]')) ?? '', /\d/, `${id}: parameter total`);
+
+          await page.waitForFunction(() => (document.querySelector('[data-testid=step-counter]')?.textContent ?? '') === '0');
+          await page.click('[data-testid=play-toggle]');
+          await waitForStep(page, 2, 60_000);
+          if (await page.$('[data-testid=diagnostics]')) {
+            await page.waitForSelector('[data-testid=diagnostics] svg path.line[d^="M"]', { timeout: 30_000 });
+          }
+          await page.click('[data-testid=play-toggle]');
+          await waitStatus(page, /paused|暂停/);
+          await page.waitForTimeout(250);
+          const stopped = await stepCount(page);
+          await page.waitForTimeout(400);
+          assert.equal(await stepCount(page), stopped, `${id}: pause stops training`);
+        }
+      }),
+  },
+  {
+    name: 'cells: bidirectional shows forward and backward heatmaps separately; svClip reads from the link',
+    run: (base) =>
+      withPage({ shot: 'bidirectional' }, async (page) => {
+        await page.goto(`${base}/?cell=gru&task=copy&svClip=1`);
+        await page.waitForSelector('[data-testid=slider-svClip]');
+        const out = await page.$eval('[data-testid=slider-svClip]', (el) => el.closest('.control')?.querySelector('output')?.textContent ?? '');
+        assert.match(out, /1\.00/, `svClip slider shows the link's value (${out})`);
+        await page.goto(`${base}/?cell=gru&task=copy&bidirectional=1&svClip=0`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.waitForSelector('[data-testid=heatmaps-forward] [data-testid=heatmap-h]');
+        await page.waitForSelector('[data-testid=heatmaps-backward] [data-testid=heatmap-h-bwd]');
+        await page.click('[data-testid=play-toggle]');
+        await waitForStep(page, 3, 60_000);
+        await page.click('[data-testid=play-toggle]');
+        await waitStatus(page, /paused|暂停/);
+        const painted = await page.$$eval('[data-testid=heatmaps-backward] canvas', (cs) =>
+          (cs as HTMLCanvasElement[]).some((c) => {
+            const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+            for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240)) return true;
+            return false;
+          }),
+        );
+        assert.ok(painted, 'the backward direction heatmaps are drawn');
+      }),
+  },
+];
