@@ -24,9 +24,10 @@ import { scrnn } from './scrnn';
 import { sru } from './sru';
 import { ftru } from './ftru';
 import { mlstm } from './mlstm';
+import { tkrnn } from './tkrnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated, ftru, mlstm];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated, ftru, mlstm, tkrnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
