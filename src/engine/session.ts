@@ -225,29 +225,21 @@ export class TrainingSession {
 
   private setStatus(status: RunStatus, message?: string): void {
     this.status = status;
-    if (!this.comparing) {
-      const slot = this.slots[0];
-      // A run that stopped on its own keeps saying so until it is rebuilt.
-      const dead = status !== 'error' ? slot?.dead : undefined;
-      this.o.post({
-        type: 'status', runId: this.runId, status: dead?.status ?? status, message: dead?.message ?? message,
-        paramCount: slot?.trainer?.paramCount,
-      });
+    if (!this.comparing && this.slots.length === 0) {
+      this.o.post({ type: 'status', runId: this.runId, status, message });
       return;
     }
-    for (const slot of this.slots) this.postSlot(slot, message);
+    for (const slot of this.slots) this.postSlot(slot, status === 'error' ? message : undefined, status === 'error');
   }
 
-  private postSlot(slot: Slot, message?: string): void {
-    const index = this.slots.indexOf(slot);
-    if (!this.comparing) {
-      this.o.post({ type: 'status', runId: this.runId, status: slot.dead?.status ?? this.status, message: slot.dead?.message ?? message, paramCount: slot.trainer?.paramCount });
-      return;
-    }
+  /** A slot that stopped on its own keeps saying so until rebuilt (unless the session failed). */
+  private postSlot(slot: Slot, message?: string, sessionFailed = false): void {
+    const dead = sessionFailed ? undefined : slot.dead;
     this.o.post({
-      type: 'status', runId: this.runId, slot: index,
-      status: slot.dead?.status ?? this.status,
-      message: slot.dead?.message ?? message,
+      type: 'status', runId: this.runId,
+      ...(this.comparing ? { slot: this.slots.indexOf(slot) } : {}),
+      status: dead?.status ?? this.status,
+      message: dead?.message ?? message,
       paramCount: slot.trainer?.paramCount,
     });
   }

@@ -1,13 +1,15 @@
 // Singular-value clipping (Kanai, Fujiwara & Iwamura 2017, "Preventing Gradient Explosions in
 // Gated Recurrent Units", NeurIPS, §4): after every update, W ← U·min(Σ, c)·Vᵀ.
 //
-// Which matrices. The paper's GRU analysis bounds the spectral norm of the candidate's recurrent
-// matrix W_hh (h̃ = tanh(W_xh x + W_hh(r ⊙ h))), with c = 2 − δ, because a one-step change of the
-// GRU's fixed points needs ‖W_hh‖ > 2. We generalise that one rule to every cell without special
-// cases: each 'recurrent' parameter is cut into square H×H blocks, one per gate (LSTM's [4H, H]
-// weight_hh is W_hi, W_hf, W_hg, W_ho; GRU's [3H, H] is W_hr, W_hz, W_hn) and each block is
-// clipped. For the GRU this clips W_hn exactly as Kanai et al. do and, in addition, the gate
-// blocks W_hr, W_hz; with c near 2 those extra clips rarely bind (their spectra start at ≈ 1).
+// Which matrices. Kanai et al. write the GRU with the reset gate inside the candidate's matmul,
+// h̃ = tanh(W_xh x + W_hh(r ⊙ h)), and clip only that W_hh, to c = 2 − δ: by their fixed-point
+// analysis, the abrupt changes of the dynamics behind the explosions need ‖W_hh‖₂ > 2. We
+// generalise that one rule to every cell without special cases: each 'recurrent' parameter is
+// cut into square H×H blocks, one per gate (LSTM's [4H, H] weight_hh is W_hi, W_hf, W_hg, W_ho;
+// GRU's [3H, H] is W_hr, W_hz, W_hn) and each block is clipped. For the GRU that clips W_hn, the
+// matrix Kanai et al. clip (PyTorch applies r after it rather than inside: the same matrix), and
+// also the gate blocks W_hr, W_hz; with c near 2 those rarely bind (under PyTorch's init their
+// spectral norms start near 2/√3).
 // A 1-D recurrent parameter (IndRNN's u) is a diagonal matrix: its singular values are |u_i|.
 //
 // How, without a GPU→CPU round trip per step (see the top of trainer.ts). Per step the clip runs
