@@ -25,9 +25,10 @@ import { sru } from './sru';
 import { ftru } from './ftru';
 import { mlstm } from './mlstm';
 import { tkrnn } from './tkrnn';
+import { urnn } from './urnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated, ftru, mlstm, tkrnn];
+export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated, ftru, mlstm, tkrnn, urnn];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
