@@ -163,9 +163,9 @@ export const urnn: CellSpec = {
   params: (d) => {
     const N = d.hiddenSize;
     const theta = { shape: [N], shapeLabel: 'H', init: rangeInit(-Math.PI, Math.PI), initLabel: 'U(−π, π)', role: 'other' as const };
-    const v = { shape: [2 * N], shapeLabel: '2H (Re; Im)', init: rangeInit(-1, 1), initLabel: 'U(−1, 1)', role: 'other' as const };
+    const v = { shape: [2 * N], shapeLabel: '2H', init: rangeInit(-1, 1), initLabel: 'U(−1, 1)', role: 'other' as const };
     return [
-      { name: 'weight_ih', shape: [2 * N, d.inputSize], shapeLabel: '2H × I (Re V; Im V)', init: glorotUniformInit, initLabel: 'Glorot uniform', role: 'input' },
+      { name: 'weight_ih', shape: [2 * N, d.inputSize], shapeLabel: '2H × I', init: glorotUniformInit, initLabel: 'Glorot uniform', role: 'input' },
       { name: 'theta1', ...theta },
       { name: 'theta2', ...theta },
       { name: 'theta3', ...theta },
@@ -173,7 +173,7 @@ export const urnn: CellSpec = {
       { name: 'reflect2', ...v },
       { name: 'perm', shape: [N], shapeLabel: 'H', init: permutationInit, initLabel: 'random permutation (fixed)', role: 'other', trainable: false },
       { name: 'bias', shape: [N], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
-      { name: 'h0', shape: [2 * N], shapeLabel: '2H (Re; Im)', init: uniformInit(Math.sqrt(3 / (2 * N))), initLabel: 'U(±√(3/(2H)))', role: 'other' },
+      { name: 'h0', shape: [2 * N], shapeLabel: '2H', init: uniformInit(Math.sqrt(3 / (2 * N))), initLabel: 'U(±√(3/(2H)))', role: 'other' },
     ];
   },
   outputSize: (d) => 2 * d.hiddenSize,
