@@ -34,7 +34,7 @@ export const miRnn: CellSpec = {
       'MI 模块取自 Wu 等（2016）第 2 节的一般形式（论文称 α、β₁、β₂ 为门控偏置）；α = 0、β₁ = β₂ = 1 即退化为加性模块。参数：W = weight_ih，U = weight_hh，一个偏置 b，以及与 b 同尺寸的 α、β₁、β₂。初始化：W、U 为 U(−1/√H, 1/√H)，b = 0，默认 α = 1、β₁ = β₂ = 0.5（可用选项调整）；这些初值依据我们对论文实验部分的理解，本次未能对照原文复核。非线性取 tanh。视图分别显示 Wx、Uh 与二阶项 α ⊙ Wx ⊙ Uh。',
     gateLabels: { wx: '输入投影 Wx', uh: '循环投影 Uh', m: '二阶项 α⊙Wx⊙Uh' },
   },
-  preset: { taskId: 'adding', seqLen: 15, hiddenSize: 32, learningRate: 0.005 },
+  preset: { taskId: 'adding', seqLen: 10, hiddenSize: 32, learningRate: 0.01 },
   options: miOptions,
   gates: [
     { id: 'wx', tex: 'Wx_t', label: 'input projection', range: 'free' },
