@@ -14,9 +14,12 @@ import { MechanismBadges } from './CellsPage';
 import { cellParamCount, useDims } from './CellParts';
 import { useStoreView, useT } from './hooks';
 
+/** One shared empty list: a fresh [] per call would make the selector's snapshot never settle. */
+const NO_CELLS: CellMeta[] = [];
+
 function useNames(): (id: string) => string {
   const lang = useApp((s) => s.ui.lang);
-  const cells = useApp((s) => s.catalog?.cells ?? []);
+  const cells = useApp((s) => s.catalog?.cells ?? NO_CELLS);
   return (id) => {
     const c = cells.find((x) => x.id === id);
     return c ? cellText(lang, c).name : id;
@@ -30,7 +33,7 @@ function setCompare(ids: string[]) {
 function Picker() {
   const t = useT();
   const chosen = useApp((s) => s.ui.compare);
-  const cells = useApp((s) => s.catalog?.cells ?? []);
+  const cells = useApp((s) => s.catalog?.cells ?? NO_CELLS);
   const name = useNames();
   const free = cells.filter((c) => !chosen.includes(c.id));
   return (
@@ -102,9 +105,11 @@ function Row({ cell, i }: { cell: CellMeta; i: number }) {
   return (
     <tr data-testid={`compare-row-${cell.id}`}>
       <td>
-        <span className="row-swatch" style={{ background: seriesColor(i) }} aria-hidden="true" />
-        <strong>{cellText(lang, cell).name}</strong>
-        <MechanismBadges mechanisms={cell.mechanisms} />
+        <div className="row-cell">
+          <span className="row-swatch" style={{ background: seriesColor(i) }} aria-hidden="true" />
+          <strong>{cellText(lang, cell).name}</strong>
+          <MechanismBadges mechanisms={cell.mechanisms} />
+        </div>
       </td>
       <td className="num" data-testid={`compare-params-${cell.id}`}>
         {slot.params !== null ? slot.params.toLocaleString() : '—'}
@@ -123,7 +128,7 @@ function Row({ cell, i }: { cell: CellMeta; i: number }) {
 function CompareTable() {
   const t = useT();
   const chosen = useApp((s) => s.ui.compare);
-  const cells = useApp((s) => s.catalog?.cells ?? []);
+  const cells = useApp((s) => s.catalog?.cells ?? NO_CELLS);
   return (
     <div className="table-scroll">
       <table className="param-table compare-table" data-testid="compare-table">
@@ -158,7 +163,7 @@ export function ComparePage() {
       </header>
       <div className="playground">
         <aside className="sidebar">
-          <ControlPanel showCell={false} showCellOptions={false} title={t('compare.shared')}>
+          <ControlPanel showCell={false} showCellOptions={false} showParamCount={false} title={t('compare.shared')}>
             <div className="control">
               <label>{t('compare.pick')}</label>
               <Picker />

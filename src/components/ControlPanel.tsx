@@ -16,12 +16,14 @@ export interface ControlPanelProps {
   /** The cell card and the Compare page fix the cell themselves. */
   showCell?: boolean;
   showCellOptions?: boolean;
+  /** The Compare page counts parameters per cell in its table instead. */
+  showParamCount?: boolean;
   /** Shown under the title (the card's preset line). */
   children?: React.ReactNode;
   title?: string;
 }
 
-export function ControlPanel({ showCell = true, showCellOptions = true, children, title }: ControlPanelProps = {}) {
+export function ControlPanel({ showCell = true, showCellOptions = true, showParamCount = true, children, title }: ControlPanelProps = {}) {
   const t = useT();
   const config = useApp((s) => s.config);
   const catalog = useApp((s) => s.catalog);
@@ -116,10 +118,10 @@ export function ControlPanel({ showCell = true, showCellOptions = true, children
           ↻ {t('controls.newSeed')}
         </button>
       </div>
-      <div className="param-count">
+      {showParamCount && <div className="param-count">
         <span>{t('controls.params')}</span>
         <strong data-testid="param-count">{paramCount === null ? '—' : paramCount.toLocaleString()}</strong>
-      </div>
+      </div>}
     </section>
   );
 }
