@@ -37,12 +37,14 @@ export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor, bias
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const [x, m, b] = args.slice(0, -1) as tf.Tensor[];
-    save([x]);
+    // w is saved (kept by the tape until backprop) rather than captured: it may be a tensor made
+    // in `prepare` that a tidy would otherwise free before the backward pass runs.
+    save([x, w]);
     return {
       value: tf.fused.matMul({ a: x as tf.Tensor2D, b: m as tf.Tensor2D, bias: b }),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const grads = [
-          tf.matMul(dy as tf.Tensor2D, w as tf.Tensor2D),
+          tf.matMul(dy as tf.Tensor2D, saved[1] as tf.Tensor2D),
           tf.matMul(tf.transpose(saved[0]) as tf.Tensor2D, dy as tf.Tensor2D),
         ];
         if (b) grads.push(tf.sum(dy, 0));
