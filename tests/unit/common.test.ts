@@ -25,7 +25,7 @@ describe.each(['wasm', 'cpu'] as const)('matMulPrepared on %s', (backend) => {
     const e = tf.variableGrads(plain, [x, W, b]);
     expect(a.value.dataSync()[0]).toBeCloseTo(e.value.dataSync()[0], 4);
     for (const k of Object.keys(e.grads)) {
-      const diff = tf.max(tf.abs(tf.sub(a.grads[k], e.grads[k]))).dataSync()[0];
+      const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(a.grads[k], e.grads[k]))).dataSync()[0]);
       expect(diff, k).toBeLessThan(1e-4);
     }
     tf.dispose([a.value, e.value, ...Object.values(a.grads), ...Object.values(e.grads)]);
