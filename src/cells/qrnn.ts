@@ -38,7 +38,7 @@ export const qrnn: CellSpec = {
   summary:
     'Attacks the slowness of recurrent matmuls rather than forgetting: the candidate and the gates are computed from a short causal window of inputs only, for all timesteps at once, and the recurrence that remains is an element-wise, LSTM-like gated average (fo-pooling). Memory still comes from a forget gate near 1, but nothing about h_{t−1} enters the gates, so the cell cannot condition its gating on what it already stores.',
   notes:
-    'Equations from Bradbury et al. 2016, Sec. 2 (eqs. 1–4): Z = tanh(W_z ∗ X), F = σ(W_f ∗ X), O = σ(W_o ∗ X), with ∗ a masked convolution of width k over time (k = 2 by default, the paper’s choice for language modelling), then fo-pooling c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ z_t, h_t = o_t ⊙ c_t. Convention: f_t multiplies the OLD cell, as in the paper’s eq. 3–4, so f ≈ 1 means “remember”. The salesforce/pytorch-qrnn code swaps the roles (its ForgetMult computes f·x + (1 − f)·h_prev, so there f ≈ 1 means “overwrite”); the two are the same family with f ↔ 1 − f. Weight layout and init follow that code: one linear map of the window [x_{t−k+1}; …; x_t] (oldest first) to [Z; F; O], PyTorch nn.Linear init U(±1/√(kI)). Zero padding before t = 0. In a bidirectional stack the reverse direction reuses the same forward-in-time window (the cell is not told its direction), so there the convolution looks one step into its own past-to-be.',
+    'Equations from Bradbury et al. 2016, Sec. 2 (eqs. 1–4): Z = tanh(W_z ∗ X), F = σ(W_f ∗ X), O = σ(W_o ∗ X), with ∗ a masked convolution of width k over time (k = 2 by default, the paper’s choice for language modelling), then fo-pooling c_t = f_t ⊙ c_{t−1} + (1 − f_t) ⊙ z_t, h_t = o_t ⊙ c_t. Convention: f_t multiplies the OLD cell, as in the paper’s eq. 3–4, so f ≈ 1 means “remember”. The salesforce/pytorch-qrnn code swaps the roles (its ForgetMult computes f·x + (1 − f)·h_prev, so there f ≈ 1 means “overwrite”); the two are the same family with f ↔ 1 − f. Weight layout and init follow that code: one linear map of the window [x_{t−k+1}; …; x_t] (oldest first) to [Z; F; O], PyTorch nn.Linear init U(±1/√(kI)). Zero padding before t = 0. In a bidirectional stack the backward direction’s window reaches the other way ([x_t; …; x_{t+k−1}]), so each direction’s convolution stays causal in its own reading order.',
   zh: {
     name: 'QRNN（准循环神经网络）',
     summary:
@@ -85,7 +85,8 @@ export const qrnn: CellSpec = {
   project: (xs, p, d) => {
     const [T, B] = xs.shape;
     const H = d.hiddenSize;
-    const win = causalWindows(xs, windowOf(d));
+    // The backward direction's past is the later timesteps: window over the time-reversed input.
+    const win = d.reverse ? tf.reverse(causalWindows(tf.reverse(xs, 0), windowOf(d)), 0) as tf.Tensor3D : causalWindows(xs, windowOf(d));
     const y = tf.add(tf.matMul(tf.reshape(win, [T * B, win.shape[2]]) as tf.Tensor2D, p.weight_T as tf.Tensor2D), p.bias);
     const [z, f, o] = tf.split(y, [H, H, H], 1);
     const act = tf.concat([tf.tanh(z), tf.sigmoid(f), tf.sigmoid(o)], 1);

@@ -29,6 +29,8 @@ export interface CellDims {
   layer: number;
   numLayers: number;
   options: CellOptions;
+  /** True for the backward direction of a bidirectional layer (it reads time from T−1 down to 0). */
+  reverse?: boolean;
 }
 
 export type InitFn = (shape: readonly number[], rng: Rng) => Float32Array;

@@ -121,7 +121,7 @@ export function runStack(cfg: StackConfig, params: Params, xs: tf.Tensor3D, opts
     const dims = layerDims(cfg, layer);
     const runs: LayerRun[] = [];
     for (let d = 0; d < D; d++) {
-      const run = runLayer(cfg.cell, paramsOf(cfg, params, layer, d === 1), input, dims, {
+      const run = runLayer(cfg.cell, paramsOf(cfg, params, layer, d === 1), input, d === 1 ? { ...dims, reverse: true } : dims, {
         reverse: d === 1,
         state0: opts.state0?.[layer * D + d],
         probe: layer === cfg.numLayers - 1 ? opts.topProbes?.[d] : undefined,

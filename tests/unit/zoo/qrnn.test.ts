@@ -74,4 +74,22 @@ describe('qrnn masked convolution', () => {
     expect(b[4]).not.toEqual(a[4]);
     tf.dispose(Object.values(p));
   });
+
+  it('is causal in its own reading order when it runs backwards (bidirectional)', async () => {
+    await useNodeBackend();
+    const cell = getCell('qrnn');
+    const dims = { inputSize: 2, hiddenSize: 3, seqLen: 5, layer: 0, numLayers: 1, options: { window: 2 }, reverse: true };
+    const rng = createRng(4);
+    const p = Object.fromEntries(cell.params(dims).map((s) => [s.name, tf.tensor(s.init(s.shape, rng), s.shape)]));
+    const x = Array.from({ length: 5 * 2 * 2 }, () => rng.normal(0, 1));
+    const run = (data: number[]) => tf.tidy(() =>
+      runLayer(cell, p, tf.tensor3d(data, [5, 2, 2]), dims, { reverse: true }).outputs.map((o) => o.arraySync() as number[][]));
+    const a = run(x);
+    const y = x.slice();
+    y[0] += 1; // x_0 is the LAST thing the backward direction reads
+    const b = run(y);
+    for (let t = 1; t < 5; t++) expect(b[t]).toEqual(a[t]);
+    expect(b[0]).not.toEqual(a[0]);
+    tf.dispose(Object.values(p));
+  });
 });
