@@ -71,7 +71,7 @@ export const clockwork: CellSpec = {
       '取自 Koutník 等 2014 第 3 节：模块按周期 T_i = 2^i 递增排列，只有 t mod T_i = 0 的模块更新；W_H 为块上三角，每个模块只接收自身和更慢模块的输入。t 从 0 计数。只存储允许的块，因此参数量就是论文的有效权重数 H·I + H + Σ_i k_i Σ_{j≥i} k_j。',
     gateLabels: { m: '模块时钟' },
   },
-  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1, options: { modules: 4, periodBase: 2 } },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.02, clipNorm: 1, options: { modules: 4, periodBase: 2 } },
   options: [
     { key: 'modules', label: 'Modules g', kind: 'integer', default: 4, min: 1, max: 8, step: 1,
       help: 'Number of clock modules; module i has period base^i. One module is a plain tanh RNN.' },

@@ -34,7 +34,7 @@ export const indrnn: CellSpec = {
       '公式（式 2）与 ReLU 的界 |u_n| ≤ γ^{1/T}（3.1 节）取自 Li 等 2018；初始化取自作者 adding 代码（γ = 2）：W ~ N(0, 0.001²)，b = 0，下层 u ~ U(0, γ^{1/T})，顶层 u ~ U((1/γ)^{1/T}, γ^{1/T})。每次优化器更新后把 u 裁剪回界内。',
     gateLabels: {},
   },
-  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, numLayers: 2, learningRate: 0.002, clipNorm: 1 },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, numLayers: 2, learningRate: 0.005, clipNorm: 1 },
   options: [
     { key: 'gamma', label: 'Gradient bound γ', kind: 'number', default: 2, min: 1.01, max: 10, step: 0.01,
       help: 'u is clipped to |u| ≤ γ^{1/T}, so no unit can grow its gradient by more than γ over the whole sequence. The paper uses 2.' },

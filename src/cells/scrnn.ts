@@ -31,7 +31,7 @@ export const scrnn: CellSpec = {
     notes:
       '公式取自 Mikolov 等 2014 第 4 节；输出层同时读取 h 与 s，所以本层输出 [h_t; s_t]。与论文一致，循环层没有偏置，α 固定（论文取 0.95）。论文没有给出 A、B、P、R 的初始化，这里用 U(−1/√H, 1/√H)。',
   },
-  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1, options: { contextSize: 8, alpha: 0.95 } },
+  preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, learningRate: 0.02, clipNorm: 1, options: { contextSize: 8, alpha: 0.95 } },
   options: [
     { key: 'alpha', label: 'Context decay α', kind: 'number', default: 0.95, min: 0, max: 0.999, step: 0.005,
       help: 'Fixed self-connection of the context units: they forget on a timescale of about 1/(1 − α) steps. The paper uses 0.95.' },
