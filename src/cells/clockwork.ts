@@ -19,25 +19,6 @@ export function clockworkModules(d: CellDims): { sizes: number[]; offsets: numbe
 
 const blockName = (i: number) => `weight_hh_${i}`;
 
-/**
- * a · wT with the backward of common.ts's matMulPrepared (no transposed matmuls), but with w
- * passed as an input and saved: here w is assembled from the blocks in `prepare`, not a
- * parameter, so a closure over it would read a tensor the caller's tidy has already disposed.
- * The value does not depend on w itself (only on wT = wᵀ), so its gradient there is zero.
- */
-const matMulAssembled = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  const [a, wT, w, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-  save([a, w]);
-  return {
-    value: tf.matMul(a, wT),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
-      tf.matMul(dy as tf.Tensor2D, saved[1] as tf.Tensor2D),
-      tf.matMul(tf.transpose(saved[0]) as tf.Tensor2D, dy as tf.Tensor2D),
-      tf.zerosLike(saved[1]),
-    ],
-  };
-}) as (a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor) => tf.Tensor2D;
-
 /** 1 for the units of modules that run at step t (t counted from 0), 0 for those that hold. */
 function clockMask(d: CellDims, t: number): Float32Array {
   const { sizes, offsets, periods } = clockworkModules(d);
@@ -112,7 +93,7 @@ export const clockwork: CellSpec = {
     const B = xt.shape[0];
     const mask = tf.tensor2d(clockMask(dims, t), [1, dims.hiddenSize]);
     const a = tf.add(tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih),
-      matMulAssembled(s.h, p[T('weight_hh_full')], p.weight_hh_full)), p.bias);
+      matMulPrepared(s.h, p[T('weight_hh_full')], p.weight_hh_full)), p.bias);
     const h = tf.add(tf.mul(mask, tf.tanh(a)), tf.mul(tf.sub(1, mask), s.h)) as tf.Tensor2D;
     return { state: { h }, gates: { m: tf.tile(mask, [B, 1]) as tf.Tensor2D } };
   },
