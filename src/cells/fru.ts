@@ -47,7 +47,7 @@ export const fru: CellSpec = {
       '公式取自 ../shared/cell-equations.md 第 6 节（论文 arXiv:1803.06585 第 3 节与作者代码 FRUCell）：t 从 0 计数，T 为序列长度，f = 0 的槽只保存当前 φ（m = 0），其余累积（m = 1）；θ 可训练，频率固定，默认 [0, 0.5, 1, 2, 3]。权重与 θ 按代码用截断正态 N(0, 0.1)，偏置为 0。φ、r 大小为选项（默认 8）。门 c 显示当前步每个频率的系数 cos(…)/T。',
     gateLabels: { r: '反馈摘要', phi: '特征 φ', c: '傅里叶系数', o: '输出' },
   },
-  preset: { taskId: 'adding', seqLen: 30, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.02, clipNorm: 1 },
   options: [
     { key: 'freqs', label: 'Frequencies f (comma-separated)', kind: 'choice', default: DEFAULT_FREQS,
       choices: [DEFAULT_FREQS, '0, 0.25, 0.5, 1', '0, 1, 2, 4, 8, 16'],

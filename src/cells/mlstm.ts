@@ -41,7 +41,7 @@ export const mlstm: CellSpec = {
       '公式取自作者代码（huawei-noah/noah-research，mRNN-mLSTM/layers.py 的 MLSTMCell 与 MLSTMFixDCell）及 ../shared/cell-equations.md 第 2 节。c_t = −Σ w_j(d_t) ⊙ c_{t−j} + i_t ⊙ c̃_t，滞后 1 项为 +d_t ⊙ c_{t−1}；没有遗忘门；过去细胞的缓冲从零开始。动态 d 复用代码中的 f_gate 层；固定 d = ½σ(δ)，δ 初值 0。初始化为 PyTorch nn.Linear 默认值。K 默认 10（代码为 100）。门 w 为各单元滤波权重的平均。',
     gateLabels: { i: '输入门', g: '候选值', o: '输出门', w: '滤波权重' },
   },
-  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 24, learningRate: 0.005, clipNorm: 1, options: { K: 10, dynamic: true } },
+  preset: { taskId: 'adding', seqLen: 12, hiddenSize: 16, learningRate: 0.02, clipNorm: 1, options: { K: 5, dynamic: true } },
   options: filterOptions,
   gates: [
     { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },

@@ -53,7 +53,7 @@ export const mrnn: CellSpec = {
       '公式取自作者代码（huawei-noah/noah-research，mRNN-mLSTM/layers.py 的 MRNNCell 与 MRNNFixDCell）及 ../shared/cell-equations.md 第 2 节。当前输入的权重为 w_1 = −d_t，w_0 被丢弃，过去输入的缓冲从零开始。动态 d 时输出 z 为线性，固定 d 时为 tanh（与代码一致）。初始化为 PyTorch nn.Linear 默认值。K 默认 10（代码为 100）。梯度视图显示 ∂L/∂m_t；门 w 为各输入特征的滤波权重平均。',
     gateLabels: { w: '滤波权重', f: '滤波后的输入' },
   },
-  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 24, learningRate: 0.005, clipNorm: 1, options: { K: 10, dynamic: true } },
+  preset: { taskId: 'adding', seqLen: 12, hiddenSize: 16, learningRate: 0.02, clipNorm: 1, options: { K: 5, dynamic: true } },
   options: filterOptions,
   gates: [
     { id: 'w', tex: 'w_j(d_t)', label: 'filter weights, lag 1…K (mean over features)', range: 'signed' },

@@ -40,7 +40,7 @@ export const tkrnn: CellSpec = {
       '未经核实：论文正文无法获取（仅有摘要与引言），也未找到作者代码。公式依据第三方对论文公式 7 及连接示意图的转录（duducheng/Learning-Notes 的 notes/tkrnn.md）：每个发送单元一个衰减率，隐藏与输入单元相同，递推形式 s_t = y_{t−1} + λ ⊙ s_{t−1}。本实现的约定（非论文所述）：第 t 步输入在同一步到达 h_t；f = tanh；加偏置 b；衰减率以 λ = σ(a) 学习，初值在 [0.2, 0.9]（隐藏）与 [0.5, 0.9]（输入）均匀分布。',
     gateLabels: { lam: '衰减率 λ' },
   },
-  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },
+  preset: { taskId: 'adding', seqLen: 12, hiddenSize: 32, learningRate: 0.01, clipNorm: 1 },
   options: [],
   gates: [
     { id: 'lam', tex: '\\lambda^h', label: 'decay rate of each hidden unit’s kernel', range: 'unit' },
