@@ -77,8 +77,8 @@ export const mlstm: CellSpec = {
     h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]), d: tf.zeros([B, d.hiddenSize]),
     cs: tf.zeros([B, (filterK(d) - 1) * d.hiddenSize]),
   }),
-  // One matmul per gate rather than one stacked matmul: the stacked weight would be an
-  // intermediate tensor, and matMulPrepared's backward pass needs the untransposed weight alive.
+  // One matmul per gate: the weights stay the code's separate layers (i_gate, c_gate, o_gate, f_gate),
+  // so parameters can be loaded from it name for name.
   prepare: (p, dims) => transposeWeights(p, ['weight_i', 'weight_c', 'weight_o', ...(isDynamic(dims) ? ['weight_d'] : [])]),
   step: (xt, s, p, { dims }) => {
     const K = filterK(dims);
