@@ -2,6 +2,7 @@
 import { clockwork } from './clockwork';
 import { dilated } from './dilated';
 import { fru } from './fru';
+import { ftru } from './ftru';
 import { gru } from './gru';
 import { gruOriginal } from './gru-original';
 import { hotrnn } from './hotrnn';
@@ -14,6 +15,7 @@ import { lstmPeephole } from './lstm-peephole';
 import { miGru } from './mi-gru';
 import { miLstm } from './mi-lstm';
 import { miRnn } from './mi-rnn';
+import { mlstm } from './mlstm';
 import { mrnn } from './mrnn';
 import { narx } from './narx';
 import { npRnn } from './np-rnn';
@@ -22,13 +24,20 @@ import { rin } from './rin';
 import { rnn } from './rnn';
 import { scrnn } from './scrnn';
 import { sru } from './sru';
-import { ftru } from './ftru';
-import { mlstm } from './mlstm';
 import { tkrnn } from './tkrnn';
 import { urnn } from './urnn';
 import type { CellSpec } from './types';
 
-export const cellList: readonly CellSpec[] = [rnn, lstm, lstmPeephole, lstmCifg, lstm1997, gru, gruOriginal, miRnn, miLstm, miGru, irnn, sru, qrnn, narx, npRnn, indrnn, fru, rin, hotrnn, scrnn, mrnn, clockwork, dilated, ftru, mlstm, tkrnn, urnn];
+// Syllabus order: the classic three, their gated variants, the initialisation family, the
+// multi-scale (cross-scale connection) family, long-memory statistics, tensor cells.
+export const cellList: readonly CellSpec[] = [
+  rnn, lstm, gru,
+  lstmPeephole, lstmCifg, lstm1997, gruOriginal, miRnn, miLstm, miGru,
+  irnn, npRnn, indrnn, rin, urnn,
+  scrnn, clockwork, dilated, narx, tkrnn, qrnn,
+  sru, fru, mrnn, mlstm,
+  hotrnn, ftru,
+];
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 
