@@ -13,6 +13,51 @@ async function waitStatus(page: Page, re: RegExp): Promise<void> {
   );
 }
 
+/** Training status, with the worker's message when there is one. */
+async function runStatus(page: Page): Promise<string> {
+  const text = (await page.textContent('[data-testid=run-status]')) ?? '';
+  const why = (await page.getAttribute('.run-stats .status', 'title')) ?? '';
+  return why ? `${text.trim()} (${why})` : text.trim();
+}
+
+async function checkCard(page: Page, id: string): Promise<void> {
+  if (!(await page.$('[data-testid=cells-page]'))) await page.click('[data-testid=nav-cells]');
+  await page.click(`[data-testid=cell-tile-${id}]`);
+  await page.waitForSelector(`[data-testid=cell-card][data-cell="${id}"]`);
+  // The link follows the page within its write delay.
+  await page.waitForFunction((cid) => {
+    const q = new URLSearchParams(location.search);
+    return q.get('page') === 'cell' && q.get('cell') === cid;
+  }, id, { timeout: 5000 });
+  assert.ok(await page.isVisible('[data-testid=card-paper]'), 'paper line');
+  assert.ok((await page.$$('[data-testid^=equation-] .katex')).length > 0, 'equations in KaTeX');
+  const nodes = await page.$$eval('[data-testid=cell-diagram] [data-node]', (els) => els.length);
+  const edges = await page.$$eval('[data-testid=cell-diagram] [data-edge]', (els) => els.length);
+  assert.ok(nodes >= 2 && edges >= 1, `diagram has nodes (${nodes}) and edges (${edges})`);
+  const rows = await page.$$eval('[data-testid=param-table] tbody tr', (els) => els.length);
+  assert.ok(rows >= 1, 'parameter table');
+  assert.match((await page.textContent('[data-testid=param-total]')) ?? '', /\d/, 'parameter total');
+
+  await page.waitForFunction(() => (document.querySelector('[data-testid=step-counter]')?.textContent ?? '') === '0');
+  await page.click('[data-testid=play-toggle]');
+  // Two steps, or an error status: then say what the worker said instead of timing out.
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid=step-counter]')?.textContent ?? 0) >= 2 ||
+      document.querySelector('.run-stats .status-error, .run-stats .status-diverged') !== null,
+    null, { timeout: 60_000, polling: 200 },
+  ).catch(() => undefined);
+  assert.ok((await stepCount(page)) >= 2, `trains: ${await runStatus(page)} at step ${await stepCount(page)}`);
+  if (await page.$('[data-testid=diagnostics]')) {
+    await page.waitForSelector('[data-testid=diagnostics] svg path.line[d^="M"]', { timeout: 30_000 });
+  }
+  await page.click('[data-testid=play-toggle]');
+  await waitStatus(page, /paused|暂停/);
+  await page.waitForTimeout(250);
+  const stopped = await stepCount(page);
+  await page.waitForTimeout(400);
+  assert.equal(await stepCount(page), stopped, 'pause stops training');
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'cells: the catalogue lists every cell by group; every card renders, trains a few steps and stops',
@@ -31,37 +76,17 @@ export const scenarios: Scenario[] = [
         assert.ok(tagged, 'every tile names its mechanisms');
         await page.screenshot({ path: `${shotsDir}/cells-catalogue.png`, fullPage: true });
 
+        // Every card is tried; the failures are reported together, each naming its cell.
+        const failures: string[] = [];
         for (const id of ids) {
-          if (!(await page.$('[data-testid=cells-page]'))) await page.click('[data-testid=nav-cells]');
-          await page.click(`[data-testid=cell-tile-${id}]`);
-          await page.waitForSelector(`[data-testid=cell-card][data-cell="${id}"]`);
-          // The link follows the page within its write delay.
-          await page.waitForFunction((cid) => {
-            const q = new URLSearchParams(location.search);
-            return q.get('page') === 'cell' && q.get('cell') === cid;
-          }, id, { timeout: 5000 });
-          assert.ok(await page.isVisible('[data-testid=card-paper]'), `${id}: paper line`);
-          assert.ok((await page.$$('[data-testid^=equation-] .katex')).length > 0, `${id}: equations in KaTeX`);
-          const nodes = await page.$$eval('[data-testid=cell-diagram] [data-node]', (els) => els.length);
-          const edges = await page.$$eval('[data-testid=cell-diagram] [data-edge]', (els) => els.length);
-          assert.ok(nodes >= 2 && edges >= 1, `${id}: diagram has nodes (${nodes}) and edges (${edges})`);
-          const rows = await page.$$eval('[data-testid=param-table] tbody tr', (els) => els.length);
-          assert.ok(rows >= 1, `${id}: parameter table`);
-          assert.match((await page.textContent('[data-testid=param-total]')) ?? '', /\d/, `${id}: parameter total`);
-
-          await page.waitForFunction(() => (document.querySelector('[data-testid=step-counter]')?.textContent ?? '') === '0');
-          await page.click('[data-testid=play-toggle]');
-          await waitForStep(page, 2, 60_000);
-          if (await page.$('[data-testid=diagnostics]')) {
-            await page.waitForSelector('[data-testid=diagnostics] svg path.line[d^="M"]', { timeout: 30_000 });
+          try {
+            await checkCard(page, id);
+          } catch (e) {
+            failures.push(`${id}: ${String((e as Error).message ?? e).split('\n')[0]}`);
+            if (await page.$('[data-testid=play-toggle].playing')) await page.click('[data-testid=play-toggle]');
           }
-          await page.click('[data-testid=play-toggle]');
-          await waitStatus(page, /paused|暂停/);
-          await page.waitForTimeout(250);
-          const stopped = await stepCount(page);
-          await page.waitForTimeout(400);
-          assert.equal(await stepCount(page), stopped, `${id}: pause stops training`);
         }
+        assert.deepEqual(failures, [], `cards that failed:\n${failures.join('\n')}`);
       }),
   },
   {
