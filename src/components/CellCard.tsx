@@ -16,6 +16,11 @@ import { MechanismBadges } from './CellsPage';
 import { CellDiagram, DiagnosticsPanel, ParamTable } from './CellParts';
 import { useT } from './hooks';
 
+/** The card's cell against the plain RNN and the LSTM (or whichever of them it is not). */
+function compareWith(id: string): string[] {
+  return [id, ...['rnn', 'lstm', 'gru'].filter((x) => x !== id)].slice(0, 3);
+}
+
 function PaperLine({ cell }: { cell: CellMeta }) {
   const p = cell.paper;
   const link = p.arxiv ? `https://arxiv.org/abs/${p.arxiv}` : p.url;
@@ -71,10 +76,16 @@ export function CellCardPage() {
             onClick={() => appStore().getState().setUi({ page: 'cells' })}>
             ← {t('card.back')}
           </button>
-          <button type="button" className="link-button" data-testid="card-playground"
-            onClick={() => appStore().getState().setUi({ page: 'playground' })}>
-            {t('card.openPlayground')} →
-          </button>
+          <span className="card-nav-right">
+            <button type="button" className="link-button" data-testid="card-compare"
+              onClick={() => appStore().getState().setUi({ page: 'compare', compare: compareWith(cell.id) })}>
+              {t('card.compare')} →
+            </button>
+            <button type="button" className="link-button" data-testid="card-playground"
+              onClick={() => appStore().getState().setUi({ page: 'playground' })}>
+              {t('card.openPlayground')} →
+            </button>
+          </span>
         </nav>
         <div className="intro-head">
           <h1 className="page-title" data-testid="card-title">{text.name}</h1>

@@ -155,6 +155,7 @@ export const en = {
   'card.train': 'Train it live',
   'card.preset': 'Card preset: {task}, T = {T}, H = {H}',
   'card.applyPreset': 'Back to the preset',
+  'card.compare': 'Compare with the classics',
   'card.openPlayground': 'Open in the playground',
   'card.options': 'Cell options',
   'card.diagnostics': 'Cell diagnostics',

@@ -157,6 +157,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'card.train': '实时训练',
   'card.preset': '卡片预设：{task}，T = {T}，H = {H}',
   'card.applyPreset': '恢复预设',
+  'card.compare': '与经典单元对比',
   'card.openPlayground': '在实验场中打开',
   'card.options': '单元选项',
   'card.diagnostics': '单元诊断量',
