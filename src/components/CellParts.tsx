@@ -113,6 +113,11 @@ function DiagnosticChart({ name, index }: { name: string; index: number }) {
   return <div ref={ref} className="chart-host" />;
 }
 
+/** maxSigmaDeviation → max sigma deviation: cells name diagnostics as code, the card reads them out. */
+export function prettyKey(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+}
+
 export function DiagnosticsPanel() {
   // Keys as one string: React re-renders only when the set of diagnostics changes, not per snapshot.
   const keys = useApp((s) => Object.keys(s.telemetry.diagnostics[s.telemetry.diagnostics.length - 1]?.values ?? {}).join('\u0000'));
@@ -123,7 +128,7 @@ export function DiagnosticsPanel() {
     <div className="diagnostics" data-testid="diagnostics">
       {names.map((n, i) => (
         <figure key={n} className="diagnostic">
-          <figcaption>{n}</figcaption>
+          <figcaption title={n}>{prettyKey(n)}</figcaption>
           <DiagnosticChart name={n} index={i} />
         </figure>
       ))}

@@ -160,7 +160,7 @@ export function layoutDiagram(d: CellDiagramData): DiagramLayout {
 
 /** Node captions stay short; the full label is the node's tooltip. */
 export function shortLabel(label: string, max = 18): string {
-  const cut = label.split(/\s[(（]|[,，;；:]/)[0].trim();
+  const cut = label.split(/\s[(（[]|[,，;；:]/)[0].trim();
   return cut.length <= max ? cut : `${cut.slice(0, max - 1).trimEnd()}…`;
 }
 

@@ -38,6 +38,13 @@ interface Dot {
   color: string;
 }
 
+/** Tiny diagnostics (uRNN's |σ−1| ~ 1e-6) read as 4e-7, not 0.0000004. */
+export function linearTick(v: number): string {
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(0).replace('e-', 'e−');
+  return String(+v.toPrecision(3));
+}
+
 function linearDomain(values: number[]): [number, number] {
   const v = values.filter(Number.isFinite);
   if (!v.length) return [0, 1];
@@ -74,7 +81,7 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
     const xTicks = opts.integerX ? x.ticks(6).filter(Number.isInteger) : x.ticks(6);
     frame.xAxis.call(axisBottom(x).tickValues(xTicks).tickFormat((v) => String(v)).tickSizeOuter(0));
     if (opts.log) frame.yAxis.call(axisLeft(y).tickFormat((v) => logTick(+v)).tickValues(majorLogTicks(y.domain())));
-    else frame.yAxis.call(axisLeft(y).ticks(4).tickFormat((v) => String(+(+v).toPrecision(3))));
+    else frame.yAxis.call(axisLeft(y).ticks(4).tickFormat((v) => linearTick(+v)));
     const yOf = (v: number) => y(opts.log ? Math.max(FLOOR, v) : v);
     const path = line<[number, number]>()
       .defined((p) => Number.isFinite(p[1]) && (!opts.log || p[1] > 0))
@@ -115,7 +122,8 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
     });
     legend
       .attr('transform', `translate(${60},${14})`)
-      .attr('display', any ? null : 'none')
+      // One series is named by its caption already; a legend only helps to tell several apart.
+      .attr('display', any && d.series.length > 1 ? null : 'none')
       .selectAll<SVGGElement, (typeof placed)[number]>('g.item')
       .data(placed, (p) => p.s.id)
       .join((enter) => {

@@ -56,6 +56,7 @@ describe('cell diagram layout', () => {
   it('shortens long captions', () => {
     expect(shortLabel('filter weights, lag 1…K (mean over features)')).toBe('filter weights');
     expect(shortLabel('memory parameter (per input feature)')).toBe('memory parameter');
+    expect(shortLabel('state [Re h; Im h]')).toBe('state');
     expect(shortLabel('a very long caption without any break')).toHaveLength(18);
   });
 
