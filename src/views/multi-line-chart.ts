@@ -75,9 +75,13 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
     const x0 = xs.length ? Math.min(...xs) : 0;
     const x1 = xs.length ? Math.max(...xs) : 1;
     const x = scaleLinear().domain([x0, Math.max(x0 + 1, x1)]).range([0, innerW]);
+    // Headroom above the data for the legend row(s), so no curve runs under the names.
+    const legendRows = d.series.length > 1 ? 1 + Math.floor(d.series.length / 3) : 0;
+    const [ly0, ly1] = logDomain(ys, FLOOR);
+    const [y0, y1] = linearDomain(ys);
     const y = opts.log
-      ? scaleLog().domain(logDomain(ys, FLOOR)).range([innerH, 0]).clamp(true)
-      : scaleLinear().domain(linearDomain(ys)).range([innerH, 0]).nice();
+      ? scaleLog().domain([ly0, ly1 * Math.pow(ly1 / ly0, 0.12 * legendRows)]).range([innerH, 0]).clamp(true)
+      : scaleLinear().domain([y0, y1 + (y1 - y0) * 0.12 * legendRows]).range([innerH, 0]).nice();
     const xTicks = opts.integerX ? x.ticks(6).filter(Number.isInteger) : x.ticks(6);
     frame.xAxis.call(axisBottom(x).tickValues(xTicks).tickFormat((v) => String(v)).tickSizeOuter(0));
     if (opts.log) frame.yAxis.call(axisLeft(y).tickFormat((v) => logTick(+v)).tickValues(majorLogTicks(y.domain())));
