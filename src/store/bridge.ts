@@ -107,7 +107,10 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       return;
     }
     if (msg.runId !== s.run.runId) return;
-    const patch: Parameters<typeof s.setRun>[0] = { status: msg.status, message: msg.message ?? null };
+    // A repeated error status (Play pressed on a failed run) comes without its reason: keep the first.
+    const stuck = msg.status === 'error' || msg.status === 'diverged';
+    const message = msg.message ?? (stuck && s.run.status === msg.status ? s.run.message : null);
+    const patch: Parameters<typeof s.setRun>[0] = { status: msg.status, message };
     if (sent.compare !== null && msg.slot !== undefined) {
       s.setCompareSlot(msg.slot, {
         status: msg.status,

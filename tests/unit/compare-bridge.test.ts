@@ -107,6 +107,16 @@ describe('compare through the bridge', () => {
     if (tail.type === 'configure') expect(tail.runId).toBe(store.getState().run.runId);
   });
 
+  it('a repeated error status without a reason keeps the first reason', () => {
+    const { store, w } = setup('playground');
+    const runId = store.getState().run.runId;
+    w.emit({ type: 'status', runId, status: 'error', message: 'x is not a function' });
+    w.emit({ type: 'status', runId, status: 'error' });
+    expect(store.getState().run.message).toBe('x is not a function');
+    w.emit({ type: 'status', runId, status: 'paused' });
+    expect(store.getState().run.message).toBeNull();
+  });
+
   it('pages other than Compare do not restart the run', () => {
     const { store, sent } = setup('playground');
     const n = sent.length;
