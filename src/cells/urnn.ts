@@ -106,7 +106,7 @@ function prepareUnitary(p: Params, N: number): Params {
   out.idft = tf.tensor2d(inv, [2 * N, 2 * N]);
   // (Πh)_j = h_{π(j)} as h·Pᵀ with P one-hot rows: a gather's gradient (UnsortedSegmentSum) has
   // no WASM kernel.
-  out.perm_mat = tf.transpose(tf.oneHot(tf.cast(p.perm, 'int32') as tf.Tensor1D, N).asType('float32'));
+  out.perm_mat = tf.transpose(tf.cast(tf.oneHot(tf.cast(p.perm, 'int32') as tf.Tensor1D, N), 'float32'));
   return out;
 }
 

@@ -180,5 +180,5 @@ export function clipBlocks(w: tf.Tensor3D, c: number, opts: Required<SvClipOptio
 }
 
 function maxRowSum(x: tf.Tensor3D): tf.Tensor {
-  return tf.max(tf.sum(tf.abs(x), 2), 1, true).reshape([x.shape[0], 1, 1]);
+  return tf.reshape(tf.max(tf.sum(tf.abs(x), 2), 1, true), [x.shape[0], 1, 1]);
 }
