@@ -3,8 +3,8 @@
 // Free of worker globals so tests drive it in Node with a fake `post`.
 //
 // One run ('configure') or a comparison of 2–4 ('compare'), each run in a slot. The slots take
-// turns, one chunk per tick, so a comparison stays as responsive as a single run (its runs just
-// advance more slowly each). Play/pause/step/reset act on every slot; a slot that diverges or
+// turns, one short chunk per tick, the one furthest behind first, so a comparison stays as
+// responsive as a single run and its runs reach the same step together. Play/pause/step/reset act on every slot; a slot that diverges or
 // fails stops alone while the others go on.
 import type { FromWorker, RunStatus, ToWorker } from '../worker/protocol';
 import { Trainer, type TrainerConfig } from './trainer';
@@ -42,8 +42,6 @@ export class TrainingSession {
   /** Every message and every loop tick runs through this chain, so none interleave across awaits. */
   private queue: Promise<void> = Promise.resolve();
   private tickScheduled = false;
-  /** Round-robin position: the slot the next tick trains first. */
-  private turn = 0;
   private readonly o: Required<SessionOptions>;
 
   constructor(opts: SessionOptions) {
@@ -133,7 +131,6 @@ export class TrainingSession {
   private async rebuild(configs: TrainerConfig[], comparing: boolean, keepRunning: boolean): Promise<void> {
     this.disposeSlots();
     this.comparing = comparing;
-    this.turn = 0;
     if (!comparing) {
       // A single run that cannot be built is the session's error, as before comparisons existed.
       this.slots = [{ config: { ...configs[0] }, trainer: new Trainer(configs[0]), lastSnapshot: 0 }];
@@ -160,27 +157,26 @@ export class TrainingSession {
     });
   }
 
-  /** One chunk of the next live slot in turn, then its snapshot if one is due. */
+  /**
+   * One chunk of training, then a snapshot if one is due. A comparison trains the run that is
+   * furthest behind, and only until it passes the next one, so the runs advance in step count
+   * together (a fast cell does not race ahead of a slow one in wall-clock turns).
+   */
   private async tick(): Promise<void> {
     if (this.status !== 'running') return;
-    const n = this.slots.length;
-    let slot: Slot | undefined;
-    for (let k = 0; k < n && !slot; k++) {
-      const candidate = this.slots[(this.turn + k) % n];
-      if (candidate.trainer && !candidate.dead) {
-        slot = candidate;
-        this.turn = (this.turn + k + 1) % n;
-      }
-    }
-    if (!slot) return; // every run has stopped on its own
+    const live = this.live();
+    if (live.length === 0) return; // every run has stopped on its own
+    const slot = live.reduce((a, b) => (b.trainer!.step < a.trainer!.step ? b : a));
     const trainer = slot.trainer!;
+    const others = live.filter((s) => s !== slot).map((s) => s.trainer!.step);
+    const cap = others.length ? Math.max(1, Math.min(...others) - trainer.step + 1) : Infinity;
     this.guard(slot, () => {
       const start = now();
       let steps = 0;
       do {
         trainer.trainStep();
         steps++;
-      } while (steps < this.o.chunkSteps && now() - start < this.o.chunkMs);
+      } while (steps < Math.min(this.o.chunkSteps, cap) && now() - start < this.o.chunkMs);
     });
     if (!slot.dead && now() - slot.lastSnapshot >= this.o.snapshotIntervalMs) await this.publish(slot);
     if (this.status === 'running' && this.live().length > 0) this.scheduleTick();

@@ -164,7 +164,7 @@ export const en = {
   'heatmaps.forward': 'Forward direction',
   'heatmaps.backward': 'Backward direction',
   'compare.title': 'Compare cells',
-  'compare.intro': 'Two to four cells, one task, one seed, the same hidden size and optimiser. One worker trains them in turn, so their curves advance together.',
+  'compare.intro': 'Two to four cells, one task, one seed, the same hidden size and optimiser. One worker trains them in turn, step for step, so their curves advance together.',
   'compare.pick': 'Cells',
   'compare.add': 'Add a cell',
   'compare.remove': 'Remove {name}',
