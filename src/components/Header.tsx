@@ -3,6 +3,7 @@ import { appStore, useApp } from '../store';
 import type { Page } from '../store/url';
 import { useT } from './hooks';
 import type { MessageKey } from '../i18n';
+import type { BackendReport } from '../worker/protocol';
 
 function BackendBadge() {
   const t = useT();
@@ -18,11 +19,15 @@ function BackendBadge() {
 
 const BACKEND_NAMES: Record<string, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
-/** The worker's reasons usually start with the backend's name already; do not say it twice. */
-function fallbackLine(t: ReturnType<typeof useT>, backend: string, reason: string): string {
-  const name = BACKEND_NAMES[backend] ?? backend;
-  if (reason.toLowerCase().startsWith(`${name.toLowerCase()}:`)) return reason;
-  return t('backend.skipped', { backend: name, reason });
+/**
+ * One skipped backend, in the page's language: known reasons come as a code the page translates;
+ * anything else shows the worker's English text (which already names the backend).
+ */
+function fallbackLine(t: ReturnType<typeof useT>, f: BackendReport['fallbacks'][number]): string {
+  const name = BACKEND_NAMES[f.backend] ?? f.backend;
+  if (f.code) return t('backend.skipped', { backend: name, reason: t(`backend.why.${f.code}` as MessageKey, { detail: f.detail ?? '' }) });
+  if (f.reason.toLowerCase().startsWith(`${name.toLowerCase()}:`)) return f.reason;
+  return t('backend.skipped', { backend: name, reason: f.reason });
 }
 
 export function BackendNotice() {
@@ -34,7 +39,7 @@ export function BackendNotice() {
       <span className="banner-icon" aria-hidden="true">ⓘ</span>
       <span>
         <strong>{t('backend.fallback', { backend: BACKEND_NAMES[backend.backend] ?? backend.backend })}</strong>{' '}
-        {backend.fallbacks.map((f) => fallbackLine(t, f.backend, f.reason)).join(' · ')}
+        {backend.fallbacks.map((f) => fallbackLine(t, f)).join(' · ')}
       </span>
     </div>
   );

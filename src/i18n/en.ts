@@ -12,6 +12,13 @@ export const en = {
   'backend.label': 'Backend',
   'backend.fallback': 'Running on {backend}.',
   'backend.skipped': '{backend} skipped: {reason}',
+  'backend.why.disabled': 'turned off in the settings',
+  'backend.why.missing': 'this browser does not offer it',
+  'backend.why.no-adapter': 'the browser found no GPU adapter',
+  'backend.why.software': 'only a software renderer ({detail}) is available, which is slower than WASM here',
+  'backend.why.no-canvas': 'no OffscreenCanvas in the worker',
+  'backend.why.check-failed': 'its check failed ({detail})',
+  'backend.why.start-failed': 'tfjs could not start it {detail}',
 
   'notice.title': 'Some settings in the link were adjusted',
   'notice.invalid': '“{key}={raw}” is not valid; using {value}.',

@@ -14,6 +14,13 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'backend.label': '计算后端',
   'backend.fallback': '当前使用 {backend}。',
   'backend.skipped': '未使用 {backend}：{reason}',
+  'backend.why.disabled': '已在设置中关闭',
+  'backend.why.missing': '此浏览器不支持',
+  'backend.why.no-adapter': '浏览器没有找到 GPU 适配器',
+  'backend.why.software': '只有软件渲染器（{detail}），在这台机器上比 WASM 更慢',
+  'backend.why.no-canvas': 'Worker 中没有 OffscreenCanvas',
+  'backend.why.check-failed': '检测失败（{detail}）',
+  'backend.why.start-failed': 'tfjs 无法启动它 {detail}',
 
   'notice.title': '链接中的部分设置已被调整',
   'notice.invalid': '“{key}={raw}” 无效，已改用 {value}。',

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendName, BackendReport } from './protocol';
+import type { BackendName, BackendReport, FallbackCode } from './protocol';
 
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -20,7 +20,7 @@ export interface BackendChoice {
 }
 
 /** Usable, or not and why; `software` means it would run, only slowly: used when asked for by name. */
-export type Verdict = { ok: true } | { ok: false; reason: string; software?: boolean };
+export type Verdict = { ok: true } | { ok: false; reason: string; software?: boolean; code?: FallbackCode; detail?: string };
 
 export interface Candidate {
   check(): Promise<Verdict>;
@@ -35,27 +35,28 @@ export async function chooseBackend(
   const prefer = choice.prefer && choice.prefer !== 'auto' ? choice.prefer : null;
   const order = prefer ? [prefer, ...BACKEND_ORDER.filter((b) => b !== prefer)] : BACKEND_ORDER;
   const fallbacks: BackendReport['fallbacks'] = [];
-  const skip = (backend: BackendName, why: string) => fallbacks.push({ backend, reason: `${BACKEND_LABEL[backend]}: ${why}` });
+  const skip = (backend: BackendName, why: string, code?: FallbackCode, detail?: string) =>
+    fallbacks.push({ backend, reason: `${BACKEND_LABEL[backend]}: ${why}`, code, detail });
   for (const name of order) {
     if (choice.disabled?.includes(name)) {
-      skip(name, 'turned off in the settings');
+      skip(name, 'turned off in the settings', 'disabled');
       continue;
     }
     let verdict: Verdict;
     try {
       verdict = await candidates[name].check();
     } catch (e) {
-      verdict = { ok: false, reason: `the check failed (${errorText(e)})` };
+      verdict = { ok: false, reason: `the check failed (${errorText(e)})`, code: 'check-failed', detail: errorText(e) };
     }
     if (!verdict.ok && !(verdict.software && name === prefer)) {
-      skip(name, verdict.reason);
+      skip(name, verdict.reason, verdict.code, verdict.detail);
       continue;
     }
     try {
       if (await candidates[name].start()) return { backend: name, fallbacks };
-      skip(name, 'tfjs could not start it');
+      skip(name, 'tfjs could not start it', 'start-failed', '');
     } catch (e) {
-      skip(name, `tfjs could not start it (${errorText(e)})`);
+      skip(name, `tfjs could not start it (${errorText(e)})`, 'start-failed', errorText(e));
     }
   }
   throw new Error(`no tfjs backend could start: ${fallbacks.map((f) => f.reason).join('; ')}`);
@@ -79,31 +80,35 @@ const SOFTWARE = /swiftshader|llvmpipe|software|microsoft basic render/i;
 
 async function checkWebGpu(): Promise<Verdict> {
   const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } } | undefined)?.gpu;
-  if (!gpu) return { ok: false, reason: 'this browser does not offer WebGPU (navigator.gpu is missing)' };
+  if (!gpu) return { ok: false, reason: 'this browser does not offer WebGPU (navigator.gpu is missing)', code: 'missing' };
   const adapter = await gpu.requestAdapter();
-  if (!adapter) return { ok: false, reason: 'the browser found no WebGPU adapter' };
+  if (!adapter) return { ok: false, reason: 'the browser found no WebGPU adapter', code: 'no-adapter' };
   // adapter.info is the current API; requestAdapterInfo() the one older Chromium versions have.
   const info = adapter.info ?? (adapter.requestAdapterInfo ? await adapter.requestAdapterInfo() : undefined);
   const text = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ');
   if (adapter.isFallbackAdapter || info?.isFallbackAdapter || SOFTWARE.test(text)) {
+    const detail = /swiftshader/i.test(text) || !text ? 'SwiftShader' : text;
     return {
       ok: false,
       software: true,
-      reason: `the browser offers only a software adapter (${/swiftshader/i.test(text) || !text ? 'SwiftShader' : text}), which is slower than WASM here`,
+      reason: `the browser offers only a software adapter (${detail}), which is slower than WASM here`,
+      code: 'software',
+      detail,
     };
   }
   return { ok: true };
 }
 
 function checkWebGl(): Verdict {
-  if (typeof OffscreenCanvas === 'undefined') return { ok: false, reason: 'no OffscreenCanvas to draw with in this context' };
+  if (typeof OffscreenCanvas === 'undefined') return { ok: false, reason: 'no OffscreenCanvas to draw with in this context', code: 'no-canvas' };
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
-  if (!gl) return { ok: false, reason: 'this browser does not offer WebGL 2' };
+  if (!gl) return { ok: false, reason: 'this browser does not offer WebGL 2', code: 'missing' };
   const ext = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   if (SOFTWARE.test(renderer)) {
-    return { ok: false, software: true, reason: `the renderer is software (${/swiftshader/i.test(renderer) ? 'SwiftShader' : renderer}), which is slower than WASM here` };
+    const detail = /swiftshader/i.test(renderer) ? 'SwiftShader' : renderer;
+    return { ok: false, software: true, reason: `the renderer is software (${detail}), which is slower than WASM here`, code: 'software', detail };
   }
   return { ok: true };
 }
@@ -126,7 +131,7 @@ export function browserCandidates(choice: BackendChoice): Record<BackendName, Ca
     },
     wasm: {
       check: async () =>
-        typeof WebAssembly === 'object' ? { ok: true } : { ok: false, reason: 'this browser has no WebAssembly' },
+        typeof WebAssembly === 'object' ? { ok: true } : { ok: false, reason: 'this browser has no WebAssembly', code: 'missing' },
       start: async () => {
         const wasm = await import('@tensorflow/tfjs-backend-wasm');
         // The threaded build needs cross-origin isolation and did not help on small machines, so

@@ -43,10 +43,13 @@ export type ToWorker =
   /** Replaces the current run with several runs that the worker trains in turn (the Compare page). */
   | { type: 'compare'; runId: number; configs: RunConfig[] };
 
+/** Why a backend was skipped, as a key the page translates (the English `reason` is the fallback). */
+export type FallbackCode = 'disabled' | 'missing' | 'no-adapter' | 'software' | 'no-canvas' | 'check-failed' | 'start-failed';
+
 export interface BackendReport {
   backend: BackendName;
   /** Why a backend earlier in the preference list was not used, one line each. */
-  fallbacks: { backend: BackendName; reason: string }[];
+  fallbacks: { backend: BackendName; reason: string; code?: FallbackCode; detail?: string }[];
 }
 
 /** One layer/direction of the probe sequence run: time-major [T][k] flattened, index t*k + j. */

@@ -16,7 +16,10 @@ function fakes(verdicts: Partial<Record<BackendName, Verdict>>, fails: BackendNa
   return { candidates, started };
 }
 
-const swiftshader: Verdict = { ok: false, software: true, reason: 'the browser offers only a software adapter (SwiftShader), which is slower than WASM here' };
+const swiftshader: Verdict = {
+  ok: false, software: true, code: 'software', detail: 'SwiftShader',
+  reason: 'the browser offers only a software adapter (SwiftShader), which is slower than WASM here',
+};
 
 describe('chooseBackend', () => {
   it('skips software GPU backends for WASM and says why', async () => {
@@ -25,7 +28,7 @@ describe('chooseBackend', () => {
     expect(report.backend).toBe('wasm');
     expect(started).toEqual(['wasm']);
     expect(report.fallbacks).toEqual([
-      { backend: 'webgpu', reason: 'WebGPU: the browser offers only a software adapter (SwiftShader), which is slower than WASM here' },
+      { backend: 'webgpu', reason: 'WebGPU: the browser offers only a software adapter (SwiftShader), which is slower than WASM here', code: 'software', detail: 'SwiftShader' },
       { backend: 'webgl', reason: 'WebGL: the renderer is software (SwiftShader)' },
     ]);
   });
