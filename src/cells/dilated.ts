@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { uniformInit } from './init';
 import type { CellDims, CellSpec, ParamSpec, State } from './types';
+import { GRU_GATES, HIDDEN_STATE } from './parts';
 
 /** d_l = base^l, l the 0-based layer: 1, 2, 4 … for the paper's base 2. */
 export const dilationOf = (d: CellDims) => Math.pow(Math.max(1, Math.round(Number(d.options.base ?? 2))), d.layer);
@@ -44,13 +45,9 @@ export const dilated: CellSpec = {
     { key: 'base', label: 'Dilation base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
       help: 'Layer l recurs on the state base^l steps back (1, 2, 4 … for base 2). Base 1 is an ordinary stacked RNN.' },
   ],
-  gates: [
-    { id: 'r', tex: 'r_t', label: 'reset gate', range: 'unit' },
-    { id: 'z', tex: 'z_t', label: 'update gate', range: 'unit' },
-    { id: 'n', tex: 'n_t', label: 'candidate', range: 'signed' },
-  ],
+  gates: GRU_GATES,
   states: [
-    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    HIDDEN_STATE,
     { id: 'buf', tex: 'h_{t-1 \\dots t-d+1}', label: 'older states (dilation buffer)', size: bufSize, hidden: true },
   ],
   equations: [

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
+import { GRU_GATES, HIDDEN_STATE } from './parts';
 
 export const gruOriginal: CellSpec = {
   id: 'gru-original',
@@ -33,12 +34,8 @@ export const gruOriginal: CellSpec = {
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
   options: [],
-  gates: [
-    { id: 'r', tex: 'r_t', label: 'reset gate', range: 'unit' },
-    { id: 'z', tex: 'z_t', label: 'update gate', range: 'unit' },
-    { id: 'n', tex: 'n_t', label: 'candidate', range: 'signed' },
-  ],
-  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  gates: GRU_GATES,
+  states: [HIDDEN_STATE],
   equations: [
     { id: 'r', tex: 'r_t = \\sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})', uses: ['x', 'h_prev'] },
     { id: 'z', tex: 'z_t = \\sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})', uses: ['x', 'h_prev'] },

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
+import { GRU_GATES, HIDDEN_STATE } from './parts';
 
 export const gru: CellSpec = {
   id: 'gru',
@@ -21,12 +22,8 @@ export const gru: CellSpec = {
   summary:
     'A lighter LSTM without a separate cell state: the update gate z interpolates between keeping the old state and taking a candidate, and the reset gate r decides how much of the past the candidate sees. When z ≈ 1 the state (and its gradient) is carried through unchanged.',
   options: [],
-  gates: [
-    { id: 'r', tex: 'r_t', label: 'reset gate', range: 'unit' },
-    { id: 'z', tex: 'z_t', label: 'update gate', range: 'unit' },
-    { id: 'n', tex: 'n_t', label: 'candidate', range: 'signed' },
-  ],
-  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  gates: GRU_GATES,
+  states: [HIDDEN_STATE],
   equations: [
     { id: 'r', tex: 'r_t = \\sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})' },
     { id: 'z', tex: 'z_t = \\sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})' },

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { chunk, matMulPrepared, T, transposeWeights } from './common';
 import { glorotUniformInit, uniformInit, zerosInit } from './init';
 import type { CellDims, CellSpec, ParamSpec, Params } from './types';
+import { CELL_STATE, HIDDEN_STATE, LSTM_GATES } from './parts';
 
 const intOpt = (d: CellDims, key: string, dflt: number) => Math.max(1, Math.round(Number(d.options[key] ?? dflt)));
 export const hotLags = (d: CellDims) => intOpt(d, 'lags', 2);
@@ -76,15 +77,10 @@ export const hotrnn: CellSpec = {
     { key: 'rank', label: 'TT rank r', kind: 'integer', default: 2, min: 1, max: 8, step: 1,
       help: 'Inner ranks of the tensor train: larger r stores a richer weight tensor with more parameters.' },
   ],
-  gates: [
-    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
-    { id: 'f', tex: 'f_t', label: 'forget gate', range: 'unit' },
-    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
-    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
-  ],
+  gates: LSTM_GATES,
   states: [
-    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
-    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
+    HIDDEN_STATE,
+    CELL_STATE,
     // [h_{t−L}; …; h_{t−2}], oldest first: the lags beyond h_{t−1}.
     { id: 'lags', tex: 'h_{t-L:t-2}', label: 'lagged states', size: (d) => (hotLags(d) - 1) * d.hiddenSize, hidden: true },
   ],

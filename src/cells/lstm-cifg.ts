@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { chunk, matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
+import { GATE, LSTM_STATES } from './parts';
 
 export const lstmCifg: CellSpec = {
   id: 'lstm-cifg',
@@ -34,15 +35,12 @@ export const lstmCifg: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
   options: [],
   gates: [
-    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
+    GATE.i,
     { id: 'f', tex: 'f_t', label: 'forget gate (1 − i)', range: 'unit' },
-    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
-    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
+    GATE.g,
+    GATE.o,
   ],
-  states: [
-    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
-    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
-  ],
+  states: LSTM_STATES,
   equations: [
     { id: 'i', tex: 'i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})', uses: ['x', 'h_prev'] },
     { id: 'f', tex: 'f_t = 1 - i_t', uses: ['i'] },

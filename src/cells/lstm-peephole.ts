@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { chunk, matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec, InitFn } from './types';
+import { LSTM_GATES, LSTM_STATES } from './parts';
 
 const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
   const v = pytorchRnnInit(H)(shape, rng);
@@ -41,16 +42,8 @@ export const lstmPeephole: CellSpec = {
     { key: 'forgetBias', label: 'Forget-gate bias (init)', kind: 'number', default: 0, min: -3, max: 5, step: 0.5,
       help: 'Added to b_f at initialisation; 0 keeps PyTorch’s init.' },
   ],
-  gates: [
-    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
-    { id: 'f', tex: 'f_t', label: 'forget gate', range: 'unit' },
-    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
-    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
-  ],
-  states: [
-    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
-    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
-  ],
+  gates: LSTM_GATES,
+  states: LSTM_STATES,
   equations: [
     { id: 'i', tex: 'i_t = \\sigma(W_{ii} x_t + W_{hi} h_{t-1} + w_{ci} \\odot c_{t-1} + b_i)', uses: ['x', 'h_prev', 'c_prev'] },
     { id: 'f', tex: 'f_t = \\sigma(W_{if} x_t + W_{hf} h_{t-1} + w_{cf} \\odot c_{t-1} + b_f)', uses: ['x', 'h_prev', 'c_prev'] },

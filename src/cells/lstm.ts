@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { chunk, matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec, InitFn } from './types';
+import { LSTM_GATES, LSTM_STATES } from './parts';
 
 /** Adds the forget-gate bias option to the f block of bias_ih (0 keeps PyTorch's init). */
 const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
@@ -28,16 +29,8 @@ export const lstm: CellSpec = {
     { key: 'forgetBias', label: 'Forget-gate bias (init)', kind: 'number', default: 0, min: -3, max: 5, step: 0.5,
       help: 'Added to b_f at initialisation. 1–2 makes the cell remember by default; 0 is PyTorch’s init.' },
   ],
-  gates: [
-    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
-    { id: 'f', tex: 'f_t', label: 'forget gate', range: 'unit' },
-    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
-    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
-  ],
-  states: [
-    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
-    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
-  ],
+  gates: LSTM_GATES,
+  states: LSTM_STATES,
   equations: [
     { id: 'i', tex: 'i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})' },
     { id: 'f', tex: 'f_t = \\sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})' },

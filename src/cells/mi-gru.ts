@@ -5,6 +5,7 @@ import { matMulPrepared, T, transposeWeights } from './common';
 import { miBlock, miOptions, miParams } from './mi-common';
 import { miNotesSource, miPaper } from './mi-rnn';
 import type { CellSpec } from './types';
+import { GRU_GATES, HIDDEN_STATE } from './parts';
 
 const gateTex = (name: string, act: string, g: string, hin: string) =>
   `${name}_t = ${act}(\\alpha_${g} \\odot W_${g} x_t \\odot U_${g} ${hin} + \\beta_{${g}1} \\odot U_${g} ${hin} + \\beta_{${g}2} \\odot W_${g} x_t + b_${g})`;
@@ -28,12 +29,8 @@ export const miGru: CellSpec = {
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
   options: miOptions,
-  gates: [
-    { id: 'r', tex: 'r_t', label: 'reset gate', range: 'unit' },
-    { id: 'z', tex: 'z_t', label: 'update gate', range: 'unit' },
-    { id: 'n', tex: 'n_t', label: 'candidate', range: 'signed' },
-  ],
-  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  gates: GRU_GATES,
+  states: [HIDDEN_STATE],
   equations: [
     { id: 'r', tex: gateTex('r', '\\sigma', 'r', 'h_{t-1}'), uses: ['x', 'h_prev'] },
     { id: 'z', tex: gateTex('z', '\\sigma', 'z', 'h_{t-1}'), uses: ['x', 'h_prev'] },

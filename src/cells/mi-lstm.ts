@@ -7,6 +7,7 @@ import { constantInit } from './init';
 import { miBlock, miOptions, miParams } from './mi-common';
 import { miNotesSource, miPaper } from './mi-rnn';
 import type { CellSpec, InitFn } from './types';
+import { LSTM_GATES, LSTM_STATES } from './parts';
 
 const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
   const v = constantInit(0)(shape, rng);
@@ -40,16 +41,8 @@ export const miLstm: CellSpec = {
     { key: 'forgetBias', label: 'Forget-gate bias (init)', kind: 'number', default: 0, min: -3, max: 5, step: 0.5,
       help: 'Initial b_f; 1–2 makes the cell remember by default.' },
   ],
-  gates: [
-    { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },
-    { id: 'f', tex: 'f_t', label: 'forget gate', range: 'unit' },
-    { id: 'g', tex: 'g_t', label: 'candidate', range: 'signed' },
-    { id: 'o', tex: 'o_t', label: 'output gate', range: 'unit' },
-  ],
-  states: [
-    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
-    { id: 'c', tex: 'c_t', label: 'cell state', size: (d) => d.hiddenSize, range: 'free' },
-  ],
+  gates: LSTM_GATES,
+  states: LSTM_STATES,
   equations: [
     { id: 'i', tex: gateTex('i', '\\sigma', 'i'), uses: ['x', 'h_prev'] },
     { id: 'f', tex: gateTex('f', '\\sigma', 'f'), uses: ['x', 'h_prev'] },
