@@ -1,35 +1,10 @@
 // `cells` and `forward-cell` as a user runs them: a child process on fixture and malformed files.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cellList } from '../../src/cells/registry';
 import { expectClose, loadFixture } from './pytorch-fixtures';
+import { cli, scratch, type Result } from './cli-run';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'rnn-atlas-cli-cells-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function write(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(content));
-  return path;
-}
+const { write } = scratch('rnn-atlas-cli-cells-');
 
 function expectRefused(r: Result, ...messages: (string | RegExp)[]) {
   expect(r.code).toBe(2);

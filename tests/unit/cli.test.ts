@@ -1,35 +1,10 @@
 // The CLI as a user runs it: a child process on fixture files and on malformed ones.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectClose, loadFixture } from './pytorch-fixtures';
+import { cli, scratch, type Result } from './cli-run';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'rnn-atlas-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `node --import tsx src/cli/main.ts …`, what `npm run --silent cli --` runs. */
-function cli(...args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function write(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const { dir, write } = scratch('rnn-atlas-cli-');
 
 /** A refusal: exit code 2, one clean message on stderr, nothing on stdout, no stack trace. */
 function expectRefused(r: Result, message: string | RegExp) {
