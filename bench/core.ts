@@ -17,6 +17,8 @@ export interface BenchCase {
 export interface BenchResult extends BenchCase {
   backend: string;
   oursMs: number | null;
+  /** Our initial loss on the fixed data: equal on every backend, a check that each path computes the same cell. */
+  oursLoss0?: number;
   layersMs: number | null;
   /** tf.layers ms / our ms: above 1 means ours is faster. */
   speedup: number | null;
@@ -68,8 +70,11 @@ async function timeOurs(c: BenchCase, budgetMs: number, minReps: number) {
   const xs = tf.tensor3d(x, [c.T, c.batch, c.input]);
   const ys = tf.tensor3d(y, [c.T, c.batch, c.hidden]);
   try {
-    return await timeSteps(() => tf.losses.meanSquaredError(ys, runStack(cfg, params, xs).output) as tf.Scalar,
-      Object.values(params), budgetMs, minReps);
+    const loss = () => tf.losses.meanSquaredError(ys, runStack(cfg, params, xs).output) as tf.Scalar;
+    const l0 = tf.tidy(loss);
+    const loss0 = (await l0.data())[0];
+    l0.dispose();
+    return { ...(await timeSteps(loss, Object.values(params), budgetMs, minReps)), loss0 };
   } finally {
     tf.dispose([xs, ys, ...Object.values(params)]);
   }
@@ -105,6 +110,7 @@ export async function runCases(cases: BenchCase[], opts: { budgetMs?: number; mi
       const o = await timeOurs(c, budgetMs, minReps);
       r.oursMs = o.ms;
       r.reps = o.reps;
+      r.oursLoss0 = o.loss0;
     } catch (e) {
       errors.push(`ours: ${(e as Error).message.split('\n')[0]}`);
     }

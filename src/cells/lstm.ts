@@ -1,6 +1,6 @@
 // LSTM exactly as torch.nn.LSTM: gate rows ordered i, f, g, o; two biases; U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { chunk, matMulPrepared, T, transposeWeights } from './common';
+import { chunk, prepareXH, xhPreactivation } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec, InitFn } from './types';
 import { LSTM_GATES, LSTM_STATES } from './parts';
@@ -55,15 +55,13 @@ export const lstm: CellSpec = {
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
   // The two biases are summed once per sequence: same value, same gradient for each.
-  prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
-  step: (xt, s, p) => {
-    const zx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias);
-    const z = tf.add(zx, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)) as tf.Tensor2D;
-    const [zi, zf, zg, zo] = chunk(z, 4);
-    const i = tf.sigmoid(zi);
-    const f = tf.sigmoid(zf);
-    const g = tf.tanh(zg);
-    const o = tf.sigmoid(zo);
+  prepare: (p) => ({ ...prepareXH(p), bias: tf.add(p.bias_ih, p.bias_hh) }),
+  step: (xt, s, p, { dims }) => {
+    const z = xhPreactivation(xt, s.h, p, p.bias);
+    // One sigmoid over all four blocks (g's sigmoid is wasted) beats three small ones: a step
+    // this size costs kernel launches, not flops.
+    const [i, f, , o] = chunk(tf.sigmoid(z), 4);
+    const g = tf.tanh(tf.slice(z, [0, 2 * dims.hiddenSize], [-1, dims.hiddenSize])) as tf.Tensor2D;
     const c = tf.add(tf.mul(f, s.c), tf.mul(i, g)) as tf.Tensor2D;
     const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
     return { state: { h, c }, gates: { i, f, g, o } };

@@ -1,7 +1,7 @@
 // Elman RNN exactly as torch.nn.RNN: h' = φ(W_ih x + b_ih + W_hh h + b_hh), φ = tanh or ReLU;
 // two biases (PyTorch keeps both even though only their sum matters); U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulPrepared, T, transposeWeights } from './common';
+import { prepareXH, xhPreactivation } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
 
@@ -45,10 +45,9 @@ export const rnn: CellSpec = {
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
   // The two biases are summed once per sequence: same value, same gradient for each.
-  prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),
+  prepare: (p) => ({ ...prepareXH(p), bias: tf.add(p.bias_ih, p.bias_hh) }),
   step: (xt, s, p, { dims }) => {
-    const ax = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias);
-    const a = tf.add(ax, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)) as tf.Tensor2D;
+    const a = xhPreactivation(xt, s.h, p, p.bias);
     const h = dims.options.nonlinearity === 'relu' ? tf.relu(a) : tf.tanh(a);
     return { state: { h }, gates: {} };
   },
