@@ -55,8 +55,11 @@ export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor, bias
   return (bias ? f(a, wT, bias) : f(a, wT)) as tf.Tensor2D;
 }
 
-/** GPU backends pay per kernel launch, so there fewer, bigger ops win. */
-const onGpu = () => tf.getBackend() === 'webgl' || tf.getBackend() === 'webgpu';
+/**
+ * GPU backends pay per kernel launch, so there fewer, bigger ops win (even at some wasted flops);
+ * on CPU and WASM the flops are the cost.
+ */
+export const onGpu = () => tf.getBackend() === 'webgl' || tf.getBackend() === 'webgpu';
 
 /**
  * `prepare` helper for cells whose pre-activation is x·W_ihᵀ + h·W_hhᵀ + b: both transposes, and

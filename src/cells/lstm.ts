@@ -1,6 +1,6 @@
 // LSTM exactly as torch.nn.LSTM: gate rows ordered i, f, g, o; two biases; U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { chunk, prepareXH, xhPreactivation } from './common';
+import { chunk, onGpu, prepareXH, xhPreactivation } from './common';
 import { pytorchRnnInit } from './init';
 import type { CellSpec, InitFn } from './types';
 import { LSTM_GATES, LSTM_STATES } from './parts';
@@ -58,10 +58,15 @@ export const lstm: CellSpec = {
   prepare: (p) => ({ ...prepareXH(p), bias: tf.add(p.bias_ih, p.bias_hh) }),
   step: (xt, s, p, { dims }) => {
     const z = xhPreactivation(xt, s.h, p, p.bias);
-    // One sigmoid over all four blocks (g's sigmoid is wasted) beats three small ones: a step
-    // this size costs kernel launches, not flops.
-    const [i, f, , o] = chunk(tf.sigmoid(z), 4);
-    const g = tf.tanh(tf.slice(z, [0, 2 * dims.hiddenSize], [-1, dims.hiddenSize])) as tf.Tensor2D;
+    let i: tf.Tensor2D, f: tf.Tensor2D, g: tf.Tensor2D, o: tf.Tensor2D;
+    if (onGpu()) {
+      // One sigmoid over all four blocks (g's is wasted) beats three small kernels on a GPU.
+      [i, f, , o] = chunk(tf.sigmoid(z), 4);
+      g = tf.tanh(tf.slice(z, [0, 2 * dims.hiddenSize], [-1, dims.hiddenSize]));
+    } else {
+      const [zi, zf, zg, zo] = chunk(z, 4);
+      [i, f, g, o] = [tf.sigmoid(zi), tf.sigmoid(zf), tf.tanh(zg), tf.sigmoid(zo)];
+    }
     const c = tf.add(tf.mul(f, s.c), tf.mul(i, g)) as tf.Tensor2D;
     const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
     return { state: { h, c }, gates: { i, f, g, o } };
