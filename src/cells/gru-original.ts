@@ -3,9 +3,8 @@
 // parameter names, layout (rows r, z, n) and init as torch.nn.GRU, so the two load each other's weights.
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
-import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
-import { GRU_GATES, HIDDEN_STATE } from './parts';
+import { GRU_GATES, HIDDEN_STATE, pytorchGateParams } from './parts';
 
 export const gruOriginal: CellSpec = {
   id: 'gru-original',
@@ -42,17 +41,7 @@ export const gruOriginal: CellSpec = {
     { id: 'n', tex: 'n_t = \\tanh(W_{in} x_t + b_{in} + W_{hn} (r_t \\odot h_{t-1}) + b_{hn})', uses: ['x', 'r', 'h_prev'] },
     { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}', uses: ['z', 'n', 'h_prev'] },
   ],
-  params: (d) => {
-    const H = d.hiddenSize;
-    const init = pytorchRnnInit(H);
-    const label = 'U(−1/√H, 1/√H)';
-    return [
-      { name: 'weight_ih', shape: [3 * H, d.inputSize], shapeLabel: '3H × I', init, initLabel: label, role: 'input' },
-      { name: 'weight_hh', shape: [3 * H, H], shapeLabel: '3H × H', init, initLabel: label, role: 'recurrent' },
-      { name: 'bias_ih', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
-      { name: 'bias_hh', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
-    ];
-  },
+  params: (d) => pytorchGateParams(d, 3),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
   prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),

@@ -3,9 +3,8 @@
 // r ⊙ h inside the matmul), which lets one matmul serve all three gates per step.
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
-import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
-import { GRU_GATES, HIDDEN_STATE } from './parts';
+import { GRU_GATES, HIDDEN_STATE, pytorchGateParams } from './parts';
 
 export const gru: CellSpec = {
   id: 'gru',
@@ -30,17 +29,7 @@ export const gru: CellSpec = {
     { id: 'n', tex: 'n_t = \\tanh(W_{in} x_t + b_{in} + r_t \\odot (W_{hn} h_{t-1} + b_{hn}))' },
     { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}' },
   ],
-  params: (d) => {
-    const H = d.hiddenSize;
-    const init = pytorchRnnInit(H);
-    const label = 'U(−1/√H, 1/√H)';
-    return [
-      { name: 'weight_ih', shape: [3 * H, d.inputSize], shapeLabel: '3H × I', init, initLabel: label, role: 'input' },
-      { name: 'weight_hh', shape: [3 * H, H], shapeLabel: '3H × H', init, initLabel: label, role: 'recurrent' },
-      { name: 'bias_ih', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
-      { name: 'bias_hh', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
-    ];
-  },
+  params: (d) => pytorchGateParams(d, 3),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
   prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),

@@ -3,8 +3,8 @@
 // torch.nn.LSTM's names and layout (rows i, g, o here; two biases) to compare with 'lstm'.
 import * as tf from '@tensorflow/tfjs-core';
 import { chunk, matMulPrepared, T, transposeWeights } from './common';
-import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
+import { pytorchGateParams } from './parts';
 
 export const lstm1997: CellSpec = {
   id: 'lstm-1997',
@@ -51,17 +51,7 @@ export const lstm1997: CellSpec = {
     { id: 'c', tex: 'c_t = c_{t-1} + i_t \\odot g_t', uses: ['c_prev', 'i', 'g'] },
     { id: 'h', tex: 'h_t = o_t \\odot h(c_t), \\quad h(z) = 2\\sigma(z) - 1 \\text{ or } \\tanh z', uses: ['o', 'c'] },
   ],
-  params: (d) => {
-    const H = d.hiddenSize;
-    const init = pytorchRnnInit(H);
-    const label = 'U(−1/√H, 1/√H)';
-    return [
-      { name: 'weight_ih', shape: [3 * H, d.inputSize], shapeLabel: '3H × I', init, initLabel: label, role: 'input' },
-      { name: 'weight_hh', shape: [3 * H, H], shapeLabel: '3H × H', init, initLabel: label, role: 'recurrent' },
-      { name: 'bias_ih', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
-      { name: 'bias_hh', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
-    ];
-  },
+  params: (d) => pytorchGateParams(d, 3),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
   prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),

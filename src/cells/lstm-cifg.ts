@@ -3,9 +3,8 @@
 // else as torch.nn.LSTM so the card compares one-to-one with 'lstm'.
 import * as tf from '@tensorflow/tfjs-core';
 import { chunk, matMulPrepared, T, transposeWeights } from './common';
-import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
-import { GATE, LSTM_STATES } from './parts';
+import { GATE, LSTM_STATES, pytorchGateParams } from './parts';
 
 export const lstmCifg: CellSpec = {
   id: 'lstm-cifg',
@@ -49,17 +48,7 @@ export const lstmCifg: CellSpec = {
     { id: 'c', tex: 'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t', uses: ['f', 'c_prev', 'i', 'g'] },
     { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)', uses: ['o', 'c'] },
   ],
-  params: (d) => {
-    const H = d.hiddenSize;
-    const init = pytorchRnnInit(H);
-    const label = 'U(−1/√H, 1/√H)';
-    return [
-      { name: 'weight_ih', shape: [3 * H, d.inputSize], shapeLabel: '3H × I', init, initLabel: label, role: 'input' },
-      { name: 'weight_hh', shape: [3 * H, H], shapeLabel: '3H × H', init, initLabel: label, role: 'recurrent' },
-      { name: 'bias_ih', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
-      { name: 'bias_hh', shape: [3 * H], shapeLabel: '3H', init, initLabel: label, role: 'bias' },
-    ];
-  },
+  params: (d) => pytorchGateParams(d, 3),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
   prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),

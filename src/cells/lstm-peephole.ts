@@ -4,14 +4,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { chunk, matMulPrepared, T, transposeWeights } from './common';
 import { pytorchRnnInit } from './init';
-import type { CellSpec, InitFn } from './types';
-import { LSTM_GATES, LSTM_STATES } from './parts';
-
-const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
-  const v = pytorchRnnInit(H)(shape, rng);
-  if (forgetBias !== 0) for (let j = H; j < 2 * H; j++) v[j] += forgetBias;
-  return v;
-};
+import type { CellSpec, ParamSpec } from './types';
+import { LSTM_GATES, LSTM_STATES, PYTORCH_INIT_LABEL, pytorchGateParams } from './parts';
 
 export const lstmPeephole: CellSpec = {
   id: 'lstm-peephole',
@@ -55,17 +49,12 @@ export const lstmPeephole: CellSpec = {
   params: (d) => {
     const H = d.hiddenSize;
     const init = pytorchRnnInit(H);
-    const label = 'U(−1/√H, 1/√H)';
-    const fb = Number(d.options.forgetBias ?? 0);
+    const peephole = (name: string): ParamSpec => ({ name, shape: [H], shapeLabel: 'H', init, initLabel: PYTORCH_INIT_LABEL, role: 'other' });
     return [
-      { name: 'weight_ih', shape: [4 * H, d.inputSize], shapeLabel: '4H × I', init, initLabel: label, role: 'input' },
-      { name: 'weight_hh', shape: [4 * H, H], shapeLabel: '4H × H', init, initLabel: label, role: 'recurrent' },
-      { name: 'bias_ih', shape: [4 * H], shapeLabel: '4H', init: forgetBiasInit(H, fb),
-        initLabel: fb ? `${label}, +${fb} on the f block` : label, role: 'bias' },
-      { name: 'bias_hh', shape: [4 * H], shapeLabel: '4H', init, initLabel: label, role: 'bias' },
-      { name: 'weight_ci', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'other' },
-      { name: 'weight_cf', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'other' },
-      { name: 'weight_co', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'other' },
+      ...pytorchGateParams(d, 4, Number(d.options.forgetBias ?? 0)),
+      peephole('weight_ci'),
+      peephole('weight_cf'),
+      peephole('weight_co'),
     ];
   },
   outputSize: (d) => d.hiddenSize,

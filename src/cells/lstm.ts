@@ -1,16 +1,8 @@
 // LSTM exactly as torch.nn.LSTM: gate rows ordered i, f, g, o; two biases; U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
 import { chunk, onGpu, prepareXH, xhPreactivation } from './common';
-import { pytorchRnnInit } from './init';
-import type { CellSpec, InitFn } from './types';
-import { LSTM_GATES, LSTM_STATES } from './parts';
-
-/** Adds the forget-gate bias option to the f block of bias_ih (0 keeps PyTorch's init). */
-const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
-  const v = pytorchRnnInit(H)(shape, rng);
-  if (forgetBias !== 0) for (let j = H; j < 2 * H; j++) v[j] += forgetBias;
-  return v;
-};
+import type { CellSpec } from './types';
+import { LSTM_GATES, LSTM_STATES, pytorchGateParams } from './parts';
 
 export const lstm: CellSpec = {
   id: 'lstm',
@@ -39,19 +31,7 @@ export const lstm: CellSpec = {
     { id: 'c', tex: 'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t' },
     { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)' },
   ],
-  params: (d) => {
-    const H = d.hiddenSize;
-    const init = pytorchRnnInit(H);
-    const label = 'U(−1/√H, 1/√H)';
-    const fb = Number(d.options.forgetBias ?? 0);
-    return [
-      { name: 'weight_ih', shape: [4 * H, d.inputSize], shapeLabel: '4H × I', init, initLabel: label, role: 'input' },
-      { name: 'weight_hh', shape: [4 * H, H], shapeLabel: '4H × H', init, initLabel: label, role: 'recurrent' },
-      { name: 'bias_ih', shape: [4 * H], shapeLabel: '4H', init: forgetBiasInit(H, fb),
-        initLabel: fb ? `${label}, +${fb} on the f block` : label, role: 'bias' },
-      { name: 'bias_hh', shape: [4 * H], shapeLabel: '4H', init, initLabel: label, role: 'bias' },
-    ];
-  },
+  params: (d) => pytorchGateParams(d, 4, Number(d.options.forgetBias ?? 0)),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
   // The two biases are summed once per sequence: same value, same gradient for each.

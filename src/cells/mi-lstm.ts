@@ -6,14 +6,8 @@ import { chunk, matMulPrepared, T, transposeWeights } from './common';
 import { constantInit } from './init';
 import { miBlock, miOptions, miParams } from './mi-common';
 import { miNotesSource, miPaper } from './mi-rnn';
-import type { CellSpec, InitFn } from './types';
-import { LSTM_GATES, LSTM_STATES } from './parts';
-
-const forgetBiasInit = (H: number, forgetBias: number): InitFn => (shape, rng) => {
-  const v = constantInit(0)(shape, rng);
-  for (let j = H; j < 2 * H; j++) v[j] = forgetBias;
-  return v;
-};
+import type { CellSpec } from './types';
+import { LSTM_GATES, LSTM_STATES, withForgetBias } from './parts';
 
 const gateTex = (name: string, act: string, g: string) =>
   `${name}_t = ${act}(\\alpha_${g} \\odot W_${g} x_t \\odot U_${g} h_{t-1} + \\beta_{${g}1} \\odot U_${g} h_{t-1} + \\beta_{${g}2} \\odot W_${g} x_t + b_${g})`;
@@ -53,7 +47,7 @@ export const miLstm: CellSpec = {
   ],
   params: (d) => {
     const fb = Number(d.options.forgetBias ?? 0);
-    return miParams(d, 4, forgetBiasInit(d.hiddenSize, fb), fb ? `0, ${fb} on the f block` : '0');
+    return miParams(d, 4, withForgetBias(constantInit(0), d.hiddenSize, fb), fb ? `0, ${fb} on the f block` : '0');
   },
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),

@@ -2,8 +2,8 @@
 // two biases (PyTorch keeps both even though only their sum matters); U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
 import { prepareXH, xhPreactivation } from './common';
-import { pytorchRnnInit } from './init';
 import type { CellSpec } from './types';
+import { pytorchGateParams } from './parts';
 
 export const rnn: CellSpec = {
   id: 'rnn',
@@ -31,17 +31,7 @@ export const rnn: CellSpec = {
     // One line for h (the only state), with φ named on it, so equation ids stay = state ids.
     { id: 'h', tex: 'h_t = \\phi(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh}), \\quad \\phi \\in \\{\\tanh, \\mathrm{ReLU}\\}' },
   ],
-  params: (d) => {
-    const H = d.hiddenSize;
-    const init = pytorchRnnInit(H);
-    const label = 'U(−1/√H, 1/√H)';
-    return [
-      { name: 'weight_ih', shape: [H, d.inputSize], shapeLabel: 'H × I', init, initLabel: label, role: 'input' },
-      { name: 'weight_hh', shape: [H, H], shapeLabel: 'H × H', init, initLabel: label, role: 'recurrent' },
-      { name: 'bias_ih', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'bias' },
-      { name: 'bias_hh', shape: [H], shapeLabel: 'H', init, initLabel: label, role: 'bias' },
-    ];
-  },
+  params: (d) => pytorchGateParams(d, 1),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
   // The two biases are summed once per sequence: same value, same gradient for each.
