@@ -24,8 +24,16 @@ createRoot(rootEl).render(<App />);
 async function start() {
   const catalog = await loadCatalog();
   const { state, notices } = parseQuery(location.search, catalog);
+  // The page may have been used while the catalogue loaded (a click on "Compare", a language
+  // switch): keep what the person changed; take from the full parse only what the first pass
+  // could not know.
   const ui = store.getState().ui;
-  store.setState({ catalog, config: state.config, ui: { ...ui, ...state.ui, notices } });
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const learned: Partial<typeof state.ui> = {};
+  for (const k of Object.keys(state.ui) as (keyof typeof state.ui)[]) {
+    if (!same(state.ui[k], boot.state.ui[k]) && same(ui[k], boot.state.ui[k])) Object.assign(learned, { [k]: state.ui[k] });
+  }
+  store.setState({ catalog, config: state.config, ui: { ...ui, ...learned, notices } });
 
   const writer = createUrlWriter();
   writer.write(urlStateOf(store.getState()));

@@ -122,4 +122,22 @@ export const scenarios: Scenario[] = [
         await page.waitForFunction(() => (document.querySelector('[data-testid=step-counter]')?.textContent ?? '').replace(/[^\d]/g, '') === '0');
       }),
   },
+  {
+    name: 'navigation: a click made while the cell catalogue is still loading is kept',
+    run: (base) =>
+      withPage({}, async (page) => {
+        // Hold back the registry chunk so the click surely lands before the catalogue arrives.
+        await page.route('**/assets/registry-*.js', async (route) => {
+          await new Promise((r) => setTimeout(r, 1500));
+          await route.continue();
+        });
+        await page.goto(`${base}/`);
+        await page.click('[data-testid=nav-compare]');
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)', { timeout: 60_000 });
+        await page.waitForSelector('[data-testid=compare-page]');
+        await page.waitForTimeout(500);
+        assert.ok(await page.isVisible('[data-testid=compare-page]'), 'still on Compare after the catalogue loaded');
+        assert.match(page.url(), /page=compare/);
+      }),
+  },
 ];
