@@ -5,16 +5,11 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
 import { CHART } from './palette';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
-import { frameScheduler } from './raf';
+import { liveView, type ChartView } from './raf';
 
 export interface GradNormData {
   norms: ArrayLike<number>;
   emptyText?: string;
-}
-
-export interface ChartView<T> {
-  update(d: T): void;
-  destroy(): void;
 }
 
 const FLOOR = 1e-12;
@@ -24,7 +19,6 @@ export function createGradNormChart(el: HTMLElement, opts: { emptyText?: string;
   // The line through the bar tops reads as the decay profile; the bars keep single steps legible.
   const bars = frame.plot.append('g').attr('class', 'bars');
   const path = frame.plot.append('path').attr('class', 'line').attr('fill', 'none').attr('stroke', CHART.text).attr('stroke-width', 1.5);
-  const st: { last: GradNormData | null } = { last: null };
 
   const draw = (d: GradNormData) => {
     const { innerW, innerH } = frame.size();
@@ -61,19 +55,7 @@ export function createGradNormChart(el: HTMLElement, opts: { emptyText?: string;
       .attr('height', (v) => (Number.isFinite(v) ? innerH - y(Math.max(FLOOR, v)) : innerH));
   };
 
-  const sched = frameScheduler(draw);
-  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => st.last && sched.schedule(st.last)) : null;
-  ro?.observe(el);
-  return {
-    update(d) {
-      st.last = d;
-      if (d.emptyText) frame.empty.text(d.emptyText);
-      sched.schedule(d);
-    },
-    destroy() {
-      sched.cancel();
-      ro?.disconnect();
-      frame.svg.remove();
-    },
-  };
+  return liveView(el, frame.svg, draw, (d) => {
+    if (d.emptyText) frame.empty.text(d.emptyText);
+  });
 }

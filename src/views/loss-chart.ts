@@ -7,8 +7,7 @@ import { line } from 'd3-shape';
 import type { LossPoint } from '../worker/protocol';
 import { CHART } from './palette';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
-import { frameScheduler } from './raf';
-import type { ChartView } from './gradnorm-chart';
+import { liveView, type ChartView } from './raf';
 
 export interface LossData {
   points: LossPoint[];
@@ -22,7 +21,6 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
   const lossPath = frame.plot.append('path').attr('class', 'line loss').attr('fill', 'none').attr('stroke', CHART.loss).attr('stroke-width', 1.8);
   const accPath = frame.plot.append('path').attr('class', 'line acc').attr('fill', 'none').attr('stroke', CHART.accuracy).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 2');
   const legend = frame.svg.append('g').attr('class', 'legend');
-  const st: { last: LossData | null } = { last: null };
 
   const draw = (d: LossData) => {
     const { innerW, innerH } = frame.size();
@@ -68,18 +66,5 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
     g.select('text').text((it) => it.name);
   };
 
-  const sched = frameScheduler(draw);
-  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => st.last && sched.schedule(st.last)) : null;
-  ro?.observe(el);
-  return {
-    update(d) {
-      st.last = d;
-      sched.schedule(d);
-    },
-    destroy() {
-      sched.cancel();
-      ro?.disconnect();
-      frame.svg.remove();
-    },
-  };
+  return liveView(el, frame.svg, draw);
 }

@@ -4,8 +4,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
-import { frameScheduler } from './raf';
-import type { ChartView } from './gradnorm-chart';
+import { liveView, type ChartView } from './raf';
 
 export interface Series {
   id: string;
@@ -62,7 +61,6 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
   const frame = createFrame(el, opts.testId, opts.height ?? 220, opts.emptyText ?? '');
   const lines = frame.plot.append('g').attr('class', 'series');
   const legend = frame.svg.append('g').attr('class', 'legend');
-  const st: { last: MultiLineData | null } = { last: null };
 
   const draw = (d: MultiLineData) => {
     const { innerW, innerH } = frame.size();
@@ -141,18 +139,5 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
       .call((g) => g.select('text').text((p) => p.s.name));
   };
 
-  const sched = frameScheduler(draw);
-  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => st.last && sched.schedule(st.last)) : null;
-  ro?.observe(el);
-  return {
-    update(d) {
-      st.last = d;
-      sched.schedule(d);
-    },
-    destroy() {
-      sched.cancel();
-      ro?.disconnect();
-      frame.svg.remove();
-    },
-  };
+  return liveView(el, frame.svg, draw);
 }

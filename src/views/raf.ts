@@ -26,3 +26,32 @@ export function frameScheduler<T>(draw: (data: T) => void): FrameScheduler<T> {
     },
   };
 }
+
+/** What every chart returns: data in, a redraw at most once per frame; destroy() removes it. */
+export interface ChartView<T> {
+  update(d: T): void;
+  destroy(): void;
+}
+
+/**
+ * The chart life cycle shared by the views: update() keeps the data and schedules one redraw per
+ * animation frame, a resize redraws the last data, destroy() stops both and removes `root`.
+ */
+export function liveView<T>(el: HTMLElement, root: { remove(): unknown }, draw: (d: T) => void, onUpdate?: (d: T) => void): ChartView<T> {
+  const st: { last: T | null } = { last: null };
+  const sched = frameScheduler(draw);
+  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => st.last !== null && sched.schedule(st.last)) : null;
+  ro?.observe(el);
+  return {
+    update(d) {
+      st.last = d;
+      onUpdate?.(d);
+      sched.schedule(d);
+    },
+    destroy() {
+      sched.cancel();
+      ro?.disconnect();
+      root.remove();
+    },
+  };
+}
