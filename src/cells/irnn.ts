@@ -1,10 +1,9 @@
 // IRNN (Le, Jaitly & Hinton 2015): a ReLU RNN whose recurrent matrix starts as the identity
 // (or αI), so at init the state is copied forward unchanged and the gradient neither shrinks
 // nor grows along it. The cell itself is a plain ReLU RNN; all of the idea is in the init.
-import * as tf from '@tensorflow/tfjs-core';
-import { matMulPrepared, T, transposeWeights } from './common';
 import { identityInit, normalInit, zerosInit } from './init';
 import type { CellSpec } from './types';
+import { reluRnnCore } from './relu-rnn';
 
 export const irnn: CellSpec = {
   id: 'irnn',
@@ -35,7 +34,7 @@ export const irnn: CellSpec = {
       help: 'W_hh starts as αI. 1 is the IRNN; the paper scales it down for tasks that need only short memory. Multiplies with the recurrent-scale slider.' },
   ],
   gates: [],
-  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'positive' }],
+  ...reluRnnCore,
   equations: [
     { id: 'h', tex: 'h_t = \\mathrm{ReLU}(W_{ih} x_t + W_{hh} h_{t-1} + b), \\quad W_{hh}^{(0)} = \\alpha I,\\ b^{(0)} = 0', uses: ['x', 'h_prev'] },
   ],
@@ -47,14 +46,5 @@ export const irnn: CellSpec = {
       { name: 'weight_hh', shape: [H, H], shapeLabel: 'H × H', init: identityInit(alpha), initLabel: alpha === 1 ? 'I' : `${alpha}·I`, role: 'recurrent' },
       { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
     ];
-  },
-  outputSize: (d) => d.hiddenSize,
-  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
-  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
-  step: (xt, s, p) => {
-    const ax = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
-    const ah = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh);
-    const h = tf.relu(tf.add(tf.add(ax, ah), p.bias)) as tf.Tensor2D;
-    return { state: { h }, gates: {} };
   },
 };

@@ -1,9 +1,8 @@
 // np-RNN (Talathi & Vartak 2015): a ReLU RNN whose W_hh starts as a normalised positive-definite
 // matrix, R / λ_max(R) with R = I + AᵀA/N. Same cell as the IRNN; only the starting W_hh differs.
-import * as tf from '@tensorflow/tfjs-core';
-import { matMulPrepared, T, transposeWeights } from './common';
 import { normalInit, zerosInit } from './init';
 import type { CellSpec, InitFn } from './types';
+import { reluRnnCore } from './relu-rnn';
 
 /**
  * Largest eigenvalue of a symmetric positive semi-definite n×n matrix (row-major, Float64) by
@@ -83,7 +82,7 @@ export const npRnn: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.002, clipNorm: 1 },
   options: [],
   gates: [],
-  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'positive' }],
+  ...reluRnnCore,
   equations: [
     { id: 'h', tex: 'h_t = \\mathrm{ReLU}(W_{ih} x_t + W_{hh} h_{t-1} + b)', uses: ['x', 'h_prev'] },
     { id: 'init', tex: 'W_{hh}^{(0)} = R / \\lambda_{\\max}(R), \\quad R = I + \\tfrac{1}{N} A^{\\top} A, \\quad A_{ij} \\sim \\mathcal{N}(0, 1)' },
@@ -95,14 +94,5 @@ export const npRnn: CellSpec = {
       { name: 'weight_hh', shape: [H, H], shapeLabel: 'H × H', init: npRecurrentInit, initLabel: 'R/λ_max(R), R = I + AᵀA/H', role: 'recurrent' },
       { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
     ];
-  },
-  outputSize: (d) => d.hiddenSize,
-  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
-  prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
-  step: (xt, s, p) => {
-    const ax = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
-    const ah = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh);
-    const h = tf.relu(tf.add(tf.add(ax, ah), p.bias)) as tf.Tensor2D;
-    return { state: { h }, gates: {} };
   },
 };
