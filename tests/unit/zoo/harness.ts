@@ -64,6 +64,17 @@ export const add = (...vs: number[][]) => vs[0].map((_, i) => vs.reduce((s, v) =
 export const mul = (a: number[], b: number[]) => a.map((v, i) => v * b[i]);
 export const map = (a: number[], f: (v: number) => number) => a.map(f);
 
+/** w_1 … w_K of (1 − B)^d: w_0 = 1, w_j = w_{j−1}(j − 1 − d)/j (written here, not taken from the cells). */
+export function fracDiffWeights(d: number, K: number): number[] {
+  const w: number[] = [];
+  let prev = 1;
+  for (let j = 1; j <= K; j++) {
+    prev = (prev * (j - 1 - d)) / j;
+    w.push(prev);
+  }
+  return w;
+}
+
 function dimsOf(c: ZooCase): CellDims {
   return {
     inputSize: c.inputSize ?? 2,

@@ -6,19 +6,8 @@ import { getCell } from '../../../src/cells/registry';
 import { useNodeBackend } from '../../../src/engine/node-backend';
 import { createRng } from '../../../src/engine/rng';
 import { runLayer } from '../../../src/engine/unroll';
-import { add, map, matVec, sigmoid, testCell, vec } from './harness';
+import { add, fracDiffWeights, map, matVec, sigmoid, testCell, vec } from './harness';
 import type { Arr, ZooCase } from './harness';
-
-/** w_1 … w_K of (1 − B)^d: w_0 = 1, w_j = w_{j−1}(j − 1 − d)/j. */
-function fracDiffWeights(d: number, K: number): number[] {
-  const w: number[] = [];
-  let prev = 1;
-  for (let j = 1; j <= K; j++) {
-    prev = (prev * (j - 1 - d)) / j;
-    w.push(prev);
-  }
-  return w;
-}
 
 const K = 3;
 
