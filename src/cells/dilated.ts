@@ -4,12 +4,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { uniformInit } from './init';
-import type { CellDims, CellSpec, ParamSpec, State } from './types';
+import type { CellDims, CellOptions, CellSpec, ParamSpec, State } from './types';
 import { GRU_GATES, HIDDEN_STATE } from './parts';
 
 /** d_l = base^l, l the 0-based layer: 1, 2, 4 … for the paper's base 2. */
 export const dilationOf = (d: CellDims) => Math.pow(Math.max(1, Math.round(Number(d.options.base ?? 2))), d.layer);
-const isGru = (d: CellDims) => (d.options.cell ?? 'gru') === 'gru';
+const gruOption = (o: CellOptions) => (o.cell ?? 'gru') === 'gru';
+const isGru = (d: CellDims) => gruOption(d.options);
+const tanhOption = (o: CellOptions) => !gruOption(o);
 /** h_{t−2} … h_{t−d}; one unused block when d = 1 (a zero-width state would be fragile). */
 const bufSize = (d: CellDims) => Math.max(1, dilationOf(d) - 1) * d.hiddenSize;
 
@@ -29,13 +31,13 @@ export const dilated: CellSpec = {
   summary:
     'Shortens the path between distant steps with skip connections in time. Layer l connects each state to the one d_l = 2^l steps back instead of the previous one, so a stack of L layers links steps 2^L apart through L recurrent hops instead of 2^L. Each layer is an ordinary cell (GRU or tanh RNN) run on d_l interleaved subsequences; the gradient crosses long gaps through few Jacobians.',
   notes:
-    'Dilated recurrent skip connection from Chang et al. 2017, eq. 3: c_t^{(l)} = f(x_t^{(l)}, c_{t−s^{(l)}}^{(l)}), with exponentially increasing dilations s^{(l)} = M^{l−1} for layers l = 1 … L (eq. 4); here layers are counted from 0, so d_l = base^l with base = M = 2 by default, and states before t = 0 are zero. The state carries the buffer h_{t−1} … h_{t−d} (shown as h and a hidden buffer). Underlying cell: a GRU in the original form of Cho et al. (reset applied to h before the recurrent matmul, as TensorFlow’s GRUCell that the authors’ code builds on; one bias per gate), or a tanh RNN. The equations are written for the GRU; the tanh RNN is the same with r = 1 and z = 0, and its card shows those constant gates. Init U(−1/√H, 1/√H) (PyTorch’s default; the paper does not fix one). The preset stacks three layers (dilations 1, 2, 4).',
+    'Dilated recurrent skip connection from Chang et al. 2017, eq. 3: c_t^{(l)} = f(x_t^{(l)}, c_{t−s^{(l)}}^{(l)}), with exponentially increasing dilations s^{(l)} = M^{l−1} for layers l = 1 … L (eq. 4); here layers are counted from 0, so d_l = base^l with base = M = 2 by default, and states before t = 0 are zero. The state carries the buffer h_{t−1} … h_{t−d} (shown as h and a hidden buffer). Underlying cell: a GRU in the original form of Cho et al. (reset applied to h before the recurrent matmul, as TensorFlow’s GRUCell that the authors’ code builds on; one bias per gate), or a tanh RNN. The card shows the equations and gates of the chosen underlying cell (the tanh RNN has none). Init U(−1/√H, 1/√H) (PyTorch’s default; the paper does not fix one). The preset stacks three layers (dilations 1, 2, 4).',
   zh: {
     name: '膨胀 RNN（Dilated RNN）',
     summary:
       '用时间上的跳连缩短远距离步之间的路径：第 l 层把每个状态连到 d_l = 2^l 步之前的状态，而不是前一步，所以 L 层堆叠只需 L 次循环跳跃就能连接相距 2^L 的步。每层都是普通单元（GRU 或 tanh RNN），在 d_l 条交错的子序列上运行；梯度跨越长间隔只经过少数雅可比矩阵。',
     notes:
-      '膨胀循环跳连取自 Chang 等 2017 式 3–4；层从 0 计数，d_l = base^l，默认 base = 2；t = 0 之前的状态为 0。底层单元为 Cho 等原始形式的 GRU（重置门在循环矩阵乘法之前作用），或 tanh RNN（相当于 r = 1、z = 0）。预设为三层（膨胀 1、2、4）。',
+      '膨胀循环跳连取自 Chang 等 2017 式 3–4；层从 0 计数，d_l = base^l，默认 base = 2；t = 0 之前的状态为 0。底层单元为 Cho 等原始形式的 GRU（重置门在循环矩阵乘法之前作用），或 tanh RNN（卡片按所选单元显示公式与门，tanh RNN 没有门）。预设为三层（膨胀 1、2、4）。',
     gateLabels: { r: '重置门', z: '更新门', n: '候选状态' },
   },
   preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, numLayers: 3, learningRate: 0.01, clipNorm: 1, options: { cell: 'gru', base: 2 } },
@@ -45,16 +47,17 @@ export const dilated: CellSpec = {
     { key: 'base', label: 'Dilation base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
       help: 'Layer l recurs on the state base^l steps back (1, 2, 4 … for base 2). Base 1 is an ordinary stacked RNN.' },
   ],
-  gates: GRU_GATES,
+  gates: GRU_GATES.map((g) => ({ ...g, when: gruOption })),
   states: [
     HIDDEN_STATE,
     { id: 'buf', tex: 'h_{t-1 \\dots t-d+1}', label: 'older states (dilation buffer)', size: bufSize, hidden: true },
   ],
   equations: [
-    { id: 'r', tex: 'r_t = \\sigma(W_{ir} x_t + W_{hr} h_{t-d} + b_r)', uses: ['x', 'buf_prev'] },
-    { id: 'z', tex: 'z_t = \\sigma(W_{iz} x_t + W_{hz} h_{t-d} + b_z)', uses: ['x', 'buf_prev'] },
-    { id: 'n', tex: 'n_t = \\tanh(W_{in} x_t + W_{hn} (r_t \\odot h_{t-d}) + b_n)', uses: ['x', 'r', 'buf_prev'] },
-    { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-d}, \\quad d = 2^{l}', uses: ['z', 'n', 'buf_prev'] },
+    { id: 'r', tex: 'r_t = \\sigma(W_{ir} x_t + W_{hr} h_{t-d} + b_r)', uses: ['x', 'buf_prev'], when: gruOption },
+    { id: 'z', tex: 'z_t = \\sigma(W_{iz} x_t + W_{hz} h_{t-d} + b_z)', uses: ['x', 'buf_prev'], when: gruOption },
+    { id: 'n', tex: 'n_t = \\tanh(W_{in} x_t + W_{hn} (r_t \\odot h_{t-d}) + b_n)', uses: ['x', 'r', 'buf_prev'], when: gruOption },
+    { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-d}, \\quad d = 2^{l}', uses: ['z', 'n', 'buf_prev'], when: gruOption },
+    { id: 'h', tex: 'h_t = \\tanh(W_{ih} x_t + W_{hh} h_{t-d} + b), \\quad d = 2^{l}', uses: ['x', 'buf_prev'], when: tanhOption },
     { id: 'buf', tex: '(h_{t-1}, \\dots, h_{t-d+1}) \\text{ kept for the next } d - 1 \\text{ steps}', uses: ['h_prev', 'buf_prev'] },
   ],
   params: (d) => {
@@ -94,7 +97,7 @@ export const dilated: CellSpec = {
       gates = { r, z, n };
     } else {
       h = tf.tanh(tf.add(gx, matMulPrepared(hd, p[T('weight_hh')], p.weight_hh))) as tf.Tensor2D;
-      gates = { r: tf.onesLike(h), z: tf.zerosLike(h), n: h };
+      gates = {};
     }
     const state: State = { h, buf };
     return { state, gates };

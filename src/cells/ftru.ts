@@ -5,7 +5,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { constantInit, uniformInit, zerosInit } from './init';
-import type { CellDims, CellSpec } from './types';
+import type { CellDims, CellOptions, CellSpec } from './types';
+
+const PHI_TEX: Record<string, string> = {
+  tanh: '\\tanh(u_t)',
+  identity: 'u_t \\quad (\\phi = \\text{identity})',
+  relu: '\\mathrm{ReLU}(u_t)',
+  sigmoid: '\\sigma(u_t)',
+};
 
 export const ftruTerms = (d: CellDims) => Math.max(1, Math.round(Number(d.options.terms ?? 2)));
 const perUnit = (d: CellDims) => (d.options.degree ?? 'unit') === 'unit';
@@ -93,8 +100,9 @@ export const ftru: CellSpec = {
   states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
   equations: [
     { id: 'u', tex: 'u_t = \\sum_{r=1}^{n} \\operatorname{sgn}(z_{t,r}) \\odot |z_{t,r}|^{p} + b, \\quad z_{t,r} = W_r^{\\top} [h_{t-1}; x_t]', uses: ['x', 'h_prev', 'p'] },
-    { id: 'p', tex: 'p \\in [0.05, 5]\\ \\text{(learned, per unit or per layer)}', uses: [] },
-    { id: 'h', tex: 'h_t = \\phi(u_t)', uses: ['u'] },
+    { id: 'p', tex: 'p \\in [0.05, 5]^{H}\\ \\text{(learned, one per unit)}', uses: [], when: (o) => o.degree !== 'layer' },
+    { id: 'p', tex: 'p \\in [0.05, 5]\\ \\text{(learned, one per layer)}', uses: [], when: (o) => o.degree === 'layer' },
+    ...Object.entries(PHI_TEX).map(([phi, tex]) => ({ id: 'h', tex: `h_t = ${tex}`, uses: ['u'], when: (o: CellOptions) => o.activation === phi })),
   ],
   params: (d) => {
     const H = d.hiddenSize;

@@ -3,8 +3,11 @@
 // torch.nn.LSTM's names and layout (rows i, g, o here; two biases) to compare with 'lstm'.
 import * as tf from '@tensorflow/tfjs-core';
 import { chunk, matMulPrepared, T, transposeWeights } from './common';
-import type { CellSpec } from './types';
+import type { CellOptions, CellSpec } from './types';
 import { pytorchGateParams } from './parts';
+
+const tanhSquash = (o: CellOptions) => o.squash === 'tanh';
+const paperSquash = (o: CellOptions) => !tanhSquash(o);
 
 export const lstm1997: CellSpec = {
   id: 'lstm-1997',
@@ -46,10 +49,12 @@ export const lstm1997: CellSpec = {
   ],
   equations: [
     { id: 'i', tex: 'i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})', uses: ['x', 'h_prev'] },
-    { id: 'g', tex: 'g_t = g(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg}), \\quad g(z) = 4\\sigma(z) - 2 \\text{ or } \\tanh z', uses: ['x', 'h_prev'] },
+    { id: 'g', tex: 'g_t = 4\\sigma(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg}) - 2', uses: ['x', 'h_prev'], when: paperSquash },
+    { id: 'g', tex: 'g_t = \\tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})', uses: ['x', 'h_prev'], when: tanhSquash },
     { id: 'o', tex: 'o_t = \\sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})', uses: ['x', 'h_prev'] },
     { id: 'c', tex: 'c_t = c_{t-1} + i_t \\odot g_t', uses: ['c_prev', 'i', 'g'] },
-    { id: 'h', tex: 'h_t = o_t \\odot h(c_t), \\quad h(z) = 2\\sigma(z) - 1 \\text{ or } \\tanh z', uses: ['o', 'c'] },
+    { id: 'h', tex: 'h_t = o_t \\odot (2\\sigma(c_t) - 1)', uses: ['o', 'c'], when: paperSquash },
+    { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)', uses: ['o', 'c'], when: tanhSquash },
   ],
   params: (d) => pytorchGateParams(d, 3),
   outputSize: (d) => d.hiddenSize,
@@ -59,7 +64,7 @@ export const lstm1997: CellSpec = {
     const zx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih);
     const z = tf.add(tf.add(zx, matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh)), p.bias) as tf.Tensor2D;
     const [zi, zg, zo] = chunk(z, 3);
-    const paper = dims.options.squash !== 'tanh';
+    const paper = paperSquash(dims.options);
     const i = tf.sigmoid(zi);
     const g = (paper ? tf.sub(tf.mul(4, tf.sigmoid(zg)), 2) : tf.tanh(zg)) as tf.Tensor2D;
     const o = tf.sigmoid(zo);

@@ -6,11 +6,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { uniformInit, zerosInit } from './init';
-import type { CellDims, CellSpec } from './types';
+import type { CellDims, CellOptions, CellSpec } from './types';
 
 export const narxOrder = (d: CellDims) => Math.max(1, Math.round(Number(d.options.order ?? 3)));
 export const narxOutputs = (d: CellDims) => Math.max(1, Math.round(Number(d.options.outputs ?? 8)));
-const feedsOutput = (d: CellDims) => (d.options.feedback ?? 'output') === 'output';
+const outputFeedback = (o: CellOptions) => (o.feedback ?? 'output') === 'output';
+const hiddenFeedback = (o: CellOptions) => !outputFeedback(o);
+const feedsOutput = (d: CellDims) => outputFeedback(d.options);
 /** Width of one delay-line tap: an output vector, or a hidden state in the 'hidden' variant. */
 const tapWidth = (d: CellDims) => (feedsOutput(d) ? narxOutputs(d) : d.hiddenSize);
 
@@ -59,7 +61,8 @@ export const narx: CellSpec = {
     { id: 'taps', tex: '\\tau_t', label: 'delay line', size: (d) => narxOrder(d) * tapWidth(d), hidden: true },
   ],
   equations: [
-    { id: 'h', tex: 'h_t = \\tanh\\Big(W_x x_t + \\sum_{d=1}^{n} W_d\\, y_{t-d} + b\\Big) \\quad (\\text{variant: } y_{t-d} \\to h_{t-d})', uses: ['x', 'taps_prev', 'h_prev'] },
+    { id: 'h', tex: 'h_t = \\tanh\\Big(W_x x_t + \\sum_{d=1}^{n} W_d\\, y_{t-d} + b\\Big)', uses: ['x', 'taps_prev', 'h_prev'], when: outputFeedback },
+    { id: 'h', tex: 'h_t = \\tanh\\Big(W_x x_t + \\sum_{d=1}^{n} W_d\\, h_{t-d} + b\\Big)', uses: ['x', 'taps_prev', 'h_prev'], when: hiddenFeedback },
     { id: 'y', tex: 'y_t = W_y h_t + b_y', uses: ['h'] },
   ],
   params: (d) => {

@@ -28,8 +28,8 @@ export const rnn: CellSpec = {
     { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'free' },
   ],
   equations: [
-    // One line for h (the only state), with φ named on it, so equation ids stay = state ids.
-    { id: 'h', tex: 'h_t = \\phi(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh}), \\quad \\phi \\in \\{\\tanh, \\mathrm{ReLU}\\}' },
+    { id: 'h', tex: 'h_t = \\tanh(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh})', when: (o) => o.nonlinearity !== 'relu' },
+    { id: 'h', tex: 'h_t = \\mathrm{ReLU}(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh})', when: (o) => o.nonlinearity === 'relu' },
   ],
   params: (d) => pytorchGateParams(d, 1),
   outputSize: (d) => d.hiddenSize,

@@ -57,7 +57,16 @@ export interface GateSpec {
   label: string;
   /** Value range for the colour scale. */
   range: 'unit' | 'signed' | 'positive' | 'free';
+  /** Present only under some options (a variant's own gate); absent means always. */
+  when?: OptionPredicate;
 }
+
+/**
+ * Some options change a cell's maths, not just its sizes (the Dilated RNN on a tanh RNN has no
+ * gates; the 1997 LSTM's squashing functions). Gates, states and equation lines that belong to
+ * one variant say so with `when`, and every view reads them through `partsFor`.
+ */
+export type OptionPredicate = (options: CellOptions) => boolean;
 
 export interface StateSpec {
   id: string;
@@ -67,6 +76,7 @@ export interface StateSpec {
   /** Buffers (lag lines, complex halves) are state but not worth a heatmap. */
   hidden?: boolean;
   range?: GateSpec['range'];
+  when?: OptionPredicate;
 }
 
 export interface EquationSpec {
@@ -78,6 +88,7 @@ export interface EquationSpec {
    * `${state}_prev` for a state's previous value (e.g. ['x', 'h_prev'] for a gate).
    */
   uses?: string[];
+  when?: OptionPredicate;
 }
 
 export interface PaperRef {
@@ -176,4 +187,26 @@ export function paramCount(specs: ParamSpec[], trainableOnly = true): number {
   return specs
     .filter((s) => !trainableOnly || s.trainable !== false)
     .reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0);
+}
+
+/** Each option's value, its default where the given record has none (or an unknown choice). */
+export function withDefaults(specs: readonly OptionSpec[], options: CellOptions = {}): CellOptions {
+  return Object.fromEntries(specs.map((o) => {
+    const v = options[o.key];
+    const valid = v !== undefined && (o.kind !== 'choice' || !o.choices || o.choices.includes(String(v)));
+    return [o.key, valid ? v : o.default];
+  }));
+}
+
+export interface CellParts {
+  gates: GateSpec[];
+  states: StateSpec[];
+  equations: EquationSpec[];
+}
+
+/** The gates, states and equation lines of a cell under the given options (defaults filled in). */
+export function partsFor<C extends CellParts & { options: readonly OptionSpec[] }>(cell: C, options?: CellOptions): CellParts {
+  const o = withDefaults(cell.options, options);
+  const keep = <S extends { when?: OptionPredicate }>(xs: S[]) => xs.filter((x) => !x.when || x.when(o));
+  return { gates: keep(cell.gates), states: keep(cell.states), equations: keep(cell.equations) };
 }

@@ -14,7 +14,7 @@ import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
 import { MechanismBadges } from './CellsPage';
 import { CellDiagram, DiagnosticsPanel, ParamTable } from './CellParts';
-import { useT } from './hooks';
+import { useCellMeta, useT } from './hooks';
 
 /** The card's cell against the plain RNN and the LSTM (or whichever of them it is not). */
 function compareWith(id: string): string[] {
@@ -60,7 +60,7 @@ export function CellCardPage() {
   const cellId = useApp((s) => s.config.cellId);
   const lang = useApp((s) => s.ui.lang);
   const catalog = useApp((s) => s.catalog);
-  const cell = catalog?.cells.find((c) => c.id === cellId);
+  const cell = useCellMeta(cellId);
   useEffect(() => {
     document.querySelector('.app-main')?.scrollTo?.({ top: 0 });
   }, [cellId]);

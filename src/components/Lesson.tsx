@@ -9,7 +9,7 @@ import { HeatmapPanel } from './HeatmapPanel';
 import { GradNormPanel, LossPanel } from './Charts';
 import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
-import { useT } from './hooks';
+import { useCellMeta, useT } from './hooks';
 import { RichText } from './RichText';
 import { gateColor } from '../views/palette';
 
@@ -33,7 +33,7 @@ export function useLessonPreset() {
 export function LessonPage() {
   const t = useT();
   const stepIdx = Math.min(useApp((s) => s.ui.lessonStep), lesson.steps.length - 1);
-  const cell = useApp((s) => s.catalog?.cells.find((c) => c.id === lesson.cellId));
+  const cell = useCellMeta(lesson.cellId);
   const step = lesson.steps[stepIdx];
   const go = (n: number) => appStore().getState().setUi({ lessonStep: Math.max(0, Math.min(lesson.steps.length - 1, n)) });
   const title = t(`${step.textKey}.title` as MessageKey);

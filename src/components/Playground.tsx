@@ -5,7 +5,7 @@ import { EquationPanel } from './EquationPanel';
 import { HeatmapPanel } from './HeatmapPanel';
 import { GradNormPanel, LossPanel } from './Charts';
 import { DivergedBanner, RunBar } from './RunBar';
-import { useT } from './hooks';
+import { useCellMeta, useT } from './hooks';
 import { cellText } from '../i18n';
 
 export function Card({ title, hint, children, className }: { title: string; hint?: string; children: React.ReactNode; className?: string }) {
@@ -24,7 +24,7 @@ export function Playground() {
   const t = useT();
   const cellId = useApp((s) => s.config.cellId);
   const lang = useApp((s) => s.ui.lang);
-  const cell = useApp((s) => s.catalog?.cells.find((c) => c.id === cellId));
+  const cell = useCellMeta(cellId);
   return (
     <div className="playground">
       <aside className="sidebar">

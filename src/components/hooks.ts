@@ -1,8 +1,9 @@
 // Small React glue: translation bound to the current language, and mounting a D3 view that is
 // fed straight from store.subscribe (fast telemetry never re-renders React).
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { appStore, useApp, type AppState } from '../store';
 import { translate, type MessageKey } from '../i18n';
+import { metaFor, type CellMeta } from '../store/catalog';
 
 export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
   const lang = useApp((s) => s.ui.lang);
@@ -42,4 +43,14 @@ export function useStoreView<V extends Destroyable>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return ref;
+}
+
+/**
+ * A cell of the catalogue as configured: when it is the configured cell, its gates and equations
+ * follow the chosen options (a variant switch re-renders the maths); otherwise the defaults.
+ */
+export function useCellMeta(cellId: string): CellMeta | undefined {
+  const cell = useApp((s) => s.catalog?.cells.find((c) => c.id === cellId));
+  const options = useApp((s) => (s.config.cellId === cellId ? s.config.cellOptions : undefined));
+  return useMemo(() => cell && metaFor(cell, options), [cell, options]);
 }

@@ -1,7 +1,8 @@
 // Plain metadata about cells and tasks for the page. The cell registry imports tfjs-core, so the
 // page only reaches it through a dynamic import: the main bundle (and the lesson text) stays free
 // of tfjs, and the heavy chunk loads while the page is already readable.
-import type { CellSpec, EquationSpec, GateSpec, OptionSpec, StateSpec, ParamSpec, CellDims, PaperRef, Mechanism, CellGroup, CellPreset } from '../cells/types';
+import { partsFor } from '../cells/types';
+import type { CellOptions, CellSpec, EquationSpec, GateSpec, OptionSpec, StateSpec, ParamSpec, CellDims, PaperRef, Mechanism, CellGroup, CellPreset } from '../cells/types';
 
 export interface CellMeta {
   id: string;
@@ -59,6 +60,14 @@ export function cellMeta(c: CellSpec): CellMeta {
     params: (d) => c.params(d),
     outputSize: (d) => c.outputSize(d),
   };
+}
+
+/**
+ * The meta with only the gates, states and equation lines of the chosen variant (see
+ * `partsFor`): what every view of one configured cell shows.
+ */
+export function metaFor(meta: CellMeta, options?: CellOptions): CellMeta {
+  return { ...meta, ...partsFor(meta, options) };
 }
 
 /** Used until the task registry answers (or if it exports nothing we recognise). */

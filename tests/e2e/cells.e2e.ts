@@ -115,4 +115,26 @@ export const scenarios: Scenario[] = [
         assert.ok(painted, 'the backward direction heatmaps are drawn');
       }),
   },
+  {
+    name: 'cells: a variant option redraws the maths (Dilated RNN on a GRU, then on a tanh RNN)',
+    run: (base) =>
+      withPage({ shot: 'variant-switch' }, async (page) => {
+        await page.goto(`${base}/?page=cell&cell=dilated&task=copy`);
+        await page.waitForSelector('[data-testid=cell-card][data-cell=dilated] [data-testid=equation-r] .katex');
+        await page.waitForSelector('[data-testid=heatmap-r]');
+        const gruH = (await page.textContent('[data-testid=equation-h] .katex')) ?? '';
+        await page.selectOption('[data-testid=select-opt-cell]', 'tanh');
+        await page.waitForSelector('[data-testid=equation-r]', { state: 'detached', timeout: 5000 });
+        assert.equal(await page.$('[data-testid=heatmap-r]'), null, 'no reset-gate heatmap for a tanh RNN');
+        const tanhH = (await page.textContent('[data-testid=equation-h] .katex')) ?? '';
+        assert.notEqual(tanhH, gruH, "the h line is the tanh RNN's");
+        assert.match(tanhH, /tanh/);
+        const nodes = await page.$$eval('[data-testid=cell-diagram] [data-node]', (els) => els.map((e) => e.getAttribute('data-node')));
+        assert.ok(!nodes.includes('r') && !nodes.includes('z'), `diagram without gates (${nodes.join(', ')})`);
+        await page.click('[data-testid=play-toggle]');
+        await waitForStep(page, 2, 60_000);
+        await page.click('[data-testid=play-toggle]');
+        await waitStatus(page, /paused|暂停/);
+      }),
+  },
 ];

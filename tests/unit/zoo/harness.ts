@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getCell } from '../../../src/cells/registry';
-import type { CellDims, CellOptions, Params } from '../../../src/cells/types';
+import { partsFor, type CellDims, type CellOptions, type Params } from '../../../src/cells/types';
 import { useNodeBackend } from '../../../src/engine/node-backend';
 import { createRng } from '../../../src/engine/rng';
 import { Trainer } from '../../../src/engine/trainer';
@@ -130,15 +130,22 @@ export function testCell(c: ZooCase): void {
       expect(cell.paper.title.length).toBeGreaterThan(5);
       expect(cell.mechanisms.length).toBeGreaterThan(0);
       expect(cell.summary.length).toBeGreaterThan(60);
-      const eqIds = new Set(cell.equations.map((e) => e.id));
-      for (const g of cell.gates) expect(eqIds, `equation for gate ${g.id}`).toContain(g.id);
-      for (const s of cell.states.filter((s) => !s.hidden)) expect(eqIds, `equation for state ${s.id}`).toContain(s.id);
+      // The parts of the variant under test: a gate, state or line may belong to one variant only.
+      const parts = partsFor(cell, c.options);
+      const eqIds = parts.equations.map((e) => e.id);
+      expect(new Set(eqIds).size, 'one equation line per id in a variant').toBe(eqIds.length);
+      for (const g of parts.gates) expect(eqIds, `equation for gate ${g.id}`).toContain(g.id);
+      for (const s of parts.states.filter((s) => !s.hidden)) expect(eqIds, `equation for state ${s.id}`).toContain(s.id);
       const dims = dimsOf(c);
       tf.tidy(() => {
         const p = toTensors(initValues(c, dims));
         const run = forward(c, dims, p, randomInput(dims, B, 1).flat, B);
         const traced = new Set(Object.keys(run.trace ?? {}));
-        for (const g of cell.gates) expect(traced, `step returns gate ${g.id}`).toContain(g.id);
+        // Exactly the declared gates: a view must neither miss one nor show a stale one.
+        // (the trace also records every state, which is checked below).
+        const stateIds = new Set(cell.states.map((s) => s.id));
+        const tracedGates = [...traced].filter((id) => !stateIds.has(id)).sort();
+        expect(tracedGates, 'step returns exactly the declared gates').toEqual(parts.gates.map((g) => g.id).sort());
         expect(Object.keys(run.final).sort()).toEqual(cell.states.map((s) => s.id).sort());
       });
     });
