@@ -31,17 +31,20 @@ export const tkrnn: CellSpec = {
   summary:
     'In a plain RNN a unit only hears the others as they were one step ago, so anything older must survive many squashing steps. In the TKRNN each connection also carries the sender’s older values, weighted by an exponentially decaying kernel λ^{k−1} with a decay rate per sending unit: the network gets direct connections k steps into the past at no extra cost (the kernel sum is a leaky trace updated once per step), and units with λ near 1 become slow memories. The paper uses it for serial recall.',
   notes:
-    'UNVERIFIED. The paper itself (Neural Networks 23(2), 2010; preprint 30 July 2009) could not be read here: only its abstract and introduction were reachable (paperzz mirror, publisher listings), and no author code was found. The equations follow a third-party transcription of the paper’s Eq. 7 and its connectivity figure (duducheng/Learning-Notes, notes/tkrnn.md and its images): y_t^(i) = f(Σ_j W_yy^(j,i) Σ_{k≥1} (λ_j^y)^{k−1} y_{t−k}^(j) + Σ_m W_xy^(m,i) Σ_{k≥1} (λ_m^x)^{k−1} x_{t−k}^(m)), i.e. one decay rate per sending unit, for hidden and input units alike, with the recursive form s_t = y_{t−1} + λ ⊙ s_{t−1}. This agrees with the reconstruction in ../shared/cell-equations.md §7 in the hidden part (there written per receiving unit; the figure puts λ on the sender). Conventions chosen here, not from the paper: the input of step t reaches h_t in the same step (the input kernel sum starts at k = 0, as every cell in the atlas reads x_t; the transcription delays inputs by one step like hidden units); f = tanh; a bias b is added; the decay rates are learned as λ = σ(a), initialised evenly over [0.2, 0.9] (hidden) and [0.5, 0.9] (input); weights U(±1/√H).',
+    'Equation as typeset in the paper (Neural Networks 23(2), 2010), read from cropped images of it in a third-party slide deck (duducheng/Learning-Notes, weekly/tkrnn_esn.pdf, slides 6–8, commit c37fc71; the deck’s handwritten note calls it Eq. 7). The paper’s running text was not reachable here (abstract and introduction only, paperzz mirror) and no author code is public. y_t^(i) = f(Σ_j W_{y→y}^(j,i) Σ_{k=1}^{t} (λ^(j))^{k−1} y_{t−k}^(j) + Σ_m W_{x→y}^(m,i) Σ_{k=1}^{t} (λ^(m))^{k−1} x_{t−k}^(m)). Hence, as here: one decay rate per sending unit, for hidden and input units alike (the connectivity figure labels unit j’s lags λ_j^0, λ_j^1, λ_j^2 with one weight per connection); weight 1 at lag 1 and no (1 − λ) normalisation; and inputs heard from one step back like hidden units, so x_t first reaches h_{t+1} (option “Input reaches h” = paper, the default; “current” lets x_t reach h_t at once as the other cells of the atlas do). The hidden sum obeys s^h_t = h_{t−1} + λ ⊙ s^h_{t−1}; for the input we keep s^x_t = Σ_{k≥0} λ^k x_{t−k}, and the paper’s sum is s^x_{t−1}. Not in what we could read, so chosen here: f = tanh (the equation leaves f open); a bias b (the equation has none); λ learned as σ(a), so λ ∈ (0, 1), initialised evenly over [0.2, 0.9] (hidden) and [0.5, 0.9] (input); weights U(±1/√H). The paper trains with backpropagation through time on serial recall.',
   zh: {
     name: '时间核循环网络 (TKRNN)',
     summary:
       '普通 RNN 中，一个单元只听到其他单元上一步的值，更早的信息必须熬过许多次压缩。TKRNN 的每条连接还携带发送单元更早的值，以按发送单元衰减率 λ 的指数核 λ^{k−1} 加权：网络因此免费获得了跨越 k 步的直接连接（核求和是每步更新一次的泄漏迹），λ 接近 1 的单元成为慢速记忆。论文用于序列回忆任务。',
     notes:
-      '未经核实：论文正文无法获取（仅有摘要与引言），也未找到作者代码。公式依据第三方对论文公式 7 及连接示意图的转录（duducheng/Learning-Notes 的 notes/tkrnn.md）：每个发送单元一个衰减率，隐藏与输入单元相同，递推形式 s_t = y_{t−1} + λ ⊙ s_{t−1}。本实现的约定（非论文所述）：第 t 步输入在同一步到达 h_t；f = tanh；加偏置 b；衰减率以 λ = σ(a) 学习，初值在 [0.2, 0.9]（隐藏）与 [0.5, 0.9]（输入）均匀分布。',
+      '公式按论文（Neural Networks 23(2)，2010）排印的样子转录，来源是第三方幻灯片中论文公式的截图（duducheng/Learning-Notes 的 weekly/tkrnn_esn.pdf 第 6–8 页，提交 c37fc71；其手写笔记称之为式 7）；论文正文此处无法获取，作者也未公开代码。y_t^(i) = f(Σ_j W_{y→y}^(j,i) Σ_{k=1}^{t} (λ^(j))^{k−1} y_{t−k}^(j) + Σ_m W_{x→y}^(m,i) Σ_{k=1}^{t} (λ^(m))^{k−1} x_{t−k}^(m))。因此：每个发送单元一个衰减率，隐藏与输入单元相同；滞后 1 的权重为 1，没有 (1 − λ) 归一化；输入与隐藏单元一样从上一步开始计入，x_t 最早到达 h_{t+1}（选项“输入到达 h” = paper，默认；current 则让 x_t 在同一步到达 h_t）。本实现自行选择的部分（所读内容未说明）：f = tanh；加偏置 b；λ = σ(a) 可学习，初值在 [0.2, 0.9]（隐藏）与 [0.5, 0.9]（输入）均匀分布；权重 U(±1/√H)。论文用 BPTT 在序列回忆任务上训练。',
     gateLabels: { lam: '衰减率 λ' },
   },
   preset: { taskId: 'adding', seqLen: 12, hiddenSize: 32, learningRate: 0.01, clipNorm: 1 },
-  options: [],
+  options: [
+    { key: 'inputTiming', label: 'Input reaches h', kind: 'choice', default: 'paper', choices: ['paper', 'current'],
+      help: 'paper: the input kernel sum starts one step back like the hidden one, so x_t first reaches h_{t+1}; current: x_t reaches h_t at once, as in the other cells of the atlas.' },
+  ],
   gates: [
     { id: 'lam', tex: '\\lambda^h', label: 'decay rate of each hidden unit’s kernel', range: 'unit' },
   ],
@@ -54,7 +57,9 @@ export const tkrnn: CellSpec = {
     { id: 'lam', tex: '\\lambda^h = \\sigma(a^h), \\quad \\lambda^x = \\sigma(a^x)', uses: [] },
     { id: 'sh', tex: 's^h_t = \\sum_{k \\ge 1} (\\lambda^h)^{k-1} \\odot h_{t-k} = h_{t-1} + \\lambda^h \\odot s^h_{t-1}', uses: ['h_prev', 'sh_prev', 'lam'] },
     { id: 'sx', tex: 's^x_t = \\sum_{k \\ge 0} (\\lambda^x)^{k} \\odot x_{t-k} = x_t + \\lambda^x \\odot s^x_{t-1}', uses: ['x', 'sx_prev'] },
-    { id: 'h', tex: 'h_t = \\tanh(W_{hh} s^h_t + W_{xh} s^x_t + b)', uses: ['sh', 'sx'] },
+    // The paper's sums start at k = 1 for inputs too: h_t reads x_{t−1}, λx_{t−2} … = s^x_{t−1}.
+    { id: 'h', tex: 'h_t = \\tanh(W_{hh} s^h_t + W_{xh} s^x_{t-1} + b)', uses: ['sh', 'sx_prev'], when: (o) => o.inputTiming !== 'current' },
+    { id: 'h', tex: 'h_t = \\tanh(W_{hh} s^h_t + W_{xh} s^x_t + b)', uses: ['sh', 'sx'], when: (o) => o.inputTiming === 'current' },
   ],
   params: (d) => {
     const H = d.hiddenSize;
@@ -75,10 +80,11 @@ export const tkrnn: CellSpec = {
     lamH: tf.sigmoid(p.decay_h),
     lamX: tf.sigmoid(p.decay_x),
   }),
-  step: (xt, s, p) => {
+  step: (xt, s, p, { dims }) => {
     const sh = tf.add(s.h, tf.mul(p.lamH, s.sh)) as tf.Tensor2D;
     const sx = tf.add(xt, tf.mul(p.lamX, s.sx)) as tf.Tensor2D;
-    const a = tf.add(tf.add(matMulPrepared(sh, p[T('weight_hh')], p.weight_hh), matMulPrepared(sx, p[T('weight_xh')], p.weight_xh)), p.bias);
+    const heard = dims.options.inputTiming === 'current' ? sx : s.sx;
+    const a = tf.add(tf.add(matMulPrepared(sh, p[T('weight_hh')], p.weight_hh), matMulPrepared(heard, p[T('weight_xh')], p.weight_xh)), p.bias);
     const h = tf.tanh(a) as tf.Tensor2D;
     return { state: { h, sh, sx }, gates: { lam: tf.broadcastTo(p.lamH, sh.shape) as tf.Tensor2D } };
   },
