@@ -15,7 +15,7 @@ export const miPaper = {
 };
 
 export const miNotesSource =
-  'MI block from Wu et al. (2016), Sec. 2: the general form, with what the paper calls gating biases α, β₁, β₂. The additive block is the special case α = 0, β₁ = β₂ = 1. Parameters: W = weight_ih, U = weight_hh (PyTorch layout [out, in]), one bias b, and α, β₁, β₂ of the same size as b: 3 vectors per block on top of the additive cell. Init: W, U U(−1/√H, 1/√H) as PyTorch, b = 0, α = 1, β₁ = β₂ = 0.5 by default (the "α (init)" and "β (init)" options); these init values follow our reading of the paper\'s experiment sections and were not re-checked against its text in this session.';
+  'MI block from Wu et al. (2016), Sec. 2: the general form, with what the paper calls gating biases α, β₁, β₂. The additive block is the special case α = 0, β₁ = β₂ = 1. Parameters: W = weight_ih, U = weight_hh (PyTorch layout [out, in]), one bias b, and α, β₁, β₂ of the same size as b: 3 vectors per block on top of the additive cell. Init: W, U U(−1/√H, 1/√H) as PyTorch, b = 0, α = 1, β₁ = β₂ = 0.5 by default (the "α (init)" and "β (init)" options). The paper’s experiment sections could not be read here (only its abstract and introduction were reachable), so the init follows the most used public implementation, NickShahML’s TensorFlow multiplicative_integration.py (α ~ N(1, 0.1), β₁, β₂ ~ N(0.5, 0.1), truncated; here without the noise); Caffe2’s MILSTMCell starts at α = β₁ = β₂ = 1, b = 0 instead, and pytorch/translate draws all of them U(±1/√H). All three use one α, β₁, β₂ per unit of every gate.';
 
 export const miRnn: CellSpec = {
   id: 'mi-rnn',
@@ -31,7 +31,7 @@ export const miRnn: CellSpec = {
     summary:
       '在加性 RNN 中，输入只能平移预激活 Wx + Uh：Uh 很大时输入几乎不起作用，雅可比矩阵 diag(φ′)U 与读入什么无关。乘性整合改用 Wx ⊙ Uh：输入逐单元地缩放循环项，雅可比矩阵变成 diag(φ′)·diag(α ⊙ Wx + β₁)·U——当前输入门控着过去的信息（及其梯度）能通过多少。代价只是三个额外向量。',
     notes:
-      'MI 模块取自 Wu 等（2016）第 2 节的一般形式（论文称 α、β₁、β₂ 为门控偏置）；α = 0、β₁ = β₂ = 1 即退化为加性模块。参数：W = weight_ih，U = weight_hh，一个偏置 b，以及与 b 同尺寸的 α、β₁、β₂。初始化：W、U 为 U(−1/√H, 1/√H)，b = 0，默认 α = 1、β₁ = β₂ = 0.5（可用选项调整）；这些初值依据我们对论文实验部分的理解，本次未能对照原文复核。非线性取 tanh。视图分别显示 Wx、Uh 与二阶项 α ⊙ Wx ⊙ Uh。',
+      'MI 模块取自 Wu 等（2016）第 2 节的一般形式（论文称 α、β₁、β₂ 为门控偏置）；α = 0、β₁ = β₂ = 1 即退化为加性模块。参数：W = weight_ih，U = weight_hh，一个偏置 b，以及与 b 同尺寸的 α、β₁、β₂。初始化：W、U 为 U(−1/√H, 1/√H)，b = 0，默认 α = 1、β₁ = β₂ = 0.5（可用选项调整）。论文的实验部分此处无法读到（只有摘要与引言），所以初值采用最常用的公开实现 NickShahML 的 TensorFlow multiplicative_integration.py（α ~ N(1, 0.1)，β ~ N(0.5, 0.1)，截断；这里不加噪声）；Caffe2 的 MILSTMCell 则取 α = β₁ = β₂ = 1、b = 0。非线性取 tanh。视图分别显示 Wx、Uh 与二阶项 α ⊙ Wx ⊙ Uh。',
     gateLabels: { wx: '输入投影 Wx', uh: '循环投影 Uh', m: '二阶项 α⊙Wx⊙Uh' },
   },
   preset: { taskId: 'adding', seqLen: 10, hiddenSize: 32, learningRate: 0.01 },

@@ -71,13 +71,13 @@ export const npRnn: CellSpec = {
   summary:
     'A ReLU RNN started from a better-conditioned W_hh than the IRNN’s identity. R = I + AᵀA/N is symmetric positive definite, so all its eigenvalues are real and positive; dividing by the largest puts the top one exactly at 1 and the rest below it. The state neither explodes (no eigenvalue above 1) nor is copied blindly in every direction, which the authors argue from the dynamics of the linearised ReLU network.',
   notes:
-    'W_hh = R/λ_max(R) with R = I + AᵀA/N, A ~ N(0, 1), N = H, as in the issue’s summary of Talathi & Vartak 2015 and in a third-party port (DurstewitzLab’s npRNN initialiser, which also divides by the largest eigenvalue). λ_max is computed in JS at init by power iteration on the symmetric PSD R (Rayleigh quotient, tolerance 1e-12). The paper’s own PDF was not reachable from here: the input-weight init N(0, 1/N) (std 1/√H) is our recollection of its Sec. 4 and is NOT verified; the biases start at 0. One bias vector. The page’s recurrent-scale slider multiplies W_hh, so at any value other than 1 the top eigenvalue is the slider value instead of 1.',
+    'W_hh = R/λ_max(R) with R = I + AᵀA/N, A ~ N(0, 1), N = H, as in every implementation we found (e.g. Schmidt et al.’s np_RNN in the Durstewitz lab’s code, “taken from arXiv:1511.03771v3”, which also divides by the largest eigenvalue). λ_max is computed in JS at init by power iteration on the symmetric PSD R (Rayleigh quotient, tolerance 1e-12). The paper’s text was not reachable from here (abstract pages only), so the input weights are NOT verified: we draw N(0, 1/N) (std 1/√H); that np_RNN port draws them as g·N(0,1)/H with a Sussillo–Abbott random-walk gain g, and other ports use Xavier or U(±1/√I). Biases start at 0, as in all of them. One bias vector. The page’s recurrent-scale slider multiplies W_hh, so at any value other than 1 the top eigenvalue is the slider value instead of 1.',
   zh: {
     name: 'np-RNN（归一化正定初始化）',
     summary:
       '与 IRNN 相同的 ReLU RNN，只是 W_hh 的起点更好：R = I + AᵀA/N 是对称正定矩阵，特征值全为正实数；除以最大特征值后，最大特征值正好为 1，其余都小于 1。状态既不会爆炸，也不会在所有方向上被原样复制。',
     notes:
-      'W_hh = R/λ_max(R)，R = I + AᵀA/N，A ~ N(0,1)，N = H；λ_max 在初始化时用 JS 幂迭代求得。输入权重初始化 N(0, 1/N) 来自我们对论文第 4 节的回忆，未核对原文。滑块会再乘以 W_hh。',
+      'W_hh = R/λ_max(R)，R = I + AᵀA/N，A ~ N(0,1)，N = H；λ_max 在初始化时用 JS 幂迭代求得。论文正文此处无法读到，输入权重初始化未经核实：这里取 N(0, 1/N)；Durstewitz 实验室的 np_RNN 移植用 g·N(0,1)/H（g 为 Sussillo–Abbott 随机游走增益），其他移植用 Xavier 或 U(±1/√I)。偏置为 0。滑块会再乘以 W_hh。',
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.002, clipNorm: 1 },
   options: [],
