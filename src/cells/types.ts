@@ -17,6 +17,8 @@ export interface OptionSpec {
   step?: number;
   choices?: readonly string[];
   help?: string;
+  /** Chinese label and help; the UI falls back to English for anything missing. */
+  zh?: { label?: string; help?: string };
 }
 
 /** Everything a cell needs to know about where it sits in the model. */

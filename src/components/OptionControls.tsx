@@ -1,5 +1,6 @@
 // A cell's own options as controls, whatever their kind: numbers and integers as sliders, choices
-// as a menu, booleans as a checkbox. Labels and help come from i18n when a key exists, else the spec.
+// as a menu, booleans as a checkbox. Labels and help come from i18n when a key exists (options many
+// cells share), else from the spec, in Chinese where it has one.
 import type { OptionSpec } from '../cells/types';
 import { appStore, useApp } from '../store';
 import { hasKey } from '../i18n';
@@ -9,6 +10,7 @@ import { useT } from './hooks';
 
 export function OptionControls({ options, skipMenu = true }: { options: OptionSpec[]; skipMenu?: boolean }) {
   const t = useT();
+  const lang = useApp((s) => s.ui.lang);
   const values = useApp((s) => s.config.cellOptions);
   const setOpt = (key: string, v: number | string | boolean) => appStore().getState().setCellOption(key, v);
   return (
@@ -18,8 +20,9 @@ export function OptionControls({ options, skipMenu = true }: { options: OptionSp
         .map((o) => {
           const key = `controls.opt.${o.key}`;
           const helpKey = `${key}.help`;
-          const label = hasKey(key) ? t(key) : o.label;
-          const help = hasKey(helpKey) ? t(helpKey) : o.help;
+          const zh = lang === 'zh' ? o.zh : undefined;
+          const label = hasKey(key) ? t(key) : (zh?.label ?? o.label);
+          const help = hasKey(helpKey) ? t(helpKey) : (zh?.help ?? o.help);
           const raw = values[o.key] ?? o.default;
           if (o.kind === 'boolean') {
             return (
