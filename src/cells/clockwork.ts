@@ -55,9 +55,11 @@ export const clockwork: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.02, clipNorm: 1, options: { modules: 4, periodBase: 2 } },
   options: [
     { key: 'modules', label: 'Modules g', kind: 'integer', default: 4, min: 1, max: 8, step: 1,
-      help: 'Number of clock modules; module i has period base^i. One module is a plain tanh RNN.' },
+      help: 'Number of clock modules; module i has period base^i. One module is a plain tanh RNN.',
+      zh: { label: '模块数 g', help: '时钟模块的个数；模块 i 的周期为 base^i。只有一个模块时就是普通的 tanh RNN。' } },
     { key: 'periodBase', label: 'Period base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
-      help: 'Periods are base^i: 2 gives the paper’s exponential clocks 1, 2, 4, 8 …; 1 makes every module tick every step.' },
+      help: 'Periods are base^i: 2 gives the paper’s exponential clocks 1, 2, 4, 8 …; 1 makes every module tick every step.',
+      zh: { label: '周期底数', help: '周期为 base^i：取 2 即论文的指数时钟 1、2、4、8 ……；取 1 则每个模块每一步都更新。' } },
   ],
   gates: [{ id: 'm', tex: 'm_t', label: 'module clock (1 = updates now)', range: 'unit' }],
   states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],

@@ -43,9 +43,11 @@ export const dilated: CellSpec = {
   preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, numLayers: 3, learningRate: 0.01, clipNorm: 1, options: { cell: 'gru', base: 2 } },
   options: [
     { key: 'cell', label: 'Underlying cell', kind: 'choice', default: 'gru', choices: ['gru', 'tanh'],
-      help: 'What each layer runs on its dilated recurrence: a GRU (reset before the matmul) or a plain tanh RNN.' },
+      help: 'What each layer runs on its dilated recurrence: a GRU (reset before the matmul) or a plain tanh RNN.',
+      zh: { label: '底层单元', help: '每层在膨胀循环上运行的单元：GRU（重置门在矩阵乘法之前作用）或普通 tanh RNN。' } },
     { key: 'base', label: 'Dilation base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
-      help: 'Layer l recurs on the state base^l steps back (1, 2, 4 … for base 2). Base 1 is an ordinary stacked RNN.' },
+      help: 'Layer l recurs on the state base^l steps back (1, 2, 4 … for base 2). Base 1 is an ordinary stacked RNN.',
+      zh: { label: '膨胀底数', help: '第 l 层循环连接到 base^l 步之前的状态（base 为 2 时依次为 1、2、4 ……）。base 为 1 即普通的堆叠 RNN。' } },
   ],
   gates: GRU_GATES.map((g) => ({ ...g, when: gruOption })),
   states: [

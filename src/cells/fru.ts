@@ -51,7 +51,8 @@ export const fru: CellSpec = {
   options: [
     { key: 'freqs', label: 'Frequencies f (comma-separated)', kind: 'choice', default: DEFAULT_FREQS,
       choices: [DEFAULT_FREQS, '0, 0.25, 0.5, 1', '0, 1, 2, 4, 8, 16'],
-      help: 'Frequencies in cycles per sequence; each adds S values to the state. f = 0 holds only the current φ.' },
+      help: 'Frequencies in cycles per sequence; each adds S values to the state. f = 0 holds only the current φ.',
+      zh: { label: '频率 f（逗号分隔）', help: '频率以每段序列内的周期数计；每个频率给状态增加 S 个值。f = 0 只保存当前的 φ。' } },
     ...sizeOptions,
   ],
   gates: [

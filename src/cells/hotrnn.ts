@@ -71,11 +71,14 @@ export const hotrnn: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 16, learningRate: 0.005, clipNorm: 1 },
   options: [
     { key: 'lags', label: 'Lags L', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
-      help: 'How many past hidden states the gates read directly.' },
+      help: 'How many past hidden states the gates read directly.',
+      zh: { label: '滞后步数 L', help: '门直接读取的过去隐藏状态的个数。' } },
     { key: 'order', label: 'Order P', kind: 'integer', default: 2, min: 1, max: 3, step: 1,
-      help: 'Degree of the polynomial in the lagged states (P = 1: linear in them, like a multi-lag LSTM).' },
+      help: 'Degree of the polynomial in the lagged states (P = 1: linear in them, like a multi-lag LSTM).',
+      zh: { label: '阶数 P', help: '关于滞后状态的多项式的次数（P = 1：对它们是线性的，相当于多滞后 LSTM）。' } },
     { key: 'rank', label: 'TT rank r', kind: 'integer', default: 2, min: 1, max: 8, step: 1,
-      help: 'Inner ranks of the tensor train: larger r stores a richer weight tensor with more parameters.' },
+      help: 'Inner ranks of the tensor train: larger r stores a richer weight tensor with more parameters.',
+      zh: { label: '张量列车秩 r', help: '张量列车的内部秩：r 越大，能存储的权重张量越丰富，参数也越多。' } },
   ],
   gates: LSTM_GATES,
   states: [

@@ -37,7 +37,8 @@ export const indrnn: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, numLayers: 2, learningRate: 0.005, clipNorm: 1 },
   options: [
     { key: 'gamma', label: 'Gradient bound γ', kind: 'number', default: 2, min: 1.01, max: 10, step: 0.01,
-      help: 'u is clipped to |u| ≤ γ^{1/T}, so no unit can grow its gradient by more than γ over the whole sequence. The paper uses 2.' },
+      help: 'u is clipped to |u| ≤ γ^{1/T}, so no unit can grow its gradient by more than γ over the whole sequence. The paper uses 2.',
+      zh: { label: '梯度上界 γ', help: 'u 被裁剪到 |u| ≤ γ^{1/T}，因此在整段序列上任何单元的梯度增长都不超过 γ 倍。论文取 2。' } },
   ],
   gates: [],
   states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'positive' }],

@@ -31,7 +31,8 @@ export const irnn: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.002, clipNorm: 1 },
   options: [
     { key: 'alpha', label: 'Identity scale α (init)', kind: 'number', default: 1, min: 0, max: 1.5, step: 0.05,
-      help: 'W_hh starts as αI. 1 is the IRNN; the paper scales it down for tasks that need only short memory. Multiplies with the recurrent-scale slider.' },
+      help: 'W_hh starts as αI. 1 is the IRNN; the paper scales it down for tasks that need only short memory. Multiplies with the recurrent-scale slider.',
+      zh: { label: '单位矩阵缩放 α（初始值）', help: 'W_hh 初始为 αI。取 1 即 IRNN；对只需短记忆的任务，论文把它调小。与“循环权重初始化倍数”滑块相乘。' } },
   ],
   gates: [],
   ...reluRnnCore,

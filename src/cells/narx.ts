@@ -48,11 +48,14 @@ export const narx: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1, options: { order: 4 } },
   options: [
     { key: 'feedback', label: 'Delay line carries', kind: 'choice', default: 'output', choices: ['output', 'hidden'],
-      help: 'output: the original NARX, past outputs y are fed back. hidden: the later form with past hidden states h.' },
+      help: 'output: the original NARX, past outputs y are fed back. hidden: the later form with past hidden states h.',
+      zh: { label: '延迟线保存', help: 'output：原始 NARX，反馈过去的输出 y。hidden：后来的形式，反馈过去的隐藏状态 h。' } },
     { key: 'order', label: 'Delay order n', kind: 'integer', default: 3, min: 1, max: 8, step: 1,
-      help: 'How many past outputs (or states) feed the hidden layer directly: each is a shortcut n steps long at most.' },
+      help: 'How many past outputs (or states) feed the hidden layer directly: each is a shortcut n steps long at most.',
+      zh: { label: '延迟阶数 n', help: '直接输入隐藏层的过去输出（或状态）的个数：每一个都是一条最长 n 步的捷径。' } },
     { key: 'outputs', label: 'Output units', kind: 'integer', default: 8, min: 1, max: 32, step: 1,
-      help: 'Size of y, the cell’s own output layer (what is fed back and emitted).' },
+      help: 'Size of y, the cell’s own output layer (what is fed back and emitted).',
+      zh: { label: '输出单元数', help: 'y 的大小，即单元自身输出层的大小（被反馈并输出的量）。' } },
   ],
   gates: [{ id: 'y', tex: 'y_t', label: 'output (fed back)', range: 'free' }],
   states: [

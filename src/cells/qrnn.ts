@@ -50,7 +50,8 @@ export const qrnn: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01, clipNorm: 1 },
   options: [
     { key: 'window', label: 'Convolution width k', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
-      help: 'How many inputs (x_{t−k+1} … x_t) each gate sees. k = 1 makes the gates depend on x_t alone.' },
+      help: 'How many inputs (x_{t−k+1} … x_t) each gate sees. k = 1 makes the gates depend on x_t alone.',
+      zh: { label: '卷积宽度 k', help: '每个门看到的输入个数（x_{t−k+1} … x_t）。k = 1 时门只依赖 x_t。' } },
   ],
   gates: [
     { id: 'z', tex: 'z_t', label: 'candidate', range: 'signed' },

@@ -20,7 +20,8 @@ export const rnn: CellSpec = {
     'The plain recurrence: the new hidden state is a squashed mix of the input and the previous state. Backpropagating through T steps multiplies T Jacobians diag(φ′)·W_hh, so the gradient shrinks or grows geometrically with the gap — the vanishing/exploding-gradient problem every other cell here tries to fix.',
   options: [
     { key: 'nonlinearity', label: 'Nonlinearity', kind: 'choice', default: 'tanh', choices: ['tanh', 'relu'],
-      help: 'tanh (PyTorch’s default) saturates and squashes gradients; ReLU does not saturate but lets the state and the gradient explode unless W_hh is kept near the identity (IRNN).' },
+      help: 'tanh (PyTorch’s default) saturates and squashes gradients; ReLU does not saturate but lets the state and the gradient explode unless W_hh is kept near the identity (IRNN).',
+      zh: { help: 'tanh（PyTorch 的默认值）会饱和并压缩梯度；ReLU 不饱和，但除非 W_hh 保持在单位矩阵附近（IRNN），状态和梯度都会爆炸。' } },
   ],
   gates: [],
   states: [

@@ -34,9 +34,11 @@ export const scrnn: CellSpec = {
   preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, learningRate: 0.02, clipNorm: 1, options: { contextSize: 8, alpha: 0.95 } },
   options: [
     { key: 'alpha', label: 'Context decay α', kind: 'number', default: 0.95, min: 0, max: 0.999, step: 0.005,
-      help: 'Fixed self-connection of the context units: they forget on a timescale of about 1/(1 − α) steps. The paper uses 0.95.' },
+      help: 'Fixed self-connection of the context units: they forget on a timescale of about 1/(1 − α) steps. The paper uses 0.95.',
+      zh: { label: '上下文衰减 α', help: '上下文单元固定的自连接权重：它们遗忘的时间尺度约为 1/(1 − α) 步。论文取 0.95。' } },
     { key: 'contextSize', label: 'Context units S', kind: 'integer', default: 8, min: 1, max: 128, step: 1,
-      help: 'Number of slow context units s, besides the H fast sigmoid units.' },
+      help: 'Number of slow context units s, besides the H fast sigmoid units.',
+      zh: { label: '上下文单元数 S', help: '慢速上下文单元 s 的个数，另有 H 个快速 sigmoid 单元。' } },
   ],
   gates: [],
   states: [

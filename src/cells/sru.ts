@@ -24,9 +24,11 @@ export const statSizes = (d: CellDims) => ({
 
 export const sizeOptions: OptionSpec[] = [
   { key: 'phiSize', label: 'Statistics size (φ)', kind: 'integer', default: 8, min: 1, max: 64, step: 1,
-    help: 'S, the number of features φ_t averaged at every scale. The state has (number of scales) × S values. Paper experiments: 64 (SRU), 10 (FRU on MNIST).' },
+    help: 'S, the number of features φ_t averaged at every scale. The state has (number of scales) × S values. Paper experiments: 64 (SRU), 10 (FRU on MNIST).',
+    zh: { label: '统计量大小（φ）', help: 'S，即在每个尺度上求平均的特征 φ_t 的个数。状态共有（尺度数）× S 个值。论文实验：64（SRU），10（FRU，MNIST）。' } },
   { key: 'recurSize', label: 'Recurrent summary size (r)', kind: 'integer', default: 8, min: 1, max: 64, step: 1,
-    help: 'R, the size of r_t, the only path by which the averages feed back into φ. Paper experiments: 16 (SRU), 60 (FRU on MNIST).' },
+    help: 'R, the size of r_t, the only path by which the averages feed back into φ. Paper experiments: 16 (SRU), 60 (FRU on MNIST).',
+    zh: { label: '反馈摘要大小（r）', help: 'R，即 r_t 的大小；r_t 是平均值反馈到 φ 的唯一通路。论文实验：16（SRU），60（FRU，MNIST）。' } },
 ];
 
 /**
@@ -103,7 +105,8 @@ export const sru: CellSpec = {
   options: [
     { key: 'alphas', label: 'Scales α (comma-separated)', kind: 'choice', default: DEFAULT_ALPHAS,
       choices: [DEFAULT_ALPHAS, '0, 0.5, 0.9', '0, 0.9, 0.99, 0.999'],
-      help: 'Decay rates of the moving averages; each adds S values to the state. 0.99 remembers ~100 steps.' },
+      help: 'Decay rates of the moving averages; each adds S values to the state. 0.99 remembers ~100 steps.',
+      zh: { label: '尺度 α（逗号分隔）', help: '滑动平均的衰减率；每个尺度给状态增加 S 个值。0.99 约能记住 100 步。' } },
     ...sizeOptions,
   ],
   gates: [
