@@ -2,15 +2,13 @@
 // the bridge turns changes into worker messages and the URL follows.
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, useApp } from '../store';
-import { numLimits, randomSeedValue, SEED_MAX } from '../store/url';
+import { randomSeedValue, SEED_MAX } from '../store/url';
 import { hasKey } from '../i18n';
 import { cellChoices, currentChoice } from './cell-choices';
-import { Slider } from './Slider';
+import { ConfigSlider } from './ConfigSlider';
 import { OptionControls } from './OptionControls';
 import { useT } from './hooks';
 import type { RunConfig } from '../worker/protocol';
-
-const fmtLr = (v: number) => v.toExponential(1).replace('e-', 'e−');
 
 export interface ControlPanelProps {
   /** The cell card and the Compare page fix the cell themselves. */
@@ -29,7 +27,6 @@ export function ControlPanel({ showCell = true, showCellOptions = true, showPara
   const catalog = useApp((s) => s.catalog);
   const { paramCount } = useApp(useShallow((s) => ({ paramCount: s.run.paramCount })));
   const set = (patch: Partial<RunConfig>) => appStore().getState().setConfig(patch);
-  const lim = (f: keyof RunConfig) => numLimits(f);
   const cells = catalog?.cells ?? [];
   const choices = cellChoices(cells);
   const cell = cells.find((c) => c.id === config.cellId);
@@ -82,30 +79,20 @@ export function ControlPanel({ showCell = true, showCellOptions = true, showPara
 
       {showCellOptions && cell && <OptionControls options={cell.options} />}
 
-      <Slider testId="slider-hiddenSize" label={t('controls.hiddenSize')} value={config.hiddenSize}
-        {...lim('hiddenSize')} step={1} onChange={(v) => set({ hiddenSize: v })} />
-      <Slider testId="slider-numLayers" label={t('controls.numLayers')} value={config.numLayers}
-        {...lim('numLayers')} step={1} onChange={(v) => set({ numLayers: v })} />
+      <ConfigSlider field="hiddenSize" />
+      <ConfigSlider field="numLayers" />
       <label className="control checkbox">
         <input type="checkbox" data-testid="checkbox-bidirectional" checked={config.bidirectional}
           onChange={(e) => set({ bidirectional: e.currentTarget.checked })} />
         <span>{t('controls.bidirectional')}</span>
       </label>
-      <Slider testId="slider-seqLen" label={t('controls.seqLen')} value={config.seqLen}
-        {...lim('seqLen')} step={1} onChange={(v) => set({ seqLen: v })} />
+      <ConfigSlider field="seqLen" />
 
       <h3 className="card-subtitle">{t('controls.training')}</h3>
-      <Slider testId="slider-learningRate" label={t('controls.learningRate')} value={config.learningRate}
-        {...lim('learningRate')} step={0.05} log format={fmtLr} onChange={(v) => set({ learningRate: v })} />
-      <Slider testId="slider-recurrentScale" label={t('controls.recurrentScale')} value={config.recurrentScale}
-        {...lim('recurrentScale')} step={0.05} format={(v) => `× ${v.toFixed(2)}`}
-        help={t('controls.recurrentScale.help')} onChange={(v) => set({ recurrentScale: v })} />
-      <Slider testId="slider-clipNorm" label={t('controls.clipNorm')} value={config.clipNorm}
-        {...lim('clipNorm')} step={0.25} format={(v) => (v === 0 ? t('controls.clipNorm.off') : v.toFixed(2))}
-        onChange={(v) => set({ clipNorm: v })} />
-      <Slider testId="slider-svClip" label={t('controls.svClip')} value={config.svClip ?? 0}
-        {...lim('svClip')} step={0.05} format={(v) => (v === 0 ? t('controls.clipNorm.off') : `σ ≤ ${v.toFixed(2)}`)}
-        help={t('controls.svClip.help')} onChange={(v) => set({ svClip: v })} />
+      <ConfigSlider field="learningRate" />
+      <ConfigSlider field="recurrentScale" />
+      <ConfigSlider field="clipNorm" />
+      <ConfigSlider field="svClip" />
 
       <div className="control seed-row">
         <label htmlFor="seed-input">{t('controls.seed')}</label>

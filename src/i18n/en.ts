@@ -3,7 +3,7 @@ export const en = {
   'app.name': 'RNN Atlas',
   'app.tagline': 'How recurrent cells remember, forget, and learn — live in your browser',
   'nav.playground': 'Playground',
-  'nav.lesson': 'Lesson: LSTM step by step',
+  'nav.lesson': 'Lessons',
   'nav.lessonShort': 'Lesson',
   'lang.toggle': '中文',
   'lang.toggleLabel': 'Switch language to Chinese',
@@ -93,12 +93,59 @@ export const en = {
   'range.free': '± max',
   'range.positive': '0 → max',
 
-  'lesson.title': 'LSTM step by step',
+  'lesson.title': 'Lessons',
   'lesson.prev': 'Back',
   'lesson.next': 'Next',
   'lesson.stepOf': 'Step {n} of {total}',
   'lesson.openPlayground': 'Open in the playground',
   'lesson.live': 'Live from the model',
+
+  'lesson.choose': 'Choose a lesson',
+  'lesson.tryIt': 'Try it',
+  'lesson.openCompare': 'Open these cells side by side',
+  'lesson.gradnorm.hint': 'Bar t: how strongly the loss still depends on h_t (log scale). Left: early steps; right: the last step, where the loss is.',
+
+  'lessons.lstm.title': 'LSTM step by step',
+  'lessons.lstm.summary': 'Gate by gate, how an LSTM decides what to keep, what to write and what to show, on the copy task.',
+
+  'lessons.vanish.title': 'Why plain RNNs forget',
+  'lessons.vanish.summary': 'Watch the gradient ∂L/∂h_t fade on its way back through a tanh RNN, and what scaling, clipping, gates and an identity start do to it.',
+  'lessons.vanish.plain.title': 'One matrix, used at every step',
+  'lessons.vanish.plain.body':
+    'A vanilla RNN keeps a single vector $h_t$ and rebuilds it at every step from the new input and the old state, $h_t = \\tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)$. The same $W_{hh}$ is applied at step 1, at step 2, and at step 40. Here the network learns the adding problem: forty random numbers go by, two of them are marked, and only at the very end must it output the sum of the two marked ones. Press Play. The heatmap shows $h_t$ on one probe sequence, a row per unit and a column per step.',
+  'lessons.vanish.backward.title': 'The error travels back one step at a time',
+  'lessons.vanish.backward.body':
+    'The loss is measured at the last step only, so whatever the network learns about the first marked number has to flow backwards through every step in between. Each step back multiplies the gradient by a Jacobian, $\\partial h_t / \\partial h_{t-1} = \\mathrm{diag}(1 - h_t^2)\\, W_{hh}$. The chart plots the size of $\\partial L / \\partial h_t$ for every step on a log scale: the bar on the right is the last step, the bars to its left are earlier and earlier steps. When every Jacobian shrinks vectors a little, the bars fall off geometrically, a straight downward slope on this axis. A factor of 0.8 per step is already 10⁻⁴ after forty steps: the first marked number hardly reaches the weights.',
+  'lessons.vanish.scale.title': 'Shrink or explode: the size of W_hh',
+  'lessons.vanish.scale.body':
+    'How steep the slope is depends on how much $W_{hh}$ stretches vectors: roughly its largest singular value times the average slope of tanh. Drag the recurrent-scale slider, which multiplies the initial $W_{hh}$ and restarts the run. Below 1 the slope gets steeper and the gradient vanishes. Well above 1 it turns over: early steps get huge gradients, the loss jumps about, and with clipping switched off here the run may blow up to NaN, which the page catches and reports rather than crashing. Neither extreme learns the long-range sum: this is the vanishing and exploding gradient problem that Bengio, Simard and Frasconi described in 1994.',
+  'lessons.vanish.clip.title': 'Clipping stops explosions, not vanishing',
+  'lessons.vanish.clip.body':
+    'Gradient clipping rescales the whole gradient whenever its norm exceeds a threshold, so a single bad step cannot throw the weights far away. Here the recurrent scale starts at 2, which would explode; with the threshold at 1 the run stays finite. Drag the threshold to 0 (off) to see the difference, then bring the recurrent scale below 1: clipping can only make a gradient smaller, so it does nothing for the fall-off on the left of the chart. Vanishing needs a change to the cell itself.',
+  'lessons.vanish.gates.title': 'A gated path keeps the gradient alive',
+  'lessons.vanish.gates.body':
+    'Same task, same seed, now an LSTM. Its cell state is updated by addition, $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$, so one step back along $c_t$ multiplies the gradient only by the forget gate $f_t$, unit by unit, with no matrix and no squashing in between. While $f_t$ stays near 1 (a forget-gate bias of 1 helps at the start) the profile stays far flatter than the plain RNN’s. The lesson “LSTM step by step” takes the gates one at a time.',
+  'lessons.vanish.identity.title': 'Or start where the gradient is preserved',
+  'lessons.vanish.identity.body':
+    'Gates are not the only fix. The IRNN of Le, Jaitly and Hinton (2015) keeps the plain recurrence but uses ReLU, and starts from $W_{hh} = I$ with a zero bias: at initialisation every active unit copies its value forward unchanged, and along those units the Jacobian is exactly the identity. The gradient profile starts flat, and training has to keep it so. Drag the recurrent scale to 0.9 or 1.1 to feel how delicate this is: the identity sits on a knife edge between vanishing and exploding.',
+
+  'lessons.mech.title': 'Three ways to remember',
+  'lessons.mech.summary': 'Gates, connections across time scales and norm-preserving recurrences: one cell for each, on the same task and seed.',
+  'lessons.mech.problem.title': 'One problem, three kinds of answer',
+  'lessons.mech.problem.body':
+    'Every long-memory cell in the atlas answers one question: how can the gradient of a late loss reach an early step without passing through a long product of shrinking Jacobians? The answers fall into three mechanisms: gates that make the path through time additive, connections that skip across time scales, and recurrent matrices that preserve norms by initialisation or by construction. The baseline first: a tanh RNN on a 30-step adding problem. Press Play and watch its gradient profile fall away to the left.',
+  'lessons.mech.gates.title': 'Mechanism 1: gates',
+  'lessons.mech.gates.body':
+    'The GRU mixes its old state with a candidate, $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$. Where the update gate $z_t$ is close to 1 the unit simply carries its value forward, and the gradient passes back with a factor close to 1. The heatmap of $z_t$ shows which units have learned to hold on, and when they let go. The LSTM and its variants (peepholes, coupled gates, the 1997 form), MI-LSTM and mLSTM belong to this family.',
+  'lessons.mech.scales.title': 'Mechanism 2: connections across time scales',
+  'lessons.mech.scales.body':
+    'The Clockwork RNN cuts its hidden state into modules that tick at different rates: module i updates only when t is a multiple of its period $T_i = 2^i$ and otherwise keeps its value, as the clock $m_t$ shows. A module with period 8 crosses 30 steps in about four updates, so its gradient meets four Jacobians instead of thirty. Dilated RNNs, NARX delay lines, temporal kernels and the multi-scale averages of the SRU and FRU rest on the same idea: give the gradient a short path across a long time.',
+  'lessons.mech.init.title': 'Mechanism 3: a recurrence that keeps norms',
+  'lessons.mech.init.body':
+    'The unitary RNN of Arjovsky, Shah and Bengio (2016) builds its recurrent matrix from diagonal phase matrices, reflections, a permutation and Fourier transforms, so it is unitary by construction: it neither shrinks nor stretches any vector, at initialisation or at any later step of training. Only the modReLU nonlinearity, acting on the modulus $|z_t|$, can change a norm. The IRNN, np-RNN, IndRNN and RIN seek the same property through their initialisation or a constraint on the recurrent weights.',
+  'lessons.mech.compare.title': 'Side by side',
+  'lessons.mech.compare.body':
+    'The clearest test is to train them together: the same task, the same seed, the loss curves and gradient profiles of all four cells in one view, with their parameter counts. Open the Compare page and press Play. The plain RNN’s profile falls away on the left; the gated, multi-scale and unitary cells keep the early steps within reach, each by its own mechanism.',
 
   'lessons.lstm.intro.title': 'Why a cell needs a memory',
   'lessons.lstm.intro.body':

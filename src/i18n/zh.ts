@@ -5,7 +5,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'app.name': 'RNN Atlas',
   'app.tagline': '循环神经网络如何记忆、遗忘与学习——在浏览器中实时演示',
   'nav.playground': '实验场',
-  'nav.lesson': '课程：逐步理解 LSTM',
+  'nav.lesson': '课程',
   'nav.lessonShort': '课程',
   'lang.toggle': 'EN',
   'lang.toggleLabel': 'Switch language to English',
@@ -95,12 +95,59 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'range.free': '± 最大值',
   'range.positive': '0 → 最大值',
 
-  'lesson.title': '逐步理解 LSTM',
+  'lesson.title': '课程',
   'lesson.prev': '上一步',
   'lesson.next': '下一步',
   'lesson.stepOf': '第 {n} 步，共 {total} 步',
   'lesson.openPlayground': '在实验场中打开',
   'lesson.live': '来自模型的实时数据',
+
+  'lesson.choose': '选择课程',
+  'lesson.tryIt': '动手试试',
+  'lesson.openCompare': '把这些单元并排比较',
+  'lesson.gradnorm.hint': '第 t 根柱：损失对 h_t 的依赖还有多强（对数刻度）。左边是较早的步，右边是损失所在的最后一步。',
+
+  'lessons.lstm.title': '逐步理解 LSTM',
+  'lessons.lstm.summary': '在复制任务上逐个认识 LSTM 的门：它如何决定保留什么、写入什么、输出什么。',
+
+  'lessons.vanish.title': '普通 RNN 为什么会遗忘',
+  'lessons.vanish.summary': '看梯度 ∂L/∂h_t 在 tanh RNN 中向后传播时如何衰减，以及缩放、裁剪、门控和单位矩阵初始化对它的影响。',
+  'lessons.vanish.plain.title': '一个矩阵，每一步都用',
+  'lessons.vanish.plain.body':
+    '普通 RNN 只保存一个向量 $h_t$，每一步都用新的输入和旧的状态重新计算它：$h_t = \\tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)$。第 1 步、第 2 步直到第 40 步，用的都是同一个 $W_{hh}$。这里网络学习加法问题：四十个随机数依次经过，其中两个被标记，直到最后一步，网络才需要输出这两个数之和。按下播放。热力图显示一条探针序列上的 $h_t$，每行一个单元，每列一个时间步。',
+  'lessons.vanish.backward.title': '误差一步一步往回传',
+  'lessons.vanish.backward.body':
+    '损失只在最后一步计算，所以网络关于第一个被标记数的一切学习信号，都必须穿过中间的每一步反向传回。每往回走一步，梯度就乘上一个雅可比矩阵 $\\partial h_t / \\partial h_{t-1} = \\mathrm{diag}(1 - h_t^2)\\, W_{hh}$。右侧图表以对数刻度画出每一步 $\\partial L / \\partial h_t$ 的大小：最右边的柱是最后一步，越往左越早。若每个雅可比矩阵都把向量缩小一点，柱高就按几何级数下降，在对数轴上是一条向左下倾斜的直线。每步乘 0.8，四十步后就只剩 10⁻⁴：第一个被标记的数几乎影响不到权重。',
+  'lessons.vanish.scale.title': '缩小还是爆炸：W_hh 的大小',
+  'lessons.vanish.scale.body':
+    '斜率有多陡，取决于 $W_{hh}$ 把向量拉伸多少：大致是它的最大奇异值乘以 tanh 的平均斜率。拖动“循环权重初始化倍数”滑块，它乘在初始 $W_{hh}$ 上并重新开始训练。小于 1 时斜坡更陡，梯度消失；远大于 1 时斜坡反转：早期的步得到巨大的梯度，损失上下跳动；这里关掉了裁剪，训练可能发散成 NaN，页面会捕获并报告，而不是崩溃。两个极端都学不会远距离的求和——这就是 Bengio、Simard 与 Frasconi 在 1994 年描述的梯度消失与爆炸问题。',
+  'lessons.vanish.clip.title': '裁剪能止住爆炸，止不住消失',
+  'lessons.vanish.clip.body':
+    '梯度裁剪在梯度范数超过阈值时把整个梯度按比例缩小，这样一次糟糕的更新不会把权重甩得太远。这里循环权重初始化倍数从 2 开始，本来会爆炸；阈值为 1 时训练保持有限。把阈值拖到 0（关闭）看看差别，再把循环权重初始化倍数调到 1 以下：裁剪只会让梯度变小，所以对图表左侧的衰减毫无帮助。要解决消失，必须改动单元本身。',
+  'lessons.vanish.gates.title': '门控通路让梯度活下来',
+  'lessons.vanish.gates.body':
+    '同样的任务、同样的种子，换成 LSTM。它的单元状态通过加法更新，$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$，所以沿 $c_t$ 往回走一步，梯度只逐单元乘上遗忘门 $f_t$，中间没有矩阵，也没有压缩函数。只要 $f_t$ 接近 1（初始遗忘门偏置取 1 有助于起步），梯度曲线就比普通 RNN 平坦得多。课程“逐步理解 LSTM”会逐个讲解各个门。',
+  'lessons.vanish.identity.title': '或者从保持梯度的地方出发',
+  'lessons.vanish.identity.body':
+    '门控不是唯一的办法。Le、Jaitly 与 Hinton（2015）的 IRNN 保留普通的循环结构，但使用 ReLU，并以 $W_{hh} = I$、零偏置作为初始值：初始化时每个激活的单元都把自己的值原样传到下一步，沿这些单元的雅可比矩阵恰好是单位矩阵。梯度曲线一开始是平的，训练则要设法保持它。把循环权重初始化倍数拖到 0.9 或 1.1，感受一下它有多敏感：单位矩阵正站在消失与爆炸之间的刀刃上。',
+
+  'lessons.mech.title': '记忆的三种办法',
+  'lessons.mech.summary': '门控、跨时间尺度的连接、保持范数的循环：每种机制一个单元，同一任务、同一种子。',
+  'lessons.mech.problem.title': '一个问题，三类答案',
+  'lessons.mech.problem.body':
+    '图鉴中每一个长记忆单元都在回答同一个问题：最后一步的损失，怎样才能把梯度送回很早的一步，而不必穿过一长串不断缩小的雅可比矩阵？答案分为三种机制：让时间上的通路变成加法的门控；跨越时间尺度的连接；以及通过初始化或结构本身保持范数的循环矩阵。先看基线：tanh RNN 做 30 步的加法问题。按下播放，看它的梯度曲线向左迅速跌落。',
+  'lessons.mech.gates.title': '机制一：门控',
+  'lessons.mech.gates.body':
+    'GRU 把旧状态与候选状态混合：$h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$。更新门 $z_t$ 接近 1 的单元只是把自己的值向前携带，梯度回传时也只乘上一个接近 1 的因子。$z_t$ 的热力图显示哪些单元学会了保持、何时放手。LSTM 及其变体（窥视孔、耦合门、1997 年原始形式）、MI-LSTM 与 mLSTM 都属于这一类。',
+  'lessons.mech.scales.title': '机制二：跨时间尺度的连接',
+  'lessons.mech.scales.body':
+    'Clockwork RNN 把隐藏状态切成以不同速率运转的模块：模块 i 只在 t 是其周期 $T_i = 2^i$ 的倍数时更新，其余时候保持原值，如时钟 $m_t$ 所示。周期为 8 的模块只需大约四次更新就能跨越 30 步，它的梯度因此只经过四个雅可比矩阵，而不是三十个。膨胀 RNN、NARX 延迟线、时间核以及 SRU 和 FRU 的多尺度统计量都基于同一个想法：给梯度一条跨越长时间的捷径。',
+  'lessons.mech.init.title': '机制三：保持范数的循环',
+  'lessons.mech.init.body':
+    'Arjovsky、Shah 与 Bengio（2016）的酉 RNN 用对角相位矩阵、反射、置换与傅里叶变换的乘积构造循环矩阵，因而它在结构上就是酉矩阵：无论初始化时还是训练中的任何一步，它都既不缩小也不拉伸任何向量。只有作用在模 $|z_t|$ 上的 modReLU 非线性能改变范数。IRNN、np-RNN、IndRNN 与 RIN 则通过初始化或对循环权重的约束追求同样的性质。',
+  'lessons.mech.compare.title': '并排比较',
+  'lessons.mech.compare.body':
+    '最直接的检验是让它们一起训练：同一任务、同一种子，四个单元的损失曲线和梯度曲线画在同一视图中，并列出各自的参数量。打开“对比”页面并按下播放。普通 RNN 的梯度曲线在左侧跌落；门控、多尺度和酉单元则各凭自己的机制，让早期的步仍然够得着。',
 
   'lessons.lstm.intro.title': '为什么单元需要记忆',
   'lessons.lstm.intro.body':

@@ -18,8 +18,8 @@ const preset: Partial<RunConfig> = {
 
 export const lstmStepByStep: Lesson = {
   id: 'lstm-step-by-step',
-  titleKey: 'lesson.title',
-  cellId: 'lstm',
+  titleKey: 'lessons.lstm.title',
+  summaryKey: 'lessons.lstm.summary',
   steps: [
     { id: 'intro', textKey: 'lessons.lstm.intro', preset, highlight: ['c', 'h'] },
     { id: 'forget', textKey: 'lessons.lstm.forget', preset, highlight: ['f'] },

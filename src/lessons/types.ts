@@ -1,5 +1,9 @@
-// A lesson is data: each step names its text, the run it wants, and the equations to highlight.
+// A lesson is data: each step names its text, the run it wants, the equations to highlight, the
+// live widget to put first and the sliders the reader is asked to drag.
 import type { RunConfig } from '../worker/protocol';
+
+/** The numeric run settings a step may put beside its text as sliders (see ConfigSlider). */
+export type LessonControl = 'hiddenSize' | 'numLayers' | 'seqLen' | 'learningRate' | 'recurrentScale' | 'clipNorm' | 'svClip';
 
 export interface LessonStep {
   id: string;
@@ -9,11 +13,18 @@ export interface LessonStep {
   preset: Partial<RunConfig>;
   /** Equation / gate ids to emphasise, in the order the step discusses them. */
   highlight: string[];
+  /** The live widget the step is about: the gate heatmaps (default) or the gradient profile. */
+  focus?: 'heatmaps' | 'gradnorm';
+  /** Sliders shown with the step, so the reader changes the model right where the text says so. */
+  controls?: LessonControl[];
+  /** A button that opens the Compare page on these cells with the step's task. */
+  compare?: string[];
 }
 
 export interface Lesson {
   id: string;
+  /** i18n keys of the lesson's title and one-line summary. */
   titleKey: string;
-  cellId: string;
+  summaryKey: string;
   steps: LessonStep[];
 }

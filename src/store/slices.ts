@@ -55,6 +55,7 @@ export interface TelemetrySlice {
 export interface UiState {
   page: Page;
   lang: Lang;
+  lesson: string;
   lessonStep: number;
   backend: BackendPref;
   compare: string[];

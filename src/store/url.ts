@@ -3,6 +3,7 @@
 // reported so the page can say what it changed in a link it was given.
 import type { OptionSpec, CellOptions, OptionValue } from '../cells/types';
 import type { RunConfig, BackendName } from '../worker/protocol';
+import { DEFAULT_LESSON, LESSON_IDS } from '../lessons/registry';
 
 export const URL_VERSION = 1;
 
@@ -14,6 +15,8 @@ export type BackendPref = BackendName | 'auto';
 export interface UrlUi {
   page: Page;
   lang: Lang;
+  /** Which lesson the lesson page shows (an id of src/lessons/registry.ts). */
+  lesson: string;
   lessonStep: number;
   backend: BackendPref;
   /** Cells on the Compare page, in legend order (2–4 of them). */
@@ -64,6 +67,7 @@ export const URL_SCHEMA: readonly Field[] = [
   // Kanai et al. clip W_hh's singular values to ≤ 1-ish; 0 means off. Above 3 it would never bite.
   { key: 'svClip', target: 'config', field: 'svClip', type: 'float', default: 0, min: 0, max: 3 },
   { key: 'seed', target: 'config', field: 'seed', type: 'int', default: 1, min: 0, max: SEED_MAX },
+  { key: 'lesson', target: 'ui', field: 'lesson', type: 'enum', choices: LESSON_IDS, default: DEFAULT_LESSON },
   { key: 'lstep', target: 'ui', field: 'lessonStep', type: 'int', default: 0, min: 0, max: 50 },
   { key: 'backend', target: 'ui', field: 'backend', type: 'enum', choices: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto' },
 ];

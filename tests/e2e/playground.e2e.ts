@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { canvasHash, stepCount, waitForStep, withPage, type Scenario } from './scenario';
+import { canvasHash, dragSlider, stepCount, waitForStep, withPage, type Scenario } from './scenario';
 
 async function lossValue(page: Page): Promise<number> {
   return Number(((await page.textContent('[data-testid=loss-value]')) ?? '').replace(/[^\d.eE+-]/g, ''));
-}
-
-/** Drags a range input's thumb with the mouse to a fraction of its width, as a person would. */
-async function dragSlider(page: Page, testId: string, fraction: number): Promise<void> {
-  const box = await page.locator(`[data-testid=${testId}]`).boundingBox();
-  assert.ok(box, `${testId} is not visible`);
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 2, y); // grab at the left end
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * fraction, y, { steps: 8 });
-  await page.mouse.up();
 }
 
 export const scenarios: Scenario[] = [

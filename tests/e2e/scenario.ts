@@ -59,3 +59,14 @@ export async function canvasHash(page: Page, selector: string): Promise<string> 
     return `${canvas.width}x${canvas.height}:${h}`;
   });
 }
+
+/** Drags a range input's thumb with the mouse to a fraction of its width, as a person would. */
+export async function dragSlider(page: Page, testId: string, fraction: number): Promise<void> {
+  const box = await page.locator(`[data-testid=${testId}]`).boundingBox();
+  if (!box) throw new Error(`${testId} is not visible`);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 2, y); // grab at the left end
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * fraction, y, { steps: 8 });
+  await page.mouse.up();
+}

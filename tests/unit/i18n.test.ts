@@ -5,6 +5,9 @@ import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { missingKeys, translate } from '../../src/i18n';
 import { lstmStepByStep } from '../../src/lessons/lstm-step-by-step';
+import { LESSONS } from '../../src/lessons/registry';
+import { partsFor } from '../../src/cells/types';
+import { hasCell } from '../../src/cells/registry';
 import { getCell } from '../../src/cells/registry';
 
 describe('i18n', () => {
@@ -22,8 +25,14 @@ describe('i18n', () => {
     expect(translate('en', 'lesson.stepOf', { n: 2 })).toBe('Step 2 of {total}');
   });
 
-  it('every lesson step has a title and body in both languages', () => {
-    for (const step of lstmStepByStep.steps) {
+  it('every lesson has a title and summary, and every step a title and body, in both languages', () => {
+    for (const lesson of LESSONS) {
+      for (const key of [lesson.titleKey, lesson.summaryKey]) {
+        expect(key in en, key).toBe(true);
+        expect((zh as Record<string, string>)[key], key).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    for (const step of LESSONS.flatMap((l) => l.steps)) {
       for (const part of ['title', 'body']) {
         const key = `${step.textKey}.${part}`;
         expect(key in en, key).toBe(true);
@@ -37,7 +46,21 @@ describe('i18n', () => {
     expect(ids.indexOf('forget')).toBeLessThan(ids.indexOf('input'));
     expect(ids.indexOf('input')).toBeLessThan(ids.indexOf('cell'));
     expect(ids.indexOf('cell')).toBeLessThan(ids.indexOf('output'));
-    const lstmIds = new Set(getCell(lstmStepByStep.cellId).equations.map((e) => e.id));
+    const lstmIds = new Set(getCell('lstm').equations.map((e) => e.id));
     for (const s of lstmStepByStep.steps) for (const h of s.highlight) expect(lstmIds.has(h), h).toBe(true);
+  });
+
+  it('every lesson step names a known cell, highlights ids that cell has, and compares known cells', () => {
+    for (const lesson of LESSONS) {
+      for (const step of lesson.steps) {
+        const where = `${lesson.id}/${step.id}`;
+        const cellId = step.preset.cellId;
+        expect(cellId && hasCell(cellId), `${where} names a cell`).toBeTruthy();
+        const parts = partsFor(getCell(cellId!), step.preset.cellOptions);
+        const ids = new Set([...parts.gates, ...parts.states].map((g) => g.id));
+        for (const h of step.highlight) expect(ids.has(h), `${where} highlights ${h}`).toBe(true);
+        for (const c of step.compare ?? []) expect(hasCell(c), `${where} compares ${c}`).toBe(true);
+      }
+    }
   });
 });

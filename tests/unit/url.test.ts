@@ -108,15 +108,16 @@ describe('url schema', () => {
 
   it('replaces garbage with defaults and says so, field by field', () => {
     const d = defaultState(reg, 4242);
-    const { state, notices } = parse('hiddenSize=abc&bidirectional=maybe&lang=fr&page=home&learningRate=&seed=NaN&backend=tpu');
+    const { state, notices } = parse('hiddenSize=abc&bidirectional=maybe&lang=fr&page=home&learningRate=&seed=NaN&backend=tpu&lesson=no-such-lesson');
     expect(state.config.hiddenSize).toBe(d.config.hiddenSize);
     expect(state.config.bidirectional).toBe(d.config.bidirectional);
     expect(state.config.learningRate).toBe(d.config.learningRate);
     expect(state.ui.lang).toBe('en');
     expect(state.ui.page).toBe('playground');
     expect(state.ui.backend).toBe('auto');
+    expect(state.ui.lesson).toBe(d.ui.lesson);
     expect(notices.every((n) => n.reason === 'invalid')).toBe(true);
-    expect(notices.map((n) => n.key).sort()).toEqual(['backend', 'bidirectional', 'hiddenSize', 'lang', 'learningRate', 'page', 'seed']);
+    expect(notices.map((n) => n.key).sort()).toEqual(['backend', 'bidirectional', 'hiddenSize', 'lang', 'learningRate', 'lesson', 'page', 'seed']);
   });
 
   it('falls back to the default cell for an unknown id, with a notice', () => {

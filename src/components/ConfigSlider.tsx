@@ -1,0 +1,43 @@
+// One slider per numeric run setting, declared once: the control panel shows them all, a lesson
+// step shows the one or two it asks the reader to drag. Each writes straight to the config slice.
+import { appStore, useApp } from '../store';
+import { numLimits } from '../store/url';
+import type { MessageKey } from '../i18n';
+import type { RunConfig } from '../worker/protocol';
+import { Slider } from './Slider';
+import { useT } from './hooks';
+
+export type SliderField = 'hiddenSize' | 'numLayers' | 'seqLen' | 'learningRate' | 'recurrentScale' | 'clipNorm' | 'svClip';
+
+const fmtLr = (v: number) => v.toExponential(1).replace('e-', 'e−');
+
+interface SliderDef {
+  label: MessageKey;
+  help?: MessageKey;
+  step: number;
+  log?: boolean;
+  format?: (v: number, t: ReturnType<typeof useT>) => string;
+}
+
+const DEFS: Record<SliderField, SliderDef> = {
+  hiddenSize: { label: 'controls.hiddenSize', step: 1 },
+  numLayers: { label: 'controls.numLayers', step: 1 },
+  seqLen: { label: 'controls.seqLen', step: 1 },
+  learningRate: { label: 'controls.learningRate', step: 0.05, log: true, format: fmtLr },
+  recurrentScale: { label: 'controls.recurrentScale', help: 'controls.recurrentScale.help', step: 0.05, format: (v) => `× ${v.toFixed(2)}` },
+  clipNorm: { label: 'controls.clipNorm', step: 0.25, format: (v, t) => (v === 0 ? t('controls.clipNorm.off') : v.toFixed(2)) },
+  svClip: { label: 'controls.svClip', help: 'controls.svClip.help', step: 0.05, format: (v, t) => (v === 0 ? t('controls.clipNorm.off') : `σ ≤ ${v.toFixed(2)}`) },
+};
+
+export function ConfigSlider({ field }: { field: SliderField }) {
+  const t = useT();
+  const value = useApp((s) => s.config[field] ?? 0);
+  const def = DEFS[field];
+  const { min, max } = numLimits(field);
+  const format = def.format;
+  return (
+    <Slider testId={`slider-${field}`} label={t(def.label)} value={value} min={min} max={max} step={def.step} log={def.log}
+      format={format ? (v) => format(v, t) : undefined} help={def.help ? t(def.help) : undefined}
+      onChange={(v) => appStore().getState().setConfig({ [field]: v } as Partial<RunConfig>)} />
+  );
+}

@@ -1,0 +1,33 @@
+// "Why plain RNNs forget": the gradient profile ∂L/∂h_t of a tanh RNN on the adding problem, where
+// the loss sits at the last step only, so the bars read as "how much step t still matters". The
+// reader scales W_hh, clips, then swaps in a gated cell and an identity-initialised one.
+import type { RunConfig } from '../worker/protocol';
+import type { Lesson } from './types';
+
+const base: Partial<RunConfig> = {
+  cellId: 'rnn',
+  cellOptions: { nonlinearity: 'tanh' },
+  taskId: 'adding',
+  seqLen: 40,
+  hiddenSize: 32,
+  numLayers: 1,
+  bidirectional: false,
+  learningRate: 0.005,
+  recurrentScale: 1,
+  clipNorm: 1,
+  svClip: 0,
+};
+
+export const vanishingGradients: Lesson = {
+  id: 'vanishing-gradients',
+  titleKey: 'lessons.vanish.title',
+  summaryKey: 'lessons.vanish.summary',
+  steps: [
+    { id: 'plain', textKey: 'lessons.vanish.plain', preset: base, highlight: ['h'] },
+    { id: 'backward', textKey: 'lessons.vanish.backward', preset: base, highlight: ['h'], focus: 'gradnorm' },
+    { id: 'scale', textKey: 'lessons.vanish.scale', preset: { ...base, clipNorm: 0 }, highlight: ['h'], focus: 'gradnorm', controls: ['recurrentScale'] },
+    { id: 'clip', textKey: 'lessons.vanish.clip', preset: { ...base, recurrentScale: 2, clipNorm: 1 }, highlight: ['h'], focus: 'gradnorm', controls: ['clipNorm', 'recurrentScale'] },
+    { id: 'gates', textKey: 'lessons.vanish.gates', preset: { ...base, cellId: 'lstm', cellOptions: { forgetBias: 1 }, learningRate: 0.01 }, highlight: ['f', 'c'], focus: 'gradnorm' },
+    { id: 'identity', textKey: 'lessons.vanish.identity', preset: { ...base, cellId: 'irnn', cellOptions: { alpha: 1 }, learningRate: 0.001 }, highlight: ['h'], focus: 'gradnorm', controls: ['recurrentScale'] },
+  ],
+};
