@@ -19,6 +19,8 @@ export interface OptionSpec {
   help?: string;
   /** Chinese label and help; the UI falls back to English for anything missing. */
   zh?: { label?: string; help?: string };
+  /** Shown only when the other options make it matter (a variant's own setting). */
+  when?: OptionPredicate;
 }
 
 /** Everything a cell needs to know about where it sits in the model. */
@@ -204,6 +206,12 @@ export interface CellParts {
   gates: GateSpec[];
   states: StateSpec[];
   equations: EquationSpec[];
+}
+
+/** The states a cell carries under the given options: what initialState returns and step keeps. */
+export function statesFor(cell: Pick<CellSpec, 'options' | 'states'>, options?: CellOptions): StateSpec[] {
+  const o = withDefaults(cell.options, options);
+  return cell.states.filter((s) => !s.when || s.when(o));
 }
 
 /** The gates, states and equation lines of a cell under the given options (defaults filled in). */

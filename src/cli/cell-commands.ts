@@ -2,7 +2,7 @@
 // cell run on given parameters, so a cell's numbers can be checked outside the page.
 import * as tf from '@tensorflow/tfjs-core';
 import { cellList, getCell, hasCell } from '../cells/registry';
-import type { CellDims, CellSpec, Params, State } from '../cells/types';
+import { partsFor, statesFor, type CellDims, type CellSpec, type Params, type State } from '../cells/types';
 import { toTensor } from '../engine/pytorch-import';
 import { runLayer } from '../engine/unroll';
 import { expectArgs, UsageError, type Command } from './command';
@@ -38,8 +38,9 @@ function describeCell(cell: CellSpec) {
       role: p.role,
       trainable: p.trainable !== false,
     })),
-    states: cell.states.map((s) => s.id),
-    gates: cell.gates.map((g) => g.id),
+    // Like the parameters, the states and gates of the default variant.
+    states: partsFor(cell, options).states.map((s) => s.id),
+    gates: partsFor(cell, options).gates.map((g) => g.id),
   };
 }
 
@@ -83,7 +84,7 @@ export const forwardCellCommand: Command = {
     const inputSrc = parseJson(inputPath);
     const { dims, params } = inFile(paramsPath, () => readCellParams(cell, paramsSrc, inputLength(inputSrc)));
     const { input, state0 } = inFile(inputPath, () => readCellInput(cell, inputSrc, dims));
-    const stateIds = new Set(cell.states.map((s) => s.id));
+    const stateIds = new Set(statesFor(cell, dims.options).map((s) => s.id));
     const run = tf.tidy(() => {
       const p: Params = {};
       for (const [name, d] of Object.entries(params)) p[name] = toTensor(d);

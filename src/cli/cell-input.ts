@@ -1,6 +1,6 @@
 // Validation of `forward-cell`'s two files against a cell's own declarations (options, params,
 // states), so every cell gets the same messages: what is wrong, and what was expected.
-import type { CellDims, CellOptions, CellSpec, OptionSpec, ParamSpec } from '../cells/types';
+import { statesFor, type CellDims, type CellOptions, type CellSpec, type OptionSpec, type ParamSpec } from '../cells/types';
 import { createRng } from '../engine/rng';
 import { ImportError, readTensor, type TensorData } from '../engine/pytorch-import';
 
@@ -135,13 +135,14 @@ export function readCellInput(cell: CellSpec, src: unknown, dims: CellDims): Cel
   const state0: Record<string, TensorData> = {};
   if (root.state0 !== undefined) {
     const given = object(root.state0, 'state0');
-    const ids = cell.states.map((s) => s.id);
+    const states = statesFor(cell, dims.options);
+    const ids = states.map((s) => s.id);
     const unknown = Object.keys(given).filter((k) => !ids.includes(k));
     if (unknown.length) {
-      const want = cell.states.map((s) => `${s.id} [${B}, ${s.size(dims)}]`).join(', ');
+      const want = states.map((s) => `${s.id} [${B}, ${s.size(dims)}]`).join(', ');
       throw new ImportError(`state0: unknown state(s) ${quote(unknown)} for cell "${cell.id}"; expected: ${want}`);
     }
-    for (const s of cell.states) {
+    for (const s of states) {
       if (s.id in given) state0[s.id] = readTensor(given[s.id], [B, s.size(dims)], `state0.${s.id} ([B][${s.size(dims)}])`);
     }
   }

@@ -1,7 +1,7 @@
 // A cell's own options as controls, whatever their kind: numbers and integers as sliders, choices
 // as a menu, booleans as a checkbox. Labels and help come from i18n when a key exists (options many
 // cells share), else from the spec, in Chinese where it has one.
-import type { OptionSpec } from '../cells/types';
+import { withDefaults, type OptionSpec } from '../cells/types';
 import { appStore, useApp } from '../store';
 import { hasKey } from '../i18n';
 import { isMenuOption } from './cell-choices';
@@ -17,6 +17,7 @@ export function OptionControls({ options, skipMenu = true }: { options: OptionSp
     <>
       {options
         .filter((o) => !(skipMenu && isMenuOption(o.key)))
+        .filter((o) => !o.when || o.when(withDefaults(options, values)))
         .map((o) => {
           const key = `controls.opt.${o.key}`;
           const helpKey = `${key}.help`;

@@ -3,7 +3,7 @@
 // Call inside tf.tidy (or dispose the results): nothing here keeps tensors. topGradNorms needs
 // gradients registered (tfjs-core alone registers none; importing @tensorflow/tfjs does).
 import * as tf from '@tensorflow/tfjs-core';
-import { hiddenKeyOf, type Params, type State } from '../cells/types';
+import { hiddenKeyOf, statesFor, type Params, type State } from '../cells/types';
 import { layerDims, numDirections, runStack, topHiddenSize, type StackConfig } from './stack';
 
 /** Initial states by state id, each [L·D, B, size], as PyTorch's h0 (key 'h') and c0 (key 'c'). */
@@ -20,7 +20,7 @@ export function splitInitialState(cfg: StackConfig, init: StackState, batch: num
   for (let k = 0; k < n; k++) {
     const s: State = {};
     const dims = layerDims(cfg, Math.floor(k / D));
-    for (const st of cfg.cell.states) {
+    for (const st of statesFor(cfg.cell, dims.options)) {
       const sl = slices.find(([id]) => id === st.id);
       s[st.id] = sl ? sl[1][k] : tf.zeros([batch, st.size(dims)]);
     }
@@ -40,7 +40,7 @@ export type StackForward = {
 export function forwardStack(cfg: StackConfig, params: Params, xs: tf.Tensor3D, init: StackState = {}): StackForward {
   const run = runStack(cfg, params, xs, { state0: splitInitialState(cfg, init, xs.shape[1]) });
   const finals: Record<string, tf.Tensor3D> = {};
-  for (const s of cfg.cell.states) {
+  for (const s of statesFor(cfg.cell, cfg.options)) {
     if (!s.hidden) finals[s.id] = tf.stack(run.finals.map((f) => f[s.id])) as tf.Tensor3D;
   }
   return { output: run.output, finals };

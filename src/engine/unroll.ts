@@ -3,7 +3,7 @@
 // the input projection of all timesteps happens once, before the loop.
 import * as tf from '@tensorflow/tfjs-core';
 import type { CellDims, CellSpec, Params, State } from '../cells/types';
-import { hiddenKeyOf } from '../cells/types';
+import { hiddenKeyOf, statesFor } from '../cells/types';
 
 export interface LayerRunOptions {
   reverse?: boolean;
@@ -31,7 +31,7 @@ export interface LayerRun {
 
 export function zeroState(cell: CellSpec, dims: CellDims, batch: number): State {
   const state: State = {};
-  for (const s of cell.states) state[s.id] = tf.zeros([batch, s.size(dims)]);
+  for (const s of statesFor(cell, dims.options)) state[s.id] = tf.zeros([batch, s.size(dims)]);
   return state;
 }
 
@@ -53,7 +53,7 @@ export function runLayer(
   let state: State = opts.state0 ?? cell.initialState(dims, B, p);
   const outputs: tf.Tensor2D[] = new Array(T);
   const traces: Record<string, tf.Tensor2D[]> = {};
-  const visibleStates = cell.states.filter((s) => !s.hidden).map((s) => s.id);
+  const visibleStates = statesFor(cell, dims.options).filter((s) => !s.hidden).map((s) => s.id);
 
   for (let k = 0; k < T; k++) {
     const t = opts.reverse ? T - 1 - k : k;

@@ -143,10 +143,10 @@ export function testCell(c: ZooCase): void {
         const traced = new Set(Object.keys(run.trace ?? {}));
         // Exactly the declared gates: a view must neither miss one nor show a stale one.
         // (the trace also records every state, which is checked below).
-        const stateIds = new Set(cell.states.map((s) => s.id));
+        const stateIds = new Set(parts.states.map((s) => s.id));
         const tracedGates = [...traced].filter((id) => !stateIds.has(id)).sort();
         expect(tracedGates, 'step returns exactly the declared gates').toEqual(parts.gates.map((g) => g.id).sort());
-        expect(Object.keys(run.final).sort()).toEqual(cell.states.map((s) => s.id).sort());
+        expect(Object.keys(run.final).sort()).toEqual(parts.states.map((s) => s.id).sort());
       });
     });
 
