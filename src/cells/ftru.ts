@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { constantInit, uniformInit, zerosInit } from './init';
-import type { CellDims, CellOptions, CellSpec } from './types';
+import type { CellDims, CellOptions, CellSpec, ParamSpec, State } from './types';
 
 const PHI_TEX: Record<string, string> = {
   tanh: '\\tanh(u_t)',
@@ -16,6 +16,13 @@ const PHI_TEX: Record<string, string> = {
 
 export const ftruTerms = (d: CellDims) => Math.max(1, Math.round(Number(d.options.terms ?? 2)));
 const perUnit = (d: CellDims) => (d.options.degree ?? 'unit') === 'unit';
+/** The authors' hyper-power variant (code prefix H): p_t comes from a small net each step. */
+const hyperOption = (o: CellOptions) => o.degreeFrom === 'hyper';
+const paramOption = (o: CellOptions) => !hyperOption(o);
+const isHyper = (d: CellDims) => hyperOption(d.options);
+/** Width of p: H (one per unit) or 1 (one for the layer). */
+const degreeSize = (d: CellDims) => (perUnit(d) ? d.hiddenSize : 1);
+const hyperSize = (d: CellDims) => Math.max(1, Math.round(Number(d.options.hyperSize ?? 5)));
 
 /** Below this |z| the gradient uses |z| = ε: d|z|^p/dz = p|z|^{p−1} is infinite at 0 when p < 1. */
 export const POW_EPS = 1e-4;
@@ -73,13 +80,13 @@ export const ftru: CellSpec = {
   summary:
     'Asks what the degree of a polynomial recurrence does to memory. The new state is a degree-p tensor power of [h_{t−1}; x_t]; the paper proves that a large p is needed for long memory but makes the dynamics unstable. Making p continuous (a signed fractional power) lets training pick the degree per unit, trading memory against stability. It uses none of the three usual mechanisms: memory comes from the shape of the nonlinearity.',
   notes:
-    'Read: the arXiv abstract and introduction (ar5iv 2103.01521; the method section was not reachable with the tools here) and the first author’s code HenryJaQiu/brain-data-with-age models/dornn_simple.py, DORNNCell_N with the C(ombined) prefix, as also summarised in ../shared/cell-equations.md §1. Recurrence: z_r = W_rᵀ[h_{t−1}; x_t] for r = 1…n (n = 2 in the code), h_t = φ(Σ_r sgn(z_r)|z_r|^p + b). p is learnable, per unit (code “f”, shape H) or per layer (“l”, one number), init 1.0; W_r ~ U(±1/√H), b = 0 as in the code. Differences from the code, on purpose: (1) the code concatenates the n terms along the batch axis and sums over dim 0, which adds the batch together and is right only for batch 1; here the sum runs over r for each sequence separately. (2) The gradient of |z|^p is guarded at z = 0 (p·max(|z|, 10⁻⁴)^{p−1}, and ln max(|z|, 10⁻⁴) for ∂/∂p); the forward value is exact. (3) p is clipped to [0.05, 5] after each update (the code has no constraint; p ≤ 0 diverges at z = 0). (4) φ defaults to tanh for stable browser training; the code’s default is the identity (option). The code’s output layer y = σ(W_ho h + W_xo x + b) is left to the task readout; the hyper-network variant (code prefix H, used by the README’s fTRU example: p_t = σ(W_p tanh(W_p0[h_{t−1}; x_t; p_{t−1}] + b_p0) + b_p), p_0 = 1, so p_t ∈ (0, 1)) is not implemented. One more difference, in our favour: the code keeps the W_r in a plain Python list, so PyTorch never registers them and Adam never trains them (only p, b and the readout learn); here they train. What the paper says of p, from its abstract (the method section was not reachable): a large degree p is essential for long memory but makes the dynamics unstable, and a continuous p lets training trade one for the other.',
+    'Read: the arXiv abstract and introduction (ar5iv 2103.01521; the method section was not reachable with the tools here) and the first author’s code HenryJaQiu/brain-data-with-age models/dornn_simple.py, DORNNCell_N with the C(ombined) prefix, as also summarised in ../shared/cell-equations.md §1. Recurrence: z_r = W_rᵀ[h_{t−1}; x_t] for r = 1…n (n = 2 in the code), h_t = φ(Σ_r sgn(z_r)|z_r|^p + b). p is learnable, per unit (code “f”, shape H) or per layer (“l”, one number), init 1.0; W_r ~ U(±1/√H), b = 0 as in the code. Differences from the code, on purpose: (1) the code concatenates the n terms along the batch axis and sums over dim 0, which adds the batch together and is right only for batch 1; here the sum runs over r for each sequence separately. (2) The gradient of |z|^p is guarded at z = 0 (p·max(|z|, 10⁻⁴)^{p−1}, and ln max(|z|, 10⁻⁴) for ∂/∂p); the forward value is exact. (3) p is clipped to [0.05, 5] after each update (the code has no constraint; p ≤ 0 diverges at z = 0). (4) φ defaults to tanh for stable browser training; the code’s default is the identity (option). The code’s output layer y = σ(W_ho h + W_xo x + b) is left to the task readout; the hyper-power variant is option “Degree p comes from” = hyper, as the code’s DORNNCell_H (prefix H, used by the README’s fTRU example): p_t = σ(W_p tanh(W_p0[h_{t−1}; x_t; p_{t−1}] + b_p0) + b_p) with p_0 = 1, so p_t ∈ (0, 1) and is a state; one p per unit or per layer; hyper size D_p = 5 by default (the code’s default; the example uses 3); hyper weights U(±1/√fan_out) as the code’s kaiming_uniform(a = √5) on its [in, out] tensors, biases 0. One more difference, in our favour: the code keeps the W_r in a plain Python list, so PyTorch never registers them and Adam never trains them (only p, b and the readout learn); here they train. What the paper says of p, from its abstract (the method section was not reachable): a large degree p is essential for long memory but makes the dynamics unstable, and a continuous p lets training trade one for the other.',
   zh: {
     name: 'fTRU（分数张量幂循环单元）',
     summary:
       '研究多项式循环的次数对记忆的影响：新状态是 [h_{t−1}; x_t] 的 p 次张量幂；论文证明长记忆需要较大的 p，但会让动力学不稳定。把 p 变成连续的（带符号的分数次幂），训练就能为每个单元选择次数，在记忆与稳定之间折中。它不用门、跨尺度连接或特殊初始化，记忆来自非线性本身的形状。',
     notes:
-      '读了 arXiv 摘要与引言，以及第一作者代码 HenryJaQiu/brain-data-with-age 的 models/dornn_simple.py（DORNNCell_N，C 前缀）：z_r = W_rᵀ[h_{t−1}; x_t]，h_t = φ(Σ_r sgn(z_r)|z_r|^p + b)，p 可学习（每单元或每层），初始为 1。与代码的有意差异：不对批次求和（代码只在批大小为 1 时正确）；在 z = 0 处保护 |z|^p 的梯度；p 在每次更新后截断到 [0.05, 5]；φ 默认 tanh（代码默认恒等）。另：代码把 W_r 放在普通 Python 列表里，PyTorch 不会注册，Adam 也从不训练它们（只有 p、b 与读出层在学）；这里 W_r 会被训练。超网络变体（代码前缀 H，p_t ∈ (0, 1) 由小网络逐步生成）未实现。论文摘要：长记忆需要较大的 p，却会使动力学不稳定；连续的 p 让训练在两者之间折中。',
+      '读了 arXiv 摘要与引言，以及第一作者代码 HenryJaQiu/brain-data-with-age 的 models/dornn_simple.py（DORNNCell_N，C 前缀）：z_r = W_rᵀ[h_{t−1}; x_t]，h_t = φ(Σ_r sgn(z_r)|z_r|^p + b)，p 可学习（每单元或每层），初始为 1。与代码的有意差异：不对批次求和（代码只在批大小为 1 时正确）；在 z = 0 处保护 |z|^p 的梯度；p 在每次更新后截断到 [0.05, 5]；φ 默认 tanh（代码默认恒等）。另：代码把 W_r 放在普通 Python 列表里，PyTorch 不会注册，Adam 也从不训练它们（只有 p、b 与读出层在学）；这里 W_r 会被训练。超网络变体即选项“次数 p 的来源” = hyper，对应代码的 DORNNCell_H（前缀 H，README 的 fTRU 示例所用）：p_t = σ(W_p tanh(W_p0[h_{t−1}; x_t; p_{t−1}] + b_p0) + b_p)，p_0 = 1，故 p_t ∈ (0, 1)，作为状态逐步传递；超网络大小 D_p 默认 5。论文摘要：长记忆需要较大的 p，却会使动力学不稳定；连续的 p 让训练在两者之间折中。',
     gateLabels: { u: '预激活 Σ sgn(z)|z|^p + b', p: '次数 p' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },
@@ -87,7 +94,13 @@ export const ftru: CellSpec = {
     { key: 'degree', label: 'Degree p is learned', kind: 'choice', default: 'unit', choices: ['unit', 'layer'],
       help: 'unit: one p per hidden unit (the code’s feature-wise “f”); layer: one p for the whole layer (“l”).',
       zh: { label: '次数 p 的学习粒度', help: 'unit：每个隐藏单元一个 p（即代码中逐特征的“f”）；layer：整层共用一个 p（“l”）。' } },
-    { key: 'pInit', label: 'Initial degree p', kind: 'number', default: 1, min: 0.25, max: 3, step: 0.25,
+    { key: 'degreeFrom', label: 'Degree p comes from', kind: 'choice', default: 'parameter', choices: ['parameter', 'hyper'],
+      help: 'parameter: p is a learned weight (code prefix N). hyper: the authors’ hyper-power variant (prefix H, used by their fTRU example): each step a small net computes p_t = σ(W_p tanh(W_p0 [h_{t−1}; x_t; p_{t−1}] + b_p0) + b_p) ∈ (0, 1), starting from p_0 = 1.',
+      zh: { label: '次数 p 的来源', help: 'parameter：p 是可学习的参数（代码前缀 N）。hyper：作者的超网络变体（前缀 H，其 fTRU 示例所用）：每一步由一个小网络计算 p_t = σ(W_p tanh(W_p0 [h_{t−1}; x_t; p_{t−1}] + b_p0) + b_p) ∈ (0, 1)，从 p_0 = 1 开始。' } },
+    { key: 'hyperSize', label: 'Hyper-net size', kind: 'integer', default: 5, min: 1, max: 16, step: 1, when: hyperOption,
+      help: 'Hidden units of the net that computes p_t (the code’s Dp; default 5, the README example uses 3).',
+      zh: { label: '超网络大小', help: '计算 p_t 的小网络的隐藏单元数（代码中的 Dp；默认 5，README 示例用 3）。' } },
+    { key: 'pInit', label: 'Initial degree p', when: paramOption, kind: 'number', default: 1, min: 0.25, max: 3, step: 0.25,
       help: 'p = 1 starts as a plain (linear-in-s) RNN; p > 1 a higher-degree tensor power.',
       zh: { label: '初始次数 p', help: 'p = 1 时起始为普通（对 s 线性的）RNN；p > 1 时起始为更高次的张量幂。' } },
     { key: 'terms', label: 'Rank-one terms n', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
@@ -99,13 +112,18 @@ export const ftru: CellSpec = {
   ],
   gates: [
     { id: 'u', tex: 'u_t', label: 'pre-activation', range: 'free' },
-    { id: 'p', tex: 'p', label: 'degree p', range: 'positive' },
+    { id: 'p', tex: 'p', label: 'degree p', range: 'positive', when: paramOption },
   ],
-  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  states: [
+    { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
+    { id: 'p', tex: 'p_t', label: 'degree p_t (from the hyper-net)', size: degreeSize, range: 'unit', when: hyperOption },
+  ],
   equations: [
-    { id: 'u', tex: 'u_t = \\sum_{r=1}^{n} \\operatorname{sgn}(z_{t,r}) \\odot |z_{t,r}|^{p} + b, \\quad z_{t,r} = W_r^{\\top} [h_{t-1}; x_t]', uses: ['x', 'h_prev', 'p'] },
-    { id: 'p', tex: 'p \\in [0.05, 5]^{H}\\ \\text{(learned, one per unit)}', uses: [], when: (o) => o.degree !== 'layer' },
-    { id: 'p', tex: 'p \\in [0.05, 5]\\ \\text{(learned, one per layer)}', uses: [], when: (o) => o.degree === 'layer' },
+    { id: 'u', tex: 'u_t = \\sum_{r=1}^{n} \\operatorname{sgn}(z_{t,r}) \\odot |z_{t,r}|^{p} + b, \\quad z_{t,r} = W_r^{\\top} [h_{t-1}; x_t]', uses: ['x', 'h_prev', 'p'], when: paramOption },
+    { id: 'p', tex: 'p \\in [0.05, 5]^{H}\\ \\text{(learned, one per unit)}', uses: [], when: (o) => paramOption(o) && o.degree !== 'layer' },
+    { id: 'p', tex: 'p \\in [0.05, 5]\\ \\text{(learned, one per layer)}', uses: [], when: (o) => paramOption(o) && o.degree === 'layer' },
+    { id: 'p', tex: 'p_t = \\sigma\\big(W_p \\tanh(W_{p0} [h_{t-1}; x_t; p_{t-1}] + b_{p0}) + b_p\\big), \\quad p_0 = 1', uses: ['x', 'h_prev', 'p_prev'], when: hyperOption },
+    { id: 'u', tex: 'u_t = \\sum_{r=1}^{n} \\operatorname{sgn}(z_{t,r}) \\odot |z_{t,r}|^{p_t} + b, \\quad z_{t,r} = W_r^{\\top} [h_{t-1}; x_t]', uses: ['x', 'h_prev', 'p'], when: hyperOption },
     ...Object.entries(PHI_TEX).map(([phi, tex]) => ({ id: 'h', tex: `h_t = ${tex}`, uses: ['u'], when: (o: CellOptions) => o.activation === phi })),
   ],
   params: (d) => {
@@ -113,31 +131,65 @@ export const ftru: CellSpec = {
     const n = ftruTerms(d);
     const init = uniformInit(1 / Math.sqrt(H));
     const pInit = Number(d.options.pInit ?? 1);
-    return [
+    const core: ParamSpec[] = [
       { name: 'weight_ih', shape: [n * H, d.inputSize], shapeLabel: 'nH × I', init, initLabel: 'U(−1/√H, 1/√H)', role: 'input' },
       { name: 'weight_hh', shape: [n * H, H], shapeLabel: 'nH × H', init, initLabel: 'U(−1/√H, 1/√H)', role: 'recurrent' },
       { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
+    ];
+    if (isHyper(d)) {
+      // [out, in] layout; the code's kaiming_uniform(a=√5) on its [in, out] tensors bounds by 1/√out.
+      const P = degreeSize(d);
+      const Dp = hyperSize(d);
+      const pLabel = perUnit(d) ? 'H' : '1';
+      return [
+        ...core,
+        { name: 'hyper_w0', shape: [Dp, H + d.inputSize + P], shapeLabel: `D_p × (H + I + ${pLabel})`, init: uniformInit(1 / Math.sqrt(Dp)), initLabel: 'U(±1/√D_p)', role: 'other' },
+        { name: 'hyper_b0', shape: [Dp], shapeLabel: 'D_p', init: zerosInit, initLabel: '0', role: 'bias' },
+        { name: 'hyper_w', shape: [P, Dp], shapeLabel: `${pLabel} × D_p`, init: uniformInit(1 / Math.sqrt(P)), initLabel: `U(±1/√${pLabel})`, role: 'other' },
+        { name: 'hyper_b', shape: [P], shapeLabel: pLabel, init: zerosInit, initLabel: '0', role: 'bias' },
+      ];
+    }
+    return [
+      ...core,
       perUnit(d)
         ? { name: 'degree', shape: [H], shapeLabel: 'H', init: constantInit(pInit), initLabel: String(pInit), role: 'other' }
         : { name: 'degree', shape: [1], shapeLabel: '1', init: constantInit(pInit), initLabel: String(pInit), role: 'other' },
     ];
   },
   outputSize: (d) => d.hiddenSize,
-  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
-  prepare: (p, d) => ({
-    ...transposeWeights(p, ['weight_ih', 'weight_hh']),
-    // The degree laid out like the n stacked terms, so one signedPow covers them all.
-    degree_terms: perUnit(d) ? tf.tile(p.degree, [ftruTerms(d)]) : p.degree,
-  }),
+  initialState: (d, B): State => {
+    const h = tf.zeros([B, d.hiddenSize]) as tf.Tensor2D;
+    return isHyper(d) ? { h, p: tf.ones([B, degreeSize(d)]) as tf.Tensor2D } : { h };
+  },
+  prepare: (p, d) => (isHyper(d)
+    ? transposeWeights(p, ['weight_ih', 'weight_hh', 'hyper_w0', 'hyper_w'])
+    : {
+      ...transposeWeights(p, ['weight_ih', 'weight_hh']),
+      // The degree laid out like the n stacked terms, so one signedPow covers them all.
+      degree_terms: perUnit(d) ? tf.tile(p.degree, [ftruTerms(d)]) : p.degree,
+    }),
   step: (xt, s, p, { dims }) => {
     const H = dims.hiddenSize;
     const n = ftruTerms(dims);
     const B = xt.shape[0];
     const z = tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih), matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh));
-    const powered = signedPow(z, tf.broadcastTo(p.degree_terms, [B, n * H]));
+    let degree: tf.Tensor2D;
+    if (isHyper(dims)) {
+      const hxp = tf.concat([s.h, xt, s.p], 1) as tf.Tensor2D;
+      const inner = tf.tanh(tf.add(matMulPrepared(hxp, p[T('hyper_w0')], p.hyper_w0), p.hyper_b0)) as tf.Tensor2D;
+      degree = tf.sigmoid(tf.add(matMulPrepared(inner, p[T('hyper_w')], p.hyper_w), p.hyper_b)) as tf.Tensor2D;
+    } else {
+      degree = tf.broadcastTo(p.degree, [B, degreeSize(dims)]) as tf.Tensor2D;
+    }
+    const degreeTerms = perUnit(dims) ? tf.tile(degree, [1, n]) : tf.broadcastTo(degree, [B, n * H]);
+    const powered = signedPow(z, degreeTerms);
     const u = tf.add(tf.sum(tf.reshape(powered, [B, n, H]), 1), p.bias) as tf.Tensor2D;
     const h = phi(u, String(dims.options.activation ?? 'tanh'));
-    return { state: { h }, gates: { u, p: tf.broadcastTo(p.degree, [B, H]) as tf.Tensor2D } };
+    const gates: Record<string, tf.Tensor2D> = { u };
+    const state: State = { h };
+    if (isHyper(dims)) state.p = degree;
+    else gates.p = tf.broadcastTo(degree, [B, H]) as tf.Tensor2D;
+    return { state, gates };
   },
   constrain: (p) => {
     const v = p.degree;

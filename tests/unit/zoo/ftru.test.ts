@@ -54,6 +54,54 @@ for (const [degree, terms, activation, pInit] of [['unit', 2, 'tanh', 2], ['laye
   });
 }
 
+/** The hyper-power variant: p_t = σ(W_p tanh(W_p0 [h_{t−1}; x_t; p_{t−1}] + b_p0) + b_p), p_0 = 1. */
+function ftruHyperReference(x: number[][][], p: Record<string, Arr>, H: number, n: number, act: string) {
+  const B = x[0].length;
+  const [Dp, K] = p.hyper_w0.shape;
+  const P = p.hyper_b.shape[0];
+  let h = Array.from({ length: B }, () => new Array(H).fill(0));
+  let deg = Array.from({ length: B }, () => new Array(P).fill(1));
+  const outputs: number[][][] = [];
+  for (const xt of x) {
+    const next = xt.map((xb, b) => {
+      const hxp = [...h[b], ...xb, ...deg[b]];
+      expect(hxp.length).toBe(K);
+      const inner = Array.from({ length: Dp }, (_, k) => Math.tanh(at(p.hyper_b0, k) + hxp.reduce((a, v, i) => a + at(p.hyper_w0, k, i) * v, 0)));
+      const pt = Array.from({ length: P }, (_, j) => sigmoid(at(p.hyper_b, j) + inner.reduce((a, v, k) => a + at(p.hyper_w, j, k) * v, 0)));
+      const out = new Array(H);
+      for (let j = 0; j < H; j++) {
+        let u = at(p.bias, j);
+        for (let r = 0; r < n; r++) {
+          let z = 0;
+          for (let k = 0; k < H; k++) z += at(p.weight_hh, r * H + j, k) * h[b][k];
+          for (let i = 0; i < xb.length; i++) z += at(p.weight_ih, r * H + j, i) * xb[i];
+          u += Math.sign(z) * Math.abs(z) ** (P === 1 ? pt[0] : pt[j]);
+        }
+        out[j] = phis[act](u);
+      }
+      return { h: out, p: pt };
+    });
+    h = next.map((v) => v.h);
+    deg = next.map((v) => v.p);
+    outputs.push(h);
+  }
+  return { outputs, states: { h, p: deg } };
+}
+
+for (const [degree, terms, hyperSize] of [['unit', 2, 3], ['layer', 1, 5]] as const) {
+  testCell({
+    id: 'ftru',
+    options: { degreeFrom: 'hyper', degree, terms, activation: 'tanh', hyperSize },
+    reference: (x, p, dims) => ftruHyperReference(x, p, dims.hiddenSize, terms, 'tanh'),
+    paramCount: (I, H) => {
+      const P = degree === 'unit' ? H : 1;
+      return terms * H * (I + H) + H + hyperSize * (H + I + P) + hyperSize + P * hyperSize + P;
+    },
+    noise: 0.1,
+    train: { overrides: { taskId: 'adding', seqLen: 10 }, steps: 40 },
+  });
+}
+
 describe('ftru signed power', () => {
   it('has a finite gradient at z = 0 for fractional p, where the unguarded pow gives NaN or ∞', async () => {
     await useNodeBackend();
