@@ -116,7 +116,7 @@ export const scenarios: Scenario[] = [
       }),
   },
   {
-    name: 'cells: a variant option redraws the maths (Dilated RNN on a GRU, then on a tanh RNN)',
+    name: 'cells: a variant option redraws the maths and its controls (Dilated RNN on a GRU or a tanh RNN; fTRU with a hyper-net degree)',
     run: (base) =>
       withPage({ shot: 'variant-switch' }, async (page) => {
         await page.goto(`${base}/?page=cell&cell=dilated&task=copy`);
@@ -131,6 +131,19 @@ export const scenarios: Scenario[] = [
         assert.match(tanhH, /tanh/);
         const nodes = await page.$$eval('[data-testid=cell-diagram] [data-node]', (els) => els.map((e) => e.getAttribute('data-node')));
         assert.ok(!nodes.includes('r') && !nodes.includes('z'), `diagram without gates (${nodes.join(', ')})`);
+        await page.click('[data-testid=play-toggle]');
+        await waitForStep(page, 2, 60_000);
+        await page.click('[data-testid=play-toggle]');
+        await waitStatus(page, /paused|暂停/);
+
+        // fTRU: the hyper-power variant swaps the degree's controls and turns p into a state.
+        await page.goto(`${base}/?page=cell&cell=ftru&task=adding`);
+        await page.waitForSelector('[data-testid=cell-card][data-cell=ftru] [data-testid=slider-opt-pInit]');
+        assert.equal(await page.$('[data-testid=slider-opt-hyperSize]'), null, 'no hyper-net size for a learned p');
+        await page.selectOption('[data-testid=select-opt-degreeFrom]', 'hyper');
+        await page.waitForSelector('[data-testid=slider-opt-hyperSize]');
+        assert.equal(await page.$('[data-testid=slider-opt-pInit]'), null, 'no initial p when a net computes it');
+        assert.match((await page.textContent('[data-testid=equation-p] .katex')) ?? '', /tanh/, 'the p line is the hyper-net');
         await page.click('[data-testid=play-toggle]');
         await waitForStep(page, 2, 60_000);
         await page.click('[data-testid=play-toggle]');
