@@ -138,7 +138,8 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
           ctx.fillStyle = !hasTarget ? CHART.gradClipped : target === s ? '#15803d' : '#dc2626';
         } else ctx.fillStyle = CHART.text;
         // Long labels (the adding task's "0.54*") get a dot when the column is too narrow for them.
-        if (fits && ctx.measureText(s).width <= cw * 0.96) ctx.fillText(s, x, y);
+        // Neighbouring labels need a visible gap, or "0.54" "0.77" read as one number.
+        if (fits && ctx.measureText(s).width + 5 <= cw) ctx.fillText(s, x, y);
         else if (s.endsWith('*')) {
           // A marked input (the adding task's operands) stays visible as an accent dot.
           ctx.fillStyle = '#e76f51';
