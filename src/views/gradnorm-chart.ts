@@ -39,7 +39,10 @@ export function createGradNormChart(el: HTMLElement, opts: { emptyText?: string;
       .defined((v) => Number.isFinite(v))
       .x((_, t) => (x(t) ?? 0) + x.bandwidth() / 2)
       .y((v) => y(Math.max(FLOOR, v)));
-    path.attr('d', profile(norms) ?? '');
+    // The line moves with the bars (same transition), or between updates it floats off their tops.
+    const next = profile(norms) ?? '';
+    if (path.attr('d')?.split('L').length === next.split('L').length) path.transition().duration(120).attr('d', next);
+    else path.interrupt().attr('d', next);
     bars
       .selectAll<SVGRectElement, number>('rect.bar')
       .data(norms)
