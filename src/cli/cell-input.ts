@@ -1,8 +1,11 @@
 // Validation of `forward-cell`'s two files against a cell's own declarations (options, params,
 // states), so every cell gets the same messages: what is wrong, and what was expected.
-import { statesFor, type CellDims, type CellOptions, type CellSpec, type OptionSpec, type ParamSpec } from '../cells/types';
+import { statesFor, type CellDims, type CellOptions, type CellSpec, type ParamSpec } from '../cells/types';
 import { createRng } from '../engine/rng';
 import { ImportError, readTensor, type TensorData } from '../engine/pytorch-import';
+import { optionDomain, readOption } from '../engine/option-values';
+
+export { optionDomain, readOption };
 
 type Json = Record<string, unknown>;
 
@@ -39,37 +42,6 @@ function integer(v: unknown, where: string, min: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
     throw new ImportError(`${where}: expected an integer ≥ ${min}, got ${JSON.stringify(v)}`);
   }
-  return v;
-}
-
-/** What an option accepts, in words, for messages and the `cells` listing. */
-export function optionDomain(o: OptionSpec): string {
-  const range = o.min !== undefined || o.max !== undefined ? ` in [${o.min ?? '−∞'}, ${o.max ?? '∞'}]` : '';
-  switch (o.kind) {
-    case 'number':
-      return `a number${range}`;
-    case 'integer':
-      return `an integer${range}`;
-    case 'boolean':
-      return 'true or false';
-    case 'choice':
-      return o.choices ? `one of ${quote(o.choices)}` : 'a string';
-  }
-}
-
-export function readOption(o: OptionSpec, v: unknown): CellOptions[string] {
-  const where = `config.${o.key}`;
-  const bad = () => new ImportError(`${where}: expected ${optionDomain(o)}, got ${JSON.stringify(v)}`);
-  if (o.kind === 'boolean') {
-    if (typeof v !== 'boolean') throw bad();
-    return v;
-  }
-  if (o.kind === 'choice') {
-    if (typeof v !== 'string' || (o.choices && !o.choices.includes(v))) throw bad();
-    return v;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v) || (o.kind === 'integer' && !Number.isInteger(v))) throw bad();
-  if ((o.min !== undefined && v < o.min) || (o.max !== undefined && v > o.max)) throw bad();
   return v;
 }
 

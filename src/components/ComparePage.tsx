@@ -163,7 +163,7 @@ export function ComparePage() {
       </header>
       <div className="playground">
         <aside className="sidebar">
-          <ControlPanel showCell={false} showCellOptions={false} showParamCount={false} title={t('compare.shared')}>
+          <ControlPanel showCell={false} showCellOptions={false} showParamCount={false} showWeights={false} title={t('compare.shared')}>
             <div className="control">
               <label>{t('compare.pick')}</label>
               <Picker />

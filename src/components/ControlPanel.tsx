@@ -7,6 +7,7 @@ import { hasKey } from '../i18n';
 import { cellChoices, currentChoice } from './cell-choices';
 import { ConfigSlider } from './ConfigSlider';
 import { OptionControls } from './OptionControls';
+import { WeightsControls } from './WeightsControls';
 import { useT } from './hooks';
 import type { RunConfig } from '../worker/protocol';
 
@@ -16,12 +17,14 @@ export interface ControlPanelProps {
   showCellOptions?: boolean;
   /** The Compare page counts parameters per cell in its table instead. */
   showParamCount?: boolean;
+  /** Saving and loading weights: a single run only. */
+  showWeights?: boolean;
   /** Shown under the title (the card's preset line). */
   children?: React.ReactNode;
   title?: string;
 }
 
-export function ControlPanel({ showCell = true, showCellOptions = true, showParamCount = true, children, title }: ControlPanelProps = {}) {
+export function ControlPanel({ showCell = true, showCellOptions = true, showParamCount = true, showWeights = true, children, title }: ControlPanelProps = {}) {
   const t = useT();
   const config = useApp((s) => s.config);
   const catalog = useApp((s) => s.catalog);
@@ -105,6 +108,7 @@ export function ControlPanel({ showCell = true, showCellOptions = true, showPara
           ↻ {t('controls.newSeed')}
         </button>
       </div>
+      {showWeights && <WeightsControls />}
       {showParamCount && <div className="param-count">
         <span>{t('controls.params')}</span>
         <strong data-testid="param-count">{paramCount === null ? '—' : paramCount.toLocaleString()}</strong>

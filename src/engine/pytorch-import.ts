@@ -44,10 +44,10 @@ export interface ImportedInput {
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fmtShape = (s: readonly number[]) => `[${s.join(', ')}]`;
 
-function parseJson(src: string | unknown, what: string): unknown {
+export function parseJson(src: string | unknown, what: string): unknown {
   if (typeof src !== 'string') return src;
   try {
     return JSON.parse(src);
@@ -59,7 +59,7 @@ function parseJson(src: string | unknown, what: string): unknown {
   }
 }
 
-function checkKeys(obj: Json, allowed: readonly string[], required: readonly string[], where: string): void {
+export function checkKeys(obj: Json, allowed: readonly string[], required: readonly string[], where: string): void {
   const extra = Object.keys(obj).filter((k) => !allowed.includes(k));
   if (extra.length) throw new ImportError(`${where}: unexpected key(s) ${extra.map((k) => `"${k}"`).join(', ')}; allowed: ${allowed.join(', ')}`);
   const missing = required.filter((k) => !(k in obj));
@@ -162,7 +162,8 @@ function readConfig(module: PytorchModule, cfg: Json, seqLen: number): { config:
 export function parsePytorchModel(src: string | unknown, seqLen = 1): ImportedModel {
   const doc = parseJson(src, 'model');
   if (!isObject(doc)) throw new ImportError('model: expected a JSON object');
-  checkKeys(doc, ['format', 'module', 'config', 'state_dict'], ['format', 'module', 'config', 'state_dict'], 'model');
+  // 'readout' is RNN Atlas's task head in an exported file (weights-file.ts); the stack ignores it.
+  checkKeys(doc, ['format', 'module', 'config', 'state_dict', 'readout'], ['format', 'module', 'config', 'state_dict'], 'model');
   if (doc.format !== 'pytorch') throw new ImportError(`model.format: expected "pytorch", got ${JSON.stringify(doc.format)}`);
   const module = doc.module as PytorchModule;
   if (typeof module !== 'string' || !(module in MODULE_CELL)) {

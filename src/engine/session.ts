@@ -6,8 +6,8 @@
 // turns, one short chunk per tick, the one furthest behind first, so a comparison stays as
 // responsive as a single run and its runs reach the same step together. Play/pause/step/reset act on every slot; a slot that diverges or
 // fails stops alone while the others go on.
-import type { FromWorker, RunStatus, ToWorker } from '../worker/protocol';
-import { Trainer, type TrainerConfig } from './trainer';
+import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/protocol';
+import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 
 export interface SessionOptions {
   post(msg: FromWorker): void;
@@ -24,6 +24,8 @@ type Control = Exclude<ToWorker, { type: 'init' }>;
 interface Slot {
   config: TrainerConfig;
   trainer: Trainer | null;
+  /** Loaded weights the run started from (a reset starts from them again). */
+  weights?: LoadedWeights;
   /** Set once this run has stopped on its own; the session's status no longer applies to it. */
   dead?: { status: 'diverged' | 'error'; message: string };
   lastSnapshot: number;
@@ -82,7 +84,13 @@ export class TrainingSession {
   private async dispatch(msg: Control): Promise<void> {
     switch (msg.type) {
       case 'configure':
-        return this.configure(msg.runId, msg.config);
+        return this.configure(msg.runId, msg.config, msg.weights);
+      case 'exportWeights': {
+        const trainer = this.slots[0]?.trainer;
+        if (this.comparing || !trainer || msg.runId !== this.runId) return;
+        this.o.post({ type: 'weights', runId: this.runId, values: trainer.values() });
+        return;
+      }
       case 'compare':
         if (msg.runId < this.runId) return;
         this.runId = msg.runId;
@@ -109,31 +117,47 @@ export class TrainingSession {
       }
       case 'reset':
         if (this.slots.length === 0) return;
-        return this.rebuild(this.slots.map((s) => s.config), this.comparing, false);
+        return this.rebuild(this.slots.map((s) => s.config), this.comparing, false, this.comparing ? undefined : this.slots[0].weights);
     }
   }
 
-  private async configure(runId: number, config: TrainerConfig): Promise<void> {
+  private async configure(runId: number, config: TrainerConfig, weights?: LoadedWeights): Promise<void> {
     if (runId < this.runId) return; // stale: a newer configure has already been handled
     this.runId = runId;
     const slot = this.slots[0];
-    if (!this.comparing && slot?.trainer && this.status !== 'error' && !Trainer.needsRebuild(slot.trainer.config, config)) {
+    const sameWeights = (weights?.id ?? null) === (slot?.weights?.id ?? null);
+    if (!this.comparing && slot?.trainer && this.status !== 'error' && sameWeights && !Trainer.needsRebuild(slot.trainer.config, config)) {
       // Absent svClip means off, which setLive would read as "unchanged".
       slot.trainer.setLive({ ...config, svClip: config.svClip ?? 0 });
       slot.config = { ...config };
       this.setStatus(this.status);
       return;
     }
-    return this.rebuild([config], false, this.status === 'running');
+    return this.rebuild([config], false, this.status === 'running', weights);
   }
 
-  /** Fresh trainers at step 0; keeps playing if it was (a slider moved mid-run). */
-  private async rebuild(configs: TrainerConfig[], comparing: boolean, keepRunning: boolean): Promise<void> {
+  /**
+   * Fresh trainers at step 0; keeps playing if it was (a slider moved mid-run). A single run may
+   * start from loaded weights; when they do not fit the model it starts from its seeded init and
+   * says why, so the page can set the file aside.
+   */
+  private async rebuild(configs: TrainerConfig[], comparing: boolean, keepRunning: boolean, weights?: LoadedWeights): Promise<void> {
     this.disposeSlots();
     this.comparing = comparing;
     if (!comparing) {
       // A single run that cannot be built is the session's error, as before comparisons existed.
-      this.slots = [{ config: { ...configs[0] }, trainer: new Trainer(configs[0]), lastSnapshot: 0 }];
+      let trainer: Trainer | null = null;
+      if (weights) {
+        try {
+          trainer = new Trainer(configs[0], weights.values);
+          this.o.post({ type: 'weightsStatus', runId: this.runId, id: weights.id, applied: true });
+        } catch (e) {
+          if (!(e instanceof WeightsMismatch)) throw e;
+          this.o.post({ type: 'weightsStatus', runId: this.runId, id: weights.id, applied: false, message: e.message });
+          weights = undefined;
+        }
+      }
+      this.slots = [{ config: { ...configs[0] }, trainer: trainer ?? new Trainer(configs[0]), weights, lastSnapshot: 0 }];
     } else {
       this.slots = configs.map((config) => {
         try {

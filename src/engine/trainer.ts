@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { getCell } from '../cells/registry';
 import type { CellOptions, Params } from '../cells/types';
 import type { RunConfig, Telemetry } from '../worker/protocol';
+import type { TensorData } from './pytorch-import';
 import { LIVE_FIELDS } from '../worker/protocol';
 import {
   batchTensors, forward, initModelValues, maskedAccuracy, maskedLoss, modelConfig,
@@ -24,6 +25,22 @@ import { readProbe } from './telemetry';
 
 /** RunConfig plus options for the task (defaults apply where absent). */
 export type TrainerConfig = RunConfig & { taskOptions?: CellOptions };
+
+/** Loaded weights that do not fit the model (another cell, size or task). */
+export class WeightsMismatch extends Error {
+  override name = 'WeightsMismatch';
+}
+
+function checkFits(initial: Record<string, TensorData>, model: Map<string, { shape: number[] }>): void {
+  const extra = Object.keys(initial).filter((n) => !model.has(n));
+  if (extra.length) throw new WeightsMismatch(`this model has no parameter ${extra.join(', ')}`);
+  for (const [name, d] of Object.entries(initial)) {
+    const want = model.get(name)!.shape;
+    if (d.shape.length !== want.length || d.shape.some((n, i) => n !== want[i]) || d.values.length !== want.reduce((a, b) => a * b, 1)) {
+      throw new WeightsMismatch(`${name} has shape [${d.shape.join(', ')}], this model needs [${want.join(', ')}]`);
+    }
+  }
+}
 
 export type LiveSettings = Pick<RunConfig, (typeof LIVE_FIELDS)[number]>;
 
@@ -72,7 +89,11 @@ export class Trainer {
   private clock = { time: now(), step: 0 };
   private disposed = false;
 
-  constructor(config: TrainerConfig) {
+  /**
+   * `initial` replaces the seeded init of the parameters it names (a loaded weight file). It must
+   * fit this model: the same names and shapes, or the constructor throws (WeightsMismatch).
+   */
+  constructor(config: TrainerConfig, initial?: Record<string, TensorData>) {
     this.config = { ...config };
     this.task = getTask(config.taskId, config.taskOptions);
     this.T = this.task.resolveSeqLen(config.seqLen);
@@ -84,8 +105,11 @@ export class Trainer {
     const root = createRng(config.seed);
     this.dataRng = root.fork('data');
     let count = 0;
-    for (const [name, v] of initModelValues(this.model, root.fork('params'))) {
-      const variable = tf.tidy(() => tf.variable(tf.tensor(v.values, v.shape), v.trainable));
+    const values = initModelValues(this.model, root.fork('params'));
+    if (initial) checkFits(initial, values);
+    for (const [name, v] of values) {
+      const start = initial?.[name]?.values ?? v.values;
+      const variable = tf.tidy(() => tf.variable(tf.tensor(start, v.shape), v.trainable));
       this.vars[name] = variable;
       if (v.trainable) {
         this.trainable.push([name, variable]);
@@ -106,6 +130,13 @@ export class Trainer {
     this.svClip = config.svClip ?? 0;
     // The initial values may lie outside the constraint set (recurrentScale > 1 …): clip exactly once.
     if (this.svClip > 0) this.svClipper.clipExact(this.svClip);
+  }
+
+  /** Every parameter's current value by full name (a readback: for saving, not per step). */
+  values(): Record<string, TensorData> {
+    const out: Record<string, TensorData> = {};
+    for (const [name, v] of Object.entries(this.vars)) out[name] = { shape: [...v.shape], values: Float32Array.from(v.dataSync() as Float32Array) };
+    return out;
   }
 
   /** True when going from `a` to `b` needs a new Trainer (anything but the LIVE_FIELDS changed). */

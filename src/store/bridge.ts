@@ -2,7 +2,7 @@
 // messages (a new runId unless only live optimiser fields changed), forwards telemetry and status
 // into the store, and drops anything from a run that is no longer current. On the Compare page it
 // sends one `compare` run instead (the worker trains the chosen cells in turn, one slot each).
-import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker } from '../worker/protocol';
+import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker, type WeightSet } from '../worker/protocol';
 import type { AppState, AppStore } from './index';
 import { defaultOptions } from './url';
 
@@ -19,6 +19,8 @@ export interface Bridge {
   toggle(): void;
   step(steps?: number): void;
   reset(): void;
+  /** The current run's parameter values (for saving a weight file); rejects on the Compare page. */
+  exportWeights(): Promise<WeightSet>;
   destroy(): void;
 }
 
@@ -66,6 +68,13 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
   const sent: { config: RunConfig | null; compare: string | null } = { config: null, compare: null };
 
   const post = (m: ToWorker) => worker.postMessage(m);
+  const exports: { resolve: (w: WeightSet) => void; reject: (e: Error) => void; runId: number }[] = [];
+
+  /** A single run's configure: loaded weights travel with every one, so the worker keeps them. */
+  const configureMsg = (s: AppState): ToWorker => {
+    const w = s.weights.loaded;
+    return { type: 'configure', runId: s.run.runId, config: s.config, ...(w ? { weights: { id: w.id, values: w.values } } : {}) };
+  };
 
   const sendConfigure = () => {
     timers.restart = null;
@@ -78,7 +87,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       post({ type: 'compare', runId: run.runId, configs: compareConfigs(s) });
     } else {
       sent.compare = null;
-      post({ type: 'configure', runId: run.runId, config });
+      post(configureMsg(s));
     }
     if (run.wantPlaying) post({ type: 'play' });
   };
@@ -98,6 +107,21 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     const s = store.getState();
     if (msg.type === 'backend') {
       s.setRun({ backend: msg.report });
+      return;
+    }
+    if (msg.type === 'weights') {
+      for (const e of exports.splice(0)) {
+        if (e.runId === msg.runId) e.resolve(msg.values);
+        else e.reject(new Error('the run changed while its weights were read'));
+      }
+      return;
+    }
+    if (msg.type === 'weightsStatus') {
+      const loaded = s.weights.loaded;
+      if (msg.runId !== s.run.runId || !loaded || loaded.id !== msg.id) return;
+      if (msg.applied) return;
+      // The model no longer has the file's shape (another cell, size or task): set the file aside.
+      s.clearWeights({ kind: 'error', text: `${loaded.name} no longer fits the model (${msg.message ?? 'another shape'}); training starts from a fresh init` });
       return;
     }
     if (msg.type === 'telemetry') {
@@ -141,12 +165,17 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       restart(false);
       return;
     }
+    if (s.weights.loaded !== prev.weights.loaded && compareKey === null) {
+      // A weight file loaded (or set aside): the run starts over from it at once.
+      restart(true);
+      return;
+    }
     if (s.config === prev.config) return;
     if (configsEqual(s.config, sent.config)) return;
     // A compare run has no live path: any change starts the comparison over, for every cell alike.
     if (!timers.restart && compareKey === null && onlyLiveFieldsChanged(s.config, sent.config)) {
       sent.config = s.config;
-      post({ type: 'configure', runId: s.run.runId, config: s.config });
+      post(configureMsg(s));
       return;
     }
     restart(false);
@@ -184,8 +213,17 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       restart(true);
       post({ type: 'reset' });
     },
+    exportWeights() {
+      const s = store.getState();
+      if (isCompare(s)) return Promise.reject(new Error('weights are saved from a single run, not a comparison'));
+      return new Promise<WeightSet>((resolve, reject) => {
+        exports.push({ resolve, reject, runId: s.run.runId });
+        post({ type: 'exportWeights', runId: s.run.runId });
+      });
+    },
     destroy() {
       unsubscribe();
+      for (const e of exports.splice(0)) e.reject(new Error('the training worker stopped'));
       if (timers.restart) clearTimeout(timers.restart);
       worker.terminate();
     },

@@ -2,7 +2,10 @@
 // loading) the buttons are harmless no-ops, so the page can render first.
 import type { Bridge } from './bridge';
 
-const noop: Bridge = { play() {}, pause() {}, toggle() {}, step() {}, reset() {}, destroy() {} };
+const noop: Bridge = {
+  play() {}, pause() {}, toggle() {}, step() {}, reset() {}, destroy() {},
+  exportWeights: () => Promise.reject(new Error('the training worker is still loading')),
+};
 const holder: { bridge: Bridge } = { bridge: noop };
 
 export function installBridge(b: Bridge): void {

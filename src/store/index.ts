@@ -9,6 +9,7 @@ import {
   createTelemetrySlice,
   createUiSlice,
   createCompareSlice,
+  createWeightsSlice,
   type AppState,
 } from './slices';
 
@@ -22,6 +23,7 @@ export function createAppStore(initial: UrlState, notices: UrlNotice[] = []): Ap
     ...createTelemetrySlice(...a),
     ...createUiSlice(initial.ui, notices)(...a),
     ...createCompareSlice(...a),
+    ...createWeightsSlice(...a),
   }));
 }
 

@@ -2,7 +2,7 @@
 // worker reports; ui is page-level. Fast telemetry is kept here but views read it via subscribe.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CellOptions, OptionValue } from '../cells/types';
-import type { BackendReport, LossPoint, RunConfig, RunStatus, Telemetry } from '../worker/protocol';
+import type { BackendReport, LossPoint, RunConfig, RunStatus, Telemetry, WeightSet } from '../worker/protocol';
 import type { Catalog } from './catalog';
 import { defaultOptions, type BackendPref, type Lang, type Page, type UrlNotice } from './url';
 
@@ -89,7 +89,28 @@ export interface CompareSlice {
   setCompareSlot(slot: number, patch: Partial<CompareSlot>): void;
 }
 
-export type AppState = ConfigSlice & RunSlice & TelemetrySlice & UiSlice & CompareSlice;
+/** A weight file the run starts from (until the model's shape changes and it no longer fits). */
+export interface LoadedWeightsInfo {
+  id: number;
+  /** The file's name, for the page. */
+  name: string;
+  values: WeightSet;
+  notes: string[];
+}
+
+export interface WeightsSlice {
+  weights: {
+    loaded: LoadedWeightsInfo | null;
+    /** The last load or save outcome, for the page: what happened, or what was wrong. */
+    message: { kind: 'info' | 'error'; text: string } | null;
+  };
+  loadWeights(w: Omit<LoadedWeightsInfo, 'id'>): void;
+  /** Drops the loaded weights (the run goes back to its seeded init), saying why if given. */
+  clearWeights(message?: { kind: 'info' | 'error'; text: string }): void;
+  setWeightsMessage(message: { kind: 'info' | 'error'; text: string } | null): void;
+}
+
+export type AppState = ConfigSlice & RunSlice & TelemetrySlice & UiSlice & CompareSlice & WeightsSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** Loss history is bounded: past this, every other old point is dropped, so long runs keep their shape. */
@@ -215,4 +236,13 @@ export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
     slots[slot] = { ...slots[slot], ...patch };
     set({ compareRun: { slots } });
   },
+});
+
+let weightsIds = 0;
+
+export const createWeightsSlice: Slice<WeightsSlice> = (set, get) => ({
+  weights: { loaded: null, message: null },
+  loadWeights: (w) => set({ weights: { loaded: { ...w, id: ++weightsIds }, message: null } }),
+  clearWeights: (message) => set({ weights: { loaded: null, message: message ?? null } }),
+  setWeightsMessage: (message) => set({ weights: { ...get().weights, message } }),
 });

@@ -33,9 +33,21 @@ export interface RunConfig {
 /** Fields that only change the optimiser; changing them does not restart the run. */
 export const LIVE_FIELDS = ['learningRate', 'clipNorm', 'svClip'] as const satisfies readonly (keyof RunConfig)[];
 
+/** Parameter values by full name (weight_ih_l0 …, weight_out), row-major float32. */
+export type WeightSet = Record<string, { shape: number[]; values: Float32Array }>;
+
+/** Weights a run should start from instead of its seeded init; `id` tells one load from another. */
+export interface LoadedWeights {
+  id: number;
+  values: WeightSet;
+}
+
 export type ToWorker =
   | { type: 'init'; prefer?: BackendName | 'auto'; wasmPaths?: string; disabled?: BackendName[] }
-  | { type: 'configure'; runId: number; config: RunConfig }
+  /** `weights`: start from these (a loaded file) while they fit the model; reset returns to them. */
+  | { type: 'configure'; runId: number; config: RunConfig; weights?: LoadedWeights }
+  /** Asks for the current run's parameter values (answered by a 'weights' message). */
+  | { type: 'exportWeights'; runId: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; steps?: number }
@@ -97,4 +109,7 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 export type FromWorker =
   | { type: 'backend'; report: BackendReport }
   | { type: 'telemetry'; telemetry: Telemetry }
-  | { type: 'status'; runId: number; status: RunStatus; message?: string; paramCount?: number; slot?: number };
+  | { type: 'status'; runId: number; status: RunStatus; message?: string; paramCount?: number; slot?: number }
+  | { type: 'weights'; runId: number; values: WeightSet }
+  /** Whether loaded weights `id` became the run's start, or why they did not fit. */
+  | { type: 'weightsStatus'; runId: number; id: number; applied: boolean; message?: string };

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { canvasHash, dragSlider, stepCount, waitForStep, withPage, type Scenario } from './scenario';
 
@@ -127,6 +128,52 @@ export const scenarios: Scenario[] = [
         await page.waitForTimeout(500);
         assert.ok(await page.isVisible('[data-testid=compare-page]'), 'still on Compare after the catalogue loaded');
         assert.match(page.url(), /page=compare/);
+      }),
+  },
+  {
+    name: 'playground: weights save to a PyTorch file and load back into a fresh page; a broken file only costs a message',
+    run: (base) =>
+      withPage({ shot: 'weights' }, async (page) => {
+        await page.goto(`${base}/?cell=gru&task=adding&hiddenSize=8&seqLen=12`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.waitForFunction(() => document.querySelector('[data-testid=step-counter]')?.textContent === '0');
+        for (let i = 0; i < 3; i++) await page.click('[data-testid=step-button]');
+        await waitForStep(page, 3, 30_000);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=weights-save]')]);
+        const path = await download.path();
+        assert.ok(path, 'the file was downloaded');
+        const text = readFileSync(path, 'utf8');
+        const doc = JSON.parse(text) as { format: string; module: string; config: Record<string, unknown>; state_dict: Record<string, unknown>; readout?: unknown };
+        assert.equal(doc.format, 'pytorch');
+        assert.equal(doc.module, 'GRU');
+        assert.equal(doc.config.hidden_size, 8);
+        assert.ok(doc.state_dict.weight_hh_l0 && doc.readout, 'state_dict and readout');
+        await page.waitForSelector('[data-testid=weights-message]');
+
+        // A fresh page with another cell and size: the file brings its own.
+        await page.goto(`${base}/?cell=lstm&task=adding&hiddenSize=16&seqLen=12`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.waitForSelector('[data-testid=weights-load]:not([disabled])');
+        await page.setInputFiles('[data-testid=weights-file]', { name: 'gru.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+        await page.waitForSelector('[data-testid=weights-loaded]');
+        await page.waitForFunction(() => {
+          const q = new URLSearchParams(location.search);
+          return q.get('cell') === 'gru' && q.get('hiddenSize') === '8';
+        }, null, { timeout: 5000 });
+        await page.click('[data-testid=play-toggle]');
+        await waitForStep(page, 3, 60_000);
+        await page.click('[data-testid=play-toggle]');
+        assert.match((await page.textContent('[data-testid=weights-loaded]')) ?? '', /gru\.json/);
+
+        // A broken file: a message that names it, and the run keeps its weights.
+        await page.setInputFiles('[data-testid=weights-file]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "pytorch",') });
+        await page.waitForSelector('[data-testid=weights-message].error');
+        assert.match((await page.textContent('[data-testid=weights-message]')) ?? '', /broken\.json.*bad JSON/);
+        assert.ok(await page.isVisible('[data-testid=weights-loaded]'), 'the loaded weights stay');
+        assert.equal(new URLSearchParams(new URL(page.url()).search).get('cell'), 'gru');
+
+        await page.click('[data-testid=weights-unload]');
+        await page.waitForSelector('[data-testid=weights-loaded]', { state: 'detached' });
       }),
   },
 ];

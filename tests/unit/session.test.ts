@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { TrainingSession } from '../../src/engine/session';
-import type { TrainerConfig } from '../../src/engine/trainer';
+import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
 import type { FromWorker, Telemetry } from '../../src/worker/protocol';
 
 const config: TrainerConfig = {
@@ -92,6 +92,41 @@ describe('TrainingSession', () => {
 
     await expect(h.session.handle({ type: 'configure', runId: 2, config: { ...config, cellId: 'nope' } })).resolves.toBeUndefined();
     expect(h.statuses().at(-1)).toMatchObject({ runId: 2, status: 'error', message: expect.stringMatching(/unknown cell/) });
+    h.session.dispose();
+  });
+
+  it('starts from loaded weights, keeps them across live changes and resets, and sets aside ones that do not fit', async () => {
+    const h = harness();
+    const src = new Trainer(config);
+    const values = src.values();
+    src.dispose();
+    // Something recognisable: every weight of the file is 0.125.
+    for (const d of Object.values(values)) d.values.fill(0.125);
+    await h.session.handle({ type: 'configure', runId: 1, config, weights: { id: 1, values } });
+    expect(h.msgs.find((m) => m.type === 'weightsStatus')).toMatchObject({ id: 1, applied: true });
+    const exported = async (runId: number) => {
+      await h.session.handle({ type: 'exportWeights', runId });
+      const m = h.msgs.filter((x) => x.type === 'weights').at(-1);
+      return m && m.type === 'weights' ? m.values : {};
+    };
+    expect(Array.from((await exported(1)).weight_hh_l0.values.slice(0, 4))).toEqual([0.125, 0.125, 0.125, 0.125]);
+    await h.session.handle({ type: 'step', steps: 2 });
+    expect((await exported(1)).weight_hh_l0.values[0]).not.toBe(0.125);
+    // A learning-rate change keeps the run; a reset starts again from the file.
+    await h.session.handle({ type: 'configure', runId: 1, config: { ...config, learningRate: 0.02 }, weights: { id: 1, values } });
+    expect((await exported(1)).weight_hh_l0.values[0]).not.toBe(0.125);
+    await h.session.handle({ type: 'reset' });
+    expect((await exported(1)).weight_hh_l0.values[0]).toBe(0.125);
+    // A bigger model: the file no longer fits, the run starts from its seeded init and says why.
+    await h.session.handle({ type: 'configure', runId: 2, config: { ...config, hiddenSize: 6 }, weights: { id: 1, values } });
+    const status = h.msgs.filter((m) => m.type === 'weightsStatus').at(-1);
+    expect(status).toMatchObject({ runId: 2, id: 1, applied: false });
+    expect(status && 'message' in status ? status.message : '').toMatch(/this model needs/);
+    expect(h.statuses().at(-1)).toMatchObject({ runId: 2, status: 'idle' });
+    // An export for a run that is no longer current is not answered.
+    const before = h.msgs.length;
+    await h.session.handle({ type: 'exportWeights', runId: 1 });
+    expect(h.msgs.length).toBe(before);
     h.session.dispose();
   });
 });
