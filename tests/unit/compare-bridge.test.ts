@@ -6,8 +6,9 @@ import { cellList } from '../../src/cells/registry';
 import { cellMeta, FALLBACK_TASKS } from '../../src/store/catalog';
 import { createAppStore } from '../../src/store';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
-import { createBridge, type WorkerLike } from '../../src/store/bridge';
-import type { FromWorker, Telemetry, ToWorker } from '../../src/worker/protocol';
+import { createBridge } from '../../src/store/bridge';
+import { fakeWorker } from './fake-worker';
+import type { Telemetry } from '../../src/worker/protocol';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;
@@ -18,16 +19,8 @@ function setup(page: 'playground' | 'compare' = 'compare') {
   init.ui.compare = ['rnn', 'gru'];
   const store = createAppStore(init);
   store.getState().setCatalog(catalog);
-  const sent: ToWorker[] = [];
-  const w: WorkerLike & { emit(m: FromWorker): void } = {
-    postMessage: (m) => sent.push(m),
-    terminate: () => {},
-    onmessage: null,
-    onerror: null,
-    emit(m) {
-      this.onmessage?.({ data: m } as MessageEvent<FromWorker>);
-    },
-  };
+  const w = fakeWorker();
+  const sent = w.sent;
   const bridge = createBridge(store, { makeWorker: () => w, debounceMs: 0 });
   return { store, sent, w, bridge };
 }

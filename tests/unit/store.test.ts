@@ -5,8 +5,9 @@ import { cellMeta, readTasks, FALLBACK_TASKS } from '../../src/store/catalog';
 import { createAppStore } from '../../src/store';
 import { appendBounded } from '../../src/store/slices';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
-import { createBridge, onlyLiveFieldsChanged, type WorkerLike } from '../../src/store/bridge';
-import type { FromWorker, LossPoint, Telemetry, ToWorker } from '../../src/worker/protocol';
+import { createBridge, onlyLiveFieldsChanged } from '../../src/store/bridge';
+import { fakeWorker } from './fake-worker';
+import type { LossPoint, Telemetry } from '../../src/worker/protocol';
 import { logDomain, logTick, majorLogTicks } from '../../src/views/chart-frame';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
@@ -16,21 +17,6 @@ function makeStore() {
   const store = createAppStore(defaultState(reg, 5));
   store.getState().setCatalog(catalog);
   return store;
-}
-
-function fakeWorker() {
-  const sent: ToWorker[] = [];
-  const w: WorkerLike & { sent: ToWorker[]; emit(m: FromWorker): void } = {
-    sent,
-    postMessage: (m) => sent.push(m),
-    terminate: () => {},
-    onmessage: null,
-    onerror: null,
-    emit(m) {
-      this.onmessage?.({ data: m } as MessageEvent<FromWorker>);
-    },
-  };
-  return w;
 }
 
 function telemetry(runId: number, step: number, loss = 1): Telemetry {

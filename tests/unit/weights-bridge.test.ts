@@ -7,8 +7,9 @@ import { cellList } from '../../src/cells/registry';
 import { cellMeta, FALLBACK_TASKS } from '../../src/store/catalog';
 import { createAppStore } from '../../src/store';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
-import { createBridge, type WorkerLike } from '../../src/store/bridge';
-import type { FromWorker, ToWorker, WeightSet } from '../../src/worker/protocol';
+import { createBridge } from '../../src/store/bridge';
+import { fakeWorker } from './fake-worker';
+import type { ToWorker, WeightSet } from '../../src/worker/protocol';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;
@@ -16,16 +17,8 @@ const reg: UrlRegistry = catalog;
 function setup() {
   const store = createAppStore(defaultState(reg, 5));
   store.getState().setCatalog(catalog);
-  const sent: ToWorker[] = [];
-  const w: WorkerLike & { emit(m: FromWorker): void } = {
-    postMessage: (m) => sent.push(m),
-    terminate: () => {},
-    onmessage: null,
-    onerror: null,
-    emit(m) {
-      this.onmessage?.({ data: m } as MessageEvent<FromWorker>);
-    },
-  };
+  const w = fakeWorker();
+  const sent = w.sent;
   const bridge = createBridge(store, { makeWorker: () => w, debounceMs: 0 });
   return { store, sent, w, bridge };
 }
