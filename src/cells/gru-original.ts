@@ -5,18 +5,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import type { CellSpec } from './types';
 import { GRU_GATES, HIDDEN_STATE, pytorchGateParams } from './parts';
+import { CHO_2014 } from './gru';
 
 export const gruOriginal: CellSpec = {
   id: 'gru-original',
   name: 'GRU (original, reset before)',
-  paper: {
-    authors: 'Cho, van Merriënboer, Gulcehre, Bahdanau, Bougares, Schwenk & Bengio',
-    year: 2014,
-    title: 'Learning Phrase Representations using RNN Encoder–Decoder for Statistical Machine Translation',
-    venue: 'EMNLP',
-    arxiv: '1406.1078',
-    url: 'https://arxiv.org/abs/1406.1078',
-  },
+  paper: CHO_2014,
   mechanisms: ['gates'],
   group: 'gru-family',
   summary:

@@ -3,20 +3,23 @@
 // r ⊙ h inside the matmul), which lets one matmul serve all three gates per step.
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
-import type { CellSpec } from './types';
+import type { CellSpec, PaperRef } from './types';
 import { GRU_GATES, HIDDEN_STATE, pytorchGateParams } from './parts';
+
+/** The paper that introduced the GRU (the 'gru' and 'gru-original' cells cite it). */
+export const CHO_2014: PaperRef = {
+  authors: 'Cho, van Merriënboer, Gulcehre, Bahdanau, Bougares, Schwenk & Bengio',
+  year: 2014,
+  title: 'Learning Phrase Representations using RNN Encoder–Decoder for Statistical Machine Translation',
+  venue: 'EMNLP',
+  arxiv: '1406.1078',
+  url: 'https://arxiv.org/abs/1406.1078',
+};
 
 export const gru: CellSpec = {
   id: 'gru',
   name: 'GRU',
-  paper: {
-    authors: 'Cho, van Merriënboer, Gulcehre, Bahdanau, Bougares, Schwenk & Bengio',
-    year: 2014,
-    title: 'Learning Phrase Representations using RNN Encoder–Decoder for Statistical Machine Translation',
-    venue: 'EMNLP',
-    arxiv: '1406.1078',
-    url: 'https://arxiv.org/abs/1406.1078',
-  },
+  paper: CHO_2014,
   mechanisms: ['gates'],
   summary:
     'A lighter LSTM without a separate cell state: the update gate z interpolates between keeping the old state and taking a candidate, and the reset gate r decides how much of the past the candidate sees. When z ≈ 1 the state (and its gradient) is carried through unchanged.',
