@@ -66,11 +66,29 @@ function CompareButton({ step }: { step: LessonStep }) {
   );
 }
 
+/** ← and → turn the steps (a lecturer's clicker sends them), unless a control has the keys. */
+function useStepKeys(stepIdx: number, count: number, go: (n: number) => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName))) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') go(Math.min(count - 1, stepIdx + 1));
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(Math.max(0, stepIdx - 1));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [stepIdx, count, go]);
+}
+
 export function LessonPage() {
   const t = useT();
   const { lesson, stepIdx, step } = useLesson();
   const cell = useCellMeta(useApp((s) => s.config.cellId));
   const go = (n: number) => appStore().getState().setUi({ lessonStep: Math.max(0, Math.min(lesson.steps.length - 1, n)) });
+  useStepKeys(stepIdx, lesson.steps.length, go);
   const title = t(`${step.textKey}.title` as MessageKey);
   const body = t(`${step.textKey}.body` as MessageKey);
   const symbols = cell ? [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) })) : [];

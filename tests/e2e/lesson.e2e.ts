@@ -26,6 +26,12 @@ export const scenarios: Scenario[] = [
         assert.ok(seen.length >= 4, 'at least four steps');
         await page.click('[data-testid=lesson-prev]');
         assert.ok((await highlighted()).length >= 1, 'the step highlights its equation');
+        // A clicker's arrow keys turn the steps too.
+        const at = Number(await page.getAttribute('.lesson-text', 'data-step'));
+        await page.keyboard.press('ArrowLeft');
+        await page.waitForSelector(`[data-testid=lesson-step-${at - 1}]`);
+        await page.keyboard.press('ArrowRight');
+        await page.waitForSelector(`[data-testid=lesson-step-${at}]`);
         assert.ok(await page.isVisible('[data-testid^=heatmap-]'), 'a live heatmap sits beside the text');
         await page.click('[data-testid=lang-toggle]');
         await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
