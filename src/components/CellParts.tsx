@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CellDims } from '../cells/types';
 import { paramCount } from '../cells/types';
-import type { CellMeta } from '../store/catalog';
+import { taskSizes, type CellMeta } from '../store/catalog';
 import { useApp } from '../store';
 import { gateLabel } from '../i18n';
 import { createCellDiagram } from '../views/cell-diagram';
@@ -30,8 +30,8 @@ export function CellDiagram({ cell }: { cell: CellMeta }) {
 
 /** The run's layer-0 dims: the task's input size, the chosen hidden size and options. */
 export function useDims(cell: CellMeta): CellDims {
-  const c = useApp(useShallow((s) => ({ hiddenSize: s.config.hiddenSize, seqLen: s.config.seqLen, numLayers: s.config.numLayers, options: s.config.cellOptions, taskId: s.config.taskId })));
-  const inputSize = useApp((s) => s.catalog?.tasks.find((t) => t.id === c.taskId)?.inputSize ?? 1);
+  const c = useApp(useShallow((s) => ({ hiddenSize: s.config.hiddenSize, seqLen: s.config.seqLen, numLayers: s.config.numLayers, options: s.config.cellOptions, taskId: s.config.taskId, taskOptions: s.config.taskOptions })));
+  const inputSize = useApp((s) => taskSizes(s.catalog?.tasks.find((t) => t.id === c.taskId), c.taskOptions).inputSize);
   const options = Object.fromEntries(cell.options.map((o) => [o.key, c.options[o.key] ?? o.default]));
   return { inputSize, hiddenSize: c.hiddenSize, seqLen: c.seqLen, layer: 0, numLayers: c.numLayers, options };
 }

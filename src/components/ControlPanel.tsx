@@ -34,6 +34,7 @@ export function ControlPanel({ showCell = true, showCellOptions = true, showPara
   const choices = cellChoices(cells);
   const cell = cells.find((c) => c.id === config.cellId);
   const tasks = catalog?.tasks ?? [];
+  const task = tasks.find((x) => x.id === config.taskId);
   const disabled = !catalog;
 
   return (
@@ -80,6 +81,7 @@ export function ControlPanel({ showCell = true, showCellOptions = true, showPara
         </select>
       </div>
 
+      {task?.options && task.options.length > 0 && <OptionControls options={task.options} target="task" />}
       {showCellOptions && cell && <OptionControls options={cell.options} />}
 
       <ConfigSlider field="hiddenSize" />

@@ -5,6 +5,7 @@ import { useRef } from 'react';
 import { appStore, useApp } from '../store';
 import { controls } from '../store/controls';
 import { numLimits } from '../store/url';
+import { taskSizes as sizesOfTask } from '../store/catalog';
 import { useT } from './hooks';
 
 function download(name: string, text: string): void {
@@ -30,7 +31,7 @@ export function WeightsControls() {
   const taskSizes = () => {
     const s = appStore().getState();
     const task = s.catalog?.tasks.find((x) => x.id === s.config.taskId);
-    return { inputSize: task?.inputSize ?? 1, outputSize: task?.outputSize ?? 1, name: task?.name ?? s.config.taskId };
+    return { ...sizesOfTask(task, s.config.taskOptions), name: task?.name ?? s.config.taskId };
   };
 
   const load = async (file: File) => {

@@ -30,8 +30,19 @@ export interface TaskMeta {
   id: string;
   name: string;
   description?: string;
+  /** Sizes under the default options. */
   inputSize?: number;
   outputSize?: number;
+  /** The task's own settings (copy: symbols, alphabet …), shown as controls and kept in the link. */
+  options?: OptionSpec[];
+  /** Sizes under given options (the alphabet sets the copy task's input size). */
+  sizes?(options: CellOptions): { inputSize?: number; outputSize?: number };
+}
+
+/** A task's input and output sizes under the chosen options, falling back to the defaults'. */
+export function taskSizes(meta: TaskMeta | undefined, options?: CellOptions): { inputSize: number; outputSize: number } {
+  const s = meta?.sizes?.(options ?? {}) ?? {};
+  return { inputSize: s.inputSize ?? meta?.inputSize ?? 1, outputSize: s.outputSize ?? meta?.outputSize ?? 1 };
 }
 
 export interface Catalog {
@@ -80,10 +91,10 @@ export const FALLBACK_TASKS: TaskMeta[] = [
 type Loose = Record<string, unknown>;
 
 /** Task specs know their sizes only once created; the card's parameter table needs I. */
-function sizesOf(t: Loose): { inputSize?: number; outputSize?: number } {
+function sizesOf(t: Loose, options: CellOptions = {}): { inputSize?: number; outputSize?: number } {
   if (typeof t.inputSize === 'number' || typeof t.create !== 'function') return {};
   try {
-    const task = (t.create as (o: object) => Loose)({});
+    const task = (t.create as (o: object) => Loose)(options);
     return {
       inputSize: typeof task.inputSize === 'number' ? task.inputSize : undefined,
       outputSize: typeof task.outputSize === 'number' ? task.outputSize : undefined,
@@ -108,6 +119,8 @@ export function readTasks(mod: Loose | undefined): TaskMeta[] {
         inputSize: typeof t.inputSize === 'number' ? t.inputSize : undefined,
         outputSize: typeof t.outputSize === 'number' ? t.outputSize : undefined,
         ...sizesOf(t),
+        options: Array.isArray(t.options) ? (t.options as OptionSpec[]) : [],
+        sizes: (o: CellOptions) => sizesOf(t, o),
       }));
     if (tasks.length) return tasks;
   }

@@ -10,6 +10,7 @@ export interface ConfigSlice {
   config: RunConfig;
   setConfig(patch: Partial<RunConfig>): void;
   setCellOption(key: string, value: OptionValue): void;
+  setTaskOption(key: string, value: OptionValue): void;
   /** Switch cell, keeping the options it shares with the current one and defaulting the rest. */
   setCell(cellId: string, options?: CellOptions): void;
 }
@@ -130,10 +131,20 @@ export const createConfigSlice = (initial: RunConfig): Slice<ConfigSlice> => (se
   config: initial,
   setConfig: (patch) => {
     const cur = get().config;
+    // Another task has other settings: it starts from its own defaults unless the patch says.
+    if (patch.taskId !== undefined && patch.taskId !== cur.taskId && !patch.taskOptions) {
+      const meta = get().catalog?.tasks.find((t) => t.id === patch.taskId);
+      patch = { ...patch, taskOptions: defaultOptions(meta?.options ?? []) };
+    }
     const changed = (Object.keys(patch) as (keyof RunConfig)[]).some((k) =>
-      k === 'cellOptions' ? JSON.stringify(patch[k]) !== JSON.stringify(cur[k]) : patch[k] !== cur[k],
+      k === 'cellOptions' || k === 'taskOptions' ? JSON.stringify(patch[k]) !== JSON.stringify(cur[k]) : patch[k] !== cur[k],
     );
     if (changed) set({ config: { ...cur, ...patch } });
+  },
+  setTaskOption: (key, value) => {
+    const cur = get().config;
+    if (cur.taskOptions?.[key] === value) return;
+    set({ config: { ...cur, taskOptions: { ...cur.taskOptions, [key]: value } } });
   },
   setCellOption: (key, value) => {
     const cur = get().config;

@@ -31,7 +31,7 @@ export interface UrlState {
 /** What parse needs from the registries: ids, and each cell's option specs. */
 export interface UrlRegistry {
   cells: { id: string; options: OptionSpec[] }[];
-  tasks: { id: string }[];
+  tasks: { id: string; options?: OptionSpec[] }[];
 }
 
 type NumField = { type: 'int' | 'float'; default: number; min: number; max: number };
@@ -73,6 +73,8 @@ export const URL_SCHEMA: readonly Field[] = [
 ];
 
 const OPT_PREFIX = 'opt.';
+/** The task's own settings: topt.symbols=4 … */
+const TASK_OPT_PREFIX = 'topt.';
 
 /** The Compare page's cell list lives outside the table: it is a list, read against the cell registry. */
 export const COMPARE_KEY = 'compare';
@@ -127,6 +129,7 @@ export function defaultState(reg: UrlRegistry, seed = 1): UrlState {
   const cell = reg.cells.find((c) => c.id === config.cellId) ?? reg.cells[0];
   if (cell) config.cellId = cell.id;
   config.cellOptions = cell ? defaultOptions(cell.options) : {};
+  config.taskOptions = defaultOptions(reg.tasks.find((t) => t.id === config.taskId)?.options ?? []);
   ui.compare = defaultCompare(reg.cells.map((c) => c.id));
   return { config: config as unknown as RunConfig, ui: ui as unknown as UrlUi };
 }
@@ -222,6 +225,18 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
     if (out.reason) note(key, raw, out.value, out.reason);
   }
 
+  const taskOptions = reg.tasks.find((t) => t.id === state.config.taskId)?.options ?? [];
+  state.config.taskOptions = defaultOptions(taskOptions);
+  for (const o of taskOptions) {
+    const key = TASK_OPT_PREFIX + o.key;
+    known.add(key);
+    const raw = params.get(key);
+    if (raw === null) continue;
+    const out = parseOption(raw, o);
+    state.config.taskOptions[o.key] = out.value;
+    if (out.reason) note(key, raw, out.value, out.reason);
+  }
+
   for (const key of params.keys()) if (!known.has(key)) note(key, params.get(key) ?? '', '', 'unknown-param');
   return { state, notices };
 }
@@ -242,6 +257,7 @@ export function serializeQuery(state: UrlState): string {
   }
   params.set(COMPARE_KEY, state.ui.compare.join(','));
   for (const [k, val] of Object.entries(state.config.cellOptions)) params.set(OPT_PREFIX + k, formatValue(val));
+  for (const [k, val] of Object.entries(state.config.taskOptions ?? {})) params.set(TASK_OPT_PREFIX + k, formatValue(val));
   // Commas are legal in a query; left unescaped, compare=lstm,gru stays readable.
   return params.toString().replace(/%2C/g, ',');
 }

@@ -176,4 +176,31 @@ export const scenarios: Scenario[] = [
         await page.waitForSelector('[data-testid=weights-loaded]', { state: 'detached' });
       }),
   },
+  {
+    name: 'playground: the task’s own sliders (copy: symbols, alphabet) change the run and stay in the link',
+    run: (base) =>
+      withPage({ shot: 'task-options' }, async (page) => {
+        await page.goto(`${base}/?cell=gru&task=copy&hiddenSize=8`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.waitForSelector('[data-testid=slider-topt-alphabet]');
+        await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=param-count]')?.textContent ?? ''));
+        const before = await page.textContent('[data-testid=param-count]');
+        await dragSlider(page, 'slider-topt-alphabet', 0.05);
+        await page.waitForFunction(() => new URLSearchParams(location.search).get('topt.alphabet') === '2', null, { timeout: 5000 });
+        // A smaller alphabet is a narrower input (and output): the model has fewer parameters.
+        await page.waitForFunction((b) => {
+          const t = document.querySelector('[data-testid=param-count]')?.textContent ?? '';
+          return /\d/.test(t) && t !== b;
+        }, before, { timeout: 10_000 });
+        await dragSlider(page, 'slider-topt-symbols', 1);
+        await page.waitForFunction(() => new URLSearchParams(location.search).get('topt.symbols') === '5', null, { timeout: 5000 });
+        await page.click('[data-testid=play-toggle]');
+        await waitForStep(page, 3, 60_000);
+        await page.click('[data-testid=play-toggle]');
+        // Another task has its own settings.
+        await page.selectOption('[data-testid=task-select]', 'select');
+        await page.waitForSelector('[data-testid=slider-topt-recall]');
+        assert.equal(await page.$('[data-testid=slider-topt-symbols]'), null, 'the copy task’s slider is gone');
+      }),
+  },
 ];

@@ -1,7 +1,7 @@
 // The store slices and the worker bridge, with a fake worker standing in for the real one.
 import { describe, expect, it } from 'vitest';
 import { cellList } from '../../src/cells/registry';
-import { cellMeta, readTasks, FALLBACK_TASKS } from '../../src/store/catalog';
+import { cellMeta, readTasks, taskSizes, FALLBACK_TASKS } from '../../src/store/catalog';
 import { createAppStore } from '../../src/store';
 import { appendBounded } from '../../src/store/slices';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
@@ -80,9 +80,29 @@ describe('telemetry slice', () => {
 
 describe('catalog', () => {
   it('reads task metadata from a list or a record, and falls back when there is none', () => {
-    expect(readTasks({ taskList: [{ id: 'copy', name: 'Copy' }] })).toEqual([{ id: 'copy', name: 'Copy', description: undefined, inputSize: undefined, outputSize: undefined }]);
+    expect(readTasks({ taskList: [{ id: 'copy', name: 'Copy' }] })).toMatchObject([{ id: 'copy', name: 'Copy', description: undefined, inputSize: undefined, outputSize: undefined, options: [] }]);
     expect(readTasks({ tasks: { a: { id: 'adding', summary: 's' } } })[0]).toMatchObject({ id: 'adding', name: 'adding', description: 's' });
     expect(readTasks({})).toBe(FALLBACK_TASKS);
+  });
+
+  it('knows each task’s options and its sizes under them (the alphabet sets the copy task’s input)', async () => {
+    const tasks = readTasks(await import('../../src/engine/tasks/registry'));
+    const copy = tasks.find((t) => t.id === 'copy')!;
+    expect(copy.options!.map((o) => o.key).sort()).toEqual(['alphabet', 'symbols']);
+    expect(taskSizes(copy).inputSize).toBe(copy.inputSize);
+    expect(taskSizes(copy, { alphabet: 4 }).inputSize).toBe(copy.inputSize! - 4);
+  });
+
+  it('gives a new task its own default options, and keeps an option change in the config', () => {
+    const store = makeStore();
+    const tasks = readTasks({ taskList: [{ id: 'copy', options: [{ key: 'symbols', label: 'S', kind: 'integer', default: 3 }] }, { id: 'select', options: [{ key: 'recall', label: 'k', kind: 'integer', default: 2 }] }] });
+    store.getState().setCatalog({ ...store.getState().catalog!, tasks });
+    store.getState().setConfig({ taskId: 'select' });
+    expect(store.getState().config.taskOptions).toEqual({ recall: 2 });
+    store.getState().setTaskOption('recall', 4);
+    expect(store.getState().config.taskOptions).toEqual({ recall: 4 });
+    store.getState().setConfig({ taskId: 'copy' });
+    expect(store.getState().config.taskOptions).toEqual({ symbols: 3 });
   });
 });
 

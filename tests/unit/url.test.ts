@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellList } from '../../src/cells/registry';
 import { cellMeta } from '../../src/store/catalog';
+import { taskList } from '../../src/engine/tasks/registry';
 import {
   URL_SCHEMA,
   defaultState,
@@ -14,7 +15,7 @@ import {
 
 const reg: UrlRegistry = {
   cells: cellList.map(cellMeta),
-  tasks: [{ id: 'copy' }, { id: 'adding' }, { id: 'select' }],
+  tasks: taskList.map((t) => ({ id: t.id, options: t.options })),
 };
 const fixedSeed = () => 4242;
 const parse = (q: string) => parseQuery(q, reg, fixedSeed);
@@ -33,6 +34,8 @@ function nonDefault(state: UrlState): UrlState {
     else if (f.type === 'registry') dest[f.field] = reg[f.registry].map((x) => x.id).find((x) => x !== f.default);
   }
   s.config.cellOptions = nonDefaultOptions(s.config.cellId);
+  const task = reg.tasks.find((t) => t.id === s.config.taskId)!;
+  s.config.taskOptions = Object.fromEntries((task.options ?? []).map((o) => [o.key, o.max ?? o.default]));
   return s;
 }
 
@@ -169,5 +172,16 @@ describe('url schema', () => {
       expect(reg.cells.map((c) => c.id)).toContain(state.config.cellId);
       expect(Number.isFinite(state.config.hiddenSize)).toBe(true);
     }
+  });
+
+  it('keeps the task’s own options in the link, checked against that task', () => {
+    const { state, notices } = parse('task=copy&topt.symbols=5&topt.alphabet=99');
+    expect(state.config.taskOptions).toEqual({ symbols: 5, alphabet: 8 });
+    expect(notices).toEqual([{ key: 'topt.alphabet', raw: '99', value: '8', reason: 'clamped' }]);
+    expect(parse(serializeQuery(state)).state.config.taskOptions).toEqual({ symbols: 5, alphabet: 8 });
+    // An option of another task is not one of this task's.
+    const other = parse('task=adding&topt.symbols=4');
+    expect(other.state.config.taskOptions).toEqual({});
+    expect(other.notices.map((n) => [n.key, n.reason])).toEqual([['topt.symbols', 'unknown-param']]);
   });
 });

@@ -13,6 +13,7 @@ import { alphabetOption, BLANK, drawSymbols, SYMBOLS, symbolTask } from './symbo
 const symbolsOption: OptionSpec = {
   key: 'symbols', label: 'Symbols to copy', kind: 'integer', default: 3, min: 3, max: 5, step: 1,
   help: 'How many symbols are shown before the gap and recalled after the delimiter.',
+  zh: { label: '要复制的符号数', help: '间隔之前展示、分隔符之后要回忆出来的符号个数。' },
 };
 
 export const DELIMITER = ':';

@@ -11,6 +11,7 @@ import { alphabetOption, BLANK, drawSymbols, SYMBOLS, symbolTask } from './symbo
 const recallOption: OptionSpec = {
   key: 'recall', label: 'Symbols to recall', kind: 'integer', default: 3, min: 1, max: 5, step: 1,
   help: 'The first k symbols must be repeated once the input turns blank.',
+  zh: { label: '要回忆的符号数', help: '输入变为空白后，必须复述最前面的 k 个符号。' },
 };
 
 export const selectTask: TaskSpec = {

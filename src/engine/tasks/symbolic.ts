@@ -10,6 +10,7 @@ export const BLANK = '_';
 export const alphabetOption: OptionSpec = {
   key: 'alphabet', label: 'Alphabet size', kind: 'integer', default: 8, min: 2, max: 8, step: 1,
   help: 'How many different symbols can appear.',
+  zh: { label: '字母表大小', help: '可能出现多少种不同的符号。' },
 };
 
 /** One sequence: input token per step (an input channel), target class per step or −1 (masked out). */
