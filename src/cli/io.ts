@@ -6,12 +6,12 @@ import type { Params } from '../cells/types';
 import {
   importedParams,
   parsePytorchInput,
-  parsePytorchModel,
   toTensor,
   type ImportedInput,
   type ImportedModel,
 } from '../engine/pytorch-import';
 import type { StackState } from '../engine/pytorch-run';
+import { parseModelFile } from '../engine/weights-file';
 
 export function readText(path: string): string {
   try {
@@ -40,7 +40,7 @@ export interface LoadedRun {
 export function loadPytorchRun(modelPath: string, inputPath: string): LoadedRun {
   const modelText = readText(modelPath);
   const inputText = readText(inputPath);
-  const model = inFile(modelPath, () => parsePytorchModel(modelText));
+  const model = inFile(modelPath, () => parseModelFile(modelText));
   const input = inFile(inputPath, () => parsePytorchInput(inputText, model));
   model.config.seqLen = input.input.shape[0];
   return { model, input };

@@ -7,7 +7,7 @@ import { loadPytorchRun, runTensors } from './io';
 
 export const forwardCommand: Command = {
   usage: 'MODEL.json INPUT.json',
-  summary: 'Run the model; print {"output","h_n"} (+"c_n" for LSTM) as nested lists in PyTorch layout.',
+  summary: 'Run the model; print {"output","h_n"} (+"c_n" for LSTM) as nested lists in PyTorch layout; for a weight file saved by the page for any other cell ("rnn-atlas"), {"output","states"}.',
   async run(args) {
     const [modelPath, inputPath] = expectArgs(args, ['MODEL.json', 'INPUT.json']);
     const loaded = loadPytorchRun(modelPath, inputPath);
@@ -16,7 +16,15 @@ export const forwardCommand: Command = {
       return forwardStack(loaded.model.config, params, xs, init);
     });
     try {
-      const result: Record<string, unknown> = { output: await output.array(), h_n: await finals.h.array() };
+      const result: Record<string, unknown> = { output: await output.array() };
+      if (loaded.model.module === null) {
+        // Any cell: every visible final state by its id, each [L·D][B][size].
+        const states: Record<string, unknown> = {};
+        for (const [id, t] of Object.entries(finals)) states[id] = await t.array();
+        result.states = states;
+        return result;
+      }
+      result.h_n = await finals.h.array();
       if (finals.c) result.c_n = await finals.c.array();
       return result;
     } finally {

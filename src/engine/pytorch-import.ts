@@ -26,7 +26,8 @@ export interface TensorData {
 }
 
 export interface ImportedModel {
-  module: PytorchModule;
+  /** null for an "rnn-atlas" file (any cell; see weights-file.ts). */
+  module: PytorchModule | null;
   config: StackConfig;
   /** Every parameter the stack needs, by full PyTorch name. */
   values: Map<string, TensorData>;
@@ -202,6 +203,9 @@ export function parsePytorchModel(src: string | unknown, seqLen = 1): ImportedMo
 export function parsePytorchInput(src: string | unknown, model: ImportedModel): ImportedInput {
   const doc = parseJson(src, 'input file');
   if (!isObject(doc)) throw new ImportError('input file: expected a JSON object');
+  if (model.module === null && ('h0' in doc || 'c0' in doc)) {
+    throw new ImportError('input file: an rnn-atlas model starts from its cells’ own initial states; give only "input"');
+  }
   const keys = model.module === 'LSTM' ? ['input', 'h0', 'c0'] : ['input', 'h0'];
   if ('c0' in doc && model.module !== 'LSTM') throw new ImportError(`c0: only an LSTM has a cell state, not ${model.module}`);
   checkKeys(doc, keys, ['input'], 'input file');

@@ -11,7 +11,7 @@ import type { CellOptions } from '../cells/types';
 import type { RunConfig } from '../worker/protocol';
 import { READOUT_BIAS, READOUT_WEIGHT } from './model';
 import { readOption } from './option-values';
-import { checkKeys, ImportError, isObject, parseJson, parsePytorchModel, readTensor, type PytorchModule, type TensorData } from './pytorch-import';
+import { checkKeys, ImportError, isObject, parseJson, parsePytorchModel, readTensor, type ImportedModel, type PytorchModule, type TensorData } from './pytorch-import';
 import { stackOutputSize, stackParams, type StackConfig } from './stack';
 
 /** The run settings a weight file fixes: which cell and the model's shape. */
@@ -77,7 +77,8 @@ function readPytorch(doc: Record<string, unknown>, outputSize: number): WeightsF
   return { shape, inputSize: model.config.inputSize, values: { ...values, ...readReadout(doc, model.config, outputSize, notes) }, notes };
 }
 
-function readAtlas(doc: Record<string, unknown>, outputSize: number): WeightsFile {
+/** An "rnn-atlas" file's stack and parameters, checked against the cell's own declarations. */
+function readAtlasStack(doc: Record<string, unknown>): { shape: WeightsShape; stack: StackConfig; values: Record<string, TensorData> } {
   checkKeys(doc, ['format', 'cell', 'cell_options', 'config', 'params', 'readout'], ['format', 'cell', 'config', 'params'], 'weights');
   if (typeof doc.cell !== 'string' || !hasCell(doc.cell)) throw new ImportError(`cell: unknown cell ${JSON.stringify(doc.cell)}`);
   const cell = getCell(doc.cell);
@@ -97,8 +98,7 @@ function readAtlas(doc: Record<string, unknown>, outputSize: number): WeightsFil
     numLayers: doc.config.num_layers === undefined ? 1 : positiveInt(doc.config.num_layers, 'config.num_layers', 16),
     bidirectional,
   };
-  const inputSize = positiveInt(doc.config.input_size, 'config.input_size', 65536);
-  const stack = stackOf(shape, inputSize);
+  const stack = stackOf(shape, positiveInt(doc.config.input_size, 'config.input_size', 65536));
   if (!isObject(doc.params)) throw new ImportError('params: expected an object of nested lists');
   const specs = stackParams(stack);
   const names = specs.map((p) => p.name);
@@ -108,8 +108,26 @@ function readAtlas(doc: Record<string, unknown>, outputSize: number): WeightsFil
   if (missing.length) throw new ImportError(`params: missing key(s) ${missing.join(', ')}`);
   const values: Record<string, TensorData> = {};
   for (const p of specs) values[p.name] = readTensor((doc.params as Record<string, unknown>)[p.name], p.spec.shape, `params.${p.name}`);
+  return { shape, stack, values };
+}
+
+function readAtlas(doc: Record<string, unknown>, outputSize: number): WeightsFile {
+  const { shape, stack, values } = readAtlasStack(doc);
   const notes: string[] = [];
-  return { shape, inputSize, values: { ...values, ...readReadout(doc, stack, outputSize, notes) }, notes };
+  return { shape, inputSize: stack.inputSize, values: { ...values, ...readReadout(doc, stack, outputSize, notes) }, notes };
+}
+
+/**
+ * A model file for the CLI's `forward` and `gradnorms`: the PyTorch format, or ours for any cell
+ * (its readout, if any, is ignored: those commands run the recurrent stack alone).
+ */
+export function parseModelFile(text: string): ImportedModel {
+  const doc = parseJson(text, 'model');
+  if (isObject(doc) && doc.format === 'rnn-atlas') {
+    const { stack, values } = readAtlasStack(doc);
+    return { module: null, config: stack, values: new Map(Object.entries(values)), fixedZero: new Set() };
+  }
+  return parsePytorchModel(doc);
 }
 
 /**

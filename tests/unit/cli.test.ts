@@ -3,6 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectClose, loadFixture } from './pytorch-fixtures';
 import { cli, scratch, type Result } from './cli-run';
+import * as tf from '@tensorflow/tfjs-core';
+import { getCell } from '../../src/cells/registry';
+import { useNodeBackend } from '../../src/engine/node-backend';
+import { forwardStack } from '../../src/engine/pytorch-run';
+import { Trainer } from '../../src/engine/trainer';
+import { weightsFileJson } from '../../src/engine/weights-file';
+import type { RunConfig } from '../../src/worker/protocol';
 
 const { dir, write } = scratch('rnn-atlas-cli-');
 
@@ -76,5 +83,31 @@ describe('cli forward / gradnorms', () => {
     expectRefused(missing, 'nope.json: no such file');
     expectRefused(args, /expected 2 argument\(s\)[\s\S]*usage: npm run --silent cli -- forward MODEL\.json INPUT\.json/);
     expectRefused(unknown, 'unknown command "train"');
+  });
+
+  it('forward runs a weight file the page saved for any cell (rnn-atlas) and prints every final state', async () => {
+    await useNodeBackend();
+    const config: RunConfig = {
+      cellId: 'clockwork', cellOptions: { modules: 2, periodBase: 2 }, taskId: 'adding', seqLen: 6, hiddenSize: 4, numLayers: 2,
+      bidirectional: false, learningRate: 0.01, batchSize: 2, recurrentScale: 1, clipNorm: 1, seed: 4,
+    };
+    const trainer = new Trainer(config);
+    const values = trainer.values();
+    trainer.dispose();
+    const file = weightsFileJson(config, 2, values);
+    const input = [[[0.5, 0], [0.1, 1]], [[0.2, 1], [0.3, 0]], [[0.9, 0], [0.4, 0]]];
+    const r = await cli('forward', write('cw.json', file), write('cw-input.json', { input }));
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { output: number[][][]; states: Record<string, number[][][]> };
+    // The same numbers as the engine's own stack on those parameters.
+    const want = tf.tidy(() => {
+      const stack = { cell: getCell('clockwork'), inputSize: 2, hiddenSize: 4, numLayers: 2, bidirectional: false, seqLen: 3, options: config.cellOptions };
+      const params = Object.fromEntries(Object.entries(values).map(([k, d]) => [k, tf.tensor(d.values, d.shape)]));
+      return forwardStack(stack, params, tf.tensor3d(input)).output.arraySync() as number[][][];
+    });
+    expectClose(out.output, want, 'output');
+    expect(Object.keys(out.states)).toEqual(['h']);
+    expect(out.states.h.length).toBe(2);
+    expectRefused(await cli('forward', write('cw2.json', file), write('cw-h0.json', { input, h0: [[[0, 0, 0, 0]]] })), /give only "input"/);
   });
 });
