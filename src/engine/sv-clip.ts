@@ -24,8 +24,8 @@
 // - an exact JS SVD every step: a readback per step, and more time than the step itself at H ≥ 64;
 // - every k steps: σ drifts above c in between, which is what the clip is meant to stop.
 // With 12 + 4 iterations the in-graph result is within ~2% of the exact correction and σ_max
-// within 0.25% of c after an optimiser-sized step; it costs ~25 ms at H = 32 and ~0.9 s at
-// H = 128 on WASM (there, more than a training step: a GPU backend is the place for big H).
+// within 0.25% of c after an optimiser-sized step; on WASM an LSTM's four blocks cost ~7 ms at
+// H = 32 and ~66 ms at H = 128 (clipped one block at a time there, see oneBlockAtATime).
 import * as tf from '@tensorflow/tfjs-core';
 import { clipSingularValues } from '../cells/linalg';
 
@@ -99,6 +99,15 @@ export function clipValuesExact(values: Float32Array, l: Layout, c: number): Flo
   return out;
 }
 
+/**
+ * WASM's batched matmul is slow for blocks past ~32 × 32 (measured, clip of 4 blocks on a 2-core
+ * machine: n = 64 46 ms batched vs 13 ms one by one; n = 128 351 vs 66 ms), while for small
+ * blocks the per-op cost wins and one batch is faster. GPU backends keep the batch.
+ */
+function oneBlockAtATime(n: number): boolean {
+  return tf.getBackend() === 'wasm' && n > 32;
+}
+
 export class SvClipper {
   private readonly layouts: Layout[];
   private readonly opts: Required<SvClipOptions>;
@@ -122,7 +131,8 @@ export class SvClipper {
 
   /**
    * In-graph clip after an update: nothing is read back. Blocks of the same size from every
-   * layer and direction go through one batched clip, since on WASM the cost is mostly per op.
+   * layer and direction go through one batched clip (per op costs dominate for small blocks),
+   * except on WASM past 32 × 32, where batched matmuls are the slow part (oneBlockAtATime).
    */
   clip(c: number): void {
     tf.tidy(() => {
@@ -133,7 +143,10 @@ export class SvClipper {
       }
       for (const ls of groups.values()) {
         const blocks = ls.map((l) => toBlocks(l.variable, l));
-        const clipped = clipBlocks(blocks.length === 1 ? blocks[0] : tf.concat(blocks, 0), c, this.opts);
+        const all = blocks.length === 1 ? blocks[0] : tf.concat(blocks, 0);
+        const clipped = oneBlockAtATime(all.shape[2]) && all.shape[0] > 1
+          ? (tf.concat(tf.split(all, all.shape[0], 0).map((b) => clipBlocks(b as tf.Tensor3D, c, this.opts)), 0) as tf.Tensor3D)
+          : clipBlocks(all, c, this.opts);
         const parts = ls.length === 1 ? [clipped] : tf.split(clipped, ls.map((l) => l.nb), 0);
         ls.forEach((l, i) => l.variable.assign(fromBlocks(parts[i] as tf.Tensor3D, l)));
       }

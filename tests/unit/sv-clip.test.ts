@@ -66,8 +66,9 @@ describe('SvClipper', () => {
     }
   });
 
-  it('the in-graph clip follows the exact clip after a small update, without reading back', () => {
-    const H = 16;
+  // H = 40 goes through WASM's one-block-at-a-time path (blocks past 32 × 32), H = 16 through the batch.
+  it.each([16, 40])('the in-graph clip follows the exact clip after a small update, without reading back (H = %i)', (H) => {
+    expect(tf.getBackend()).toBe('wasm');
     const v = randomVariable([4 * H, H], 5, 0.5);
     const clipper = new SvClipper([v]);
     const c = 1.5;
