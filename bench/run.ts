@@ -1,12 +1,14 @@
 // `npm run bench`: ms per training step of our LSTM/GRU vs tf.layers.lstm/gru at the same sizes,
 // in Node (WASM and CPU backends) and in Chromium on every backend that starts, plus main-thread
-// long tasks while the app trains. Writes bench/results/latest.json. Not a test: numbers only.
+// long tasks while the app trains, and the cost of singular-value clipping per step (Node, WASM).
+// Writes bench/results/latest.json. Not a test: numbers only.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../src/engine/node-backend';
 import { DEFAULT_CASES, runCases, type BenchResult } from './core';
+import { svClipBench } from './sv-clip';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDir } from '../tests/e2e/static-server';
 
@@ -72,7 +74,10 @@ async function longTasks(): Promise<unknown> {
 }
 
 const report: Record<string, unknown> = { date: new Date().toISOString(), quick, tfjs: tf.version.tfjs, node: process.version };
-if (!args.has('--skip-node')) report.node_results = await nodeBench();
+if (!args.has('--skip-node')) {
+  report.node_results = await nodeBench();
+  if ((await useNodeBackend('wasm')) === 'wasm') report.sv_clip = await svClipBench(quick ? [32, 128] : [32, 64, 128], (s) => log(`node ${s}`));
+}
 if (!args.has('--skip-browser')) {
   report.browser = await browserBench().catch((e) => ({ error: String(e) }));
   if (!args.has('--skip-app')) report.mainThread = await longTasks().catch((e) => ({ error: String(e) }));
