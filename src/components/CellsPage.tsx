@@ -3,6 +3,7 @@
 import type { CellGroup, Mechanism } from '../cells/types';
 import { appStore, useApp } from '../store';
 import type { CellMeta } from '../store/catalog';
+import { MECH_FILTERS } from '../store/url';
 import { cardHref, openCard } from '../store/presets';
 import { cellText, hasKey, type MessageKey } from '../i18n';
 import { gateColor } from '../views/palette';
@@ -66,10 +67,28 @@ function Tile({ cell }: { cell: CellMeta }) {
   );
 }
 
+/** The syllabus sorts cells by mechanism: one click shows the cells of one. */
+function MechFilterBar() {
+  const t = useT();
+  const mech = useApp((s) => s.ui.mech);
+  return (
+    <div className="mech-filter" role="group" aria-label={t('cells.filter')}>
+      {MECH_FILTERS.map((m) => (
+        <button key={m} type="button" data-testid={`mech-filter-${m}`} aria-pressed={m === mech}
+          className={`lesson-choice${m === mech ? ' active' : ''}`} onClick={() => appStore().getState().setUi({ mech: m })}>
+          {m === 'all' ? t('cells.filter.all') : t(`mech.${m}` as MessageKey)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function CellsPage() {
   const t = useT();
-  const cells = useApp((s) => s.catalog?.cells);
-  if (!cells) return <div className="skeleton" style={{ height: 400 }} />;
+  const all = useApp((s) => s.catalog?.cells);
+  const mech = useApp((s) => s.ui.mech);
+  if (!all) return <div className="skeleton" style={{ height: 400 }} />;
+  const cells = mech === 'all' ? all : all.filter((c) => c.mechanisms.includes(mech));
   const groups = [...GROUP_ORDER, ...new Set(cells.map((c) => c.group).filter((g) => !GROUP_ORDER.includes(g)))];
   return (
     <div className="catalogue" data-testid="cells-page">
@@ -77,6 +96,7 @@ export function CellsPage() {
         <p className="eyebrow">{t('cells.count', { n: cells.length })}</p>
         <h1 className="page-title">{t('cells.title')}</h1>
         <p className="page-intro">{t('cells.intro')}</p>
+        <MechFilterBar />
       </header>
       {groups.map((g) => {
         const inGroup = cells.filter((c) => c.group === g);

@@ -195,6 +195,8 @@ export const en = {
   'group.long-memory': 'Long memory',
   'group.tensor': 'Tensor and higher order',
   'group.unitary': 'Unitary',
+  'cells.filter': 'Show cells by mechanism',
+  'cells.filter.all': 'all cells',
   'mech.gates': 'gates',
   'mech.cross-scale': 'cross-scale connections',
   'mech.initialisation': 'special initialisation',

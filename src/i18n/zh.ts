@@ -197,6 +197,8 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'group.long-memory': '长记忆',
   'group.tensor': '张量与高阶',
   'group.unitary': '酉矩阵',
+  'cells.filter': '按机制筛选单元',
+  'cells.filter.all': '全部单元',
   'mech.gates': '门控',
   'mech.cross-scale': '跨尺度连接',
   'mech.initialisation': '特殊初始化',

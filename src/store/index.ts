@@ -45,6 +45,6 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 
 /** The URL-relevant part of the state. */
 export function urlStateOf(s: AppState): UrlState {
-  const { page, lang, lesson, lessonStep, backend, compare } = s.ui;
-  return { config: s.config, ui: { page, lang, lesson, lessonStep, backend, compare } };
+  const { page, lang, lesson, lessonStep, backend, compare, mech } = s.ui;
+  return { config: s.config, ui: { page, lang, lesson, lessonStep, backend, compare, mech } };
 }

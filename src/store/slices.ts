@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { CellOptions, OptionValue } from '../cells/types';
 import type { BackendReport, LossPoint, RunConfig, RunStatus, Telemetry, WeightSet } from '../worker/protocol';
 import type { Catalog } from './catalog';
-import { defaultOptions, type BackendPref, type Lang, type Page, type UrlNotice } from './url';
+import { defaultOptions, type BackendPref, type Lang, type MechFilter, type Page, type UrlNotice } from './url';
 
 export interface ConfigSlice {
   config: RunConfig;
@@ -60,6 +60,7 @@ export interface UiState {
   lessonStep: number;
   backend: BackendPref;
   compare: string[];
+  mech: MechFilter;
   notices: UrlNotice[];
 }
 

@@ -21,7 +21,12 @@ export interface UrlUi {
   backend: BackendPref;
   /** Cells on the Compare page, in legend order (2–4 of them). */
   compare: string[];
+  /** The catalogue shows cells of this mechanism only ('all': every cell). */
+  mech: MechFilter;
 }
+
+export const MECH_FILTERS = ['all', 'gates', 'cross-scale', 'initialisation'] as const;
+export type MechFilter = (typeof MECH_FILTERS)[number];
 
 export interface UrlState {
   config: RunConfig;
@@ -69,6 +74,7 @@ export const URL_SCHEMA: readonly Field[] = [
   { key: 'seed', target: 'config', field: 'seed', type: 'int', default: 1, min: 0, max: SEED_MAX },
   { key: 'lesson', target: 'ui', field: 'lesson', type: 'enum', choices: LESSON_IDS, default: DEFAULT_LESSON },
   { key: 'lstep', target: 'ui', field: 'lessonStep', type: 'int', default: 0, min: 0, max: 50 },
+  { key: 'mech', target: 'ui', field: 'mech', type: 'enum', choices: MECH_FILTERS, default: 'all' },
   { key: 'backend', target: 'ui', field: 'backend', type: 'enum', choices: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto' },
 ];
 

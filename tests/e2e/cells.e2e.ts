@@ -150,4 +150,23 @@ export const scenarios: Scenario[] = [
         await waitStatus(page, /paused|暂停/);
       }),
   },
+  {
+    name: 'cells: the catalogue filters by mechanism, and the link keeps the filter',
+    run: (base) =>
+      withPage({ shot: 'cells-filter' }, async (page) => {
+        await page.goto(`${base}/?page=cells`);
+        await page.waitForSelector('[data-testid^=cell-tile-]');
+        const all = (await page.$$('[data-testid^=cell-tile-]')).length;
+        await page.click('[data-testid=mech-filter-cross-scale]');
+        await page.waitForFunction(() => new URLSearchParams(location.search).get('mech') === 'cross-scale', null, { timeout: 5000 });
+        const ids = await page.$$eval('[data-testid^=cell-tile-]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice('cell-tile-'.length)));
+        assert.ok(ids.length > 2 && ids.length < all, `a subset (${ids.length} of ${all})`);
+        assert.ok(ids.includes('clockwork') && !ids.includes('lstm'), `cross-scale cells only: ${ids.join(', ')}`);
+        await page.reload();
+        await page.waitForSelector('[data-testid=mech-filter-cross-scale][aria-pressed=true]');
+        assert.equal((await page.$$('[data-testid^=cell-tile-]')).length, ids.length, 'the link restores the filter');
+        await page.click('[data-testid=mech-filter-all]');
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid^=cell-tile-]').length === n, all);
+      }),
+  },
 ];
