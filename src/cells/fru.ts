@@ -45,7 +45,7 @@ export const fru: CellSpec = {
       'FRU 对 φ_t 的每个特征在几个频率上累积傅里叶系数：每一步把 φ_t·cos(2π f t/T + 2π θ)/T 加进一个永不衰减的和。状态因此是整段序列在多个时间尺度上的摘要；由于累积权重为 1，最后一步的梯度可以不衰减地传回第一步——无需门控，从结构上消除了梯度消失。',
     notes:
       '公式取自 ../shared/cell-equations.md 第 6 节（论文 arXiv:1803.06585 第 3 节与作者代码 FRUCell）：t 从 0 计数，T 为序列长度，f = 0 的槽只保存当前 φ（m = 0），其余累积（m = 1）；θ 可训练，频率固定，默认 [0, 0.5, 1, 2, 3]。权重与 θ 按代码用截断正态 N(0, 0.1)，偏置为 0。φ、r 大小为选项（默认 8）。门 c 显示当前步每个频率的系数 cos(…)/T。',
-    gateLabels: { r: '反馈摘要', phi: '特征 φ', c: '傅里叶系数', o: '输出' },
+    gateLabels: { r: '反馈摘要', phi: '特征 φ', c: '傅里叶系数', o: '输出', mu: '傅里叶统计量（所有 f）' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.02, clipNorm: 1 },
   options: [

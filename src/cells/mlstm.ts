@@ -39,7 +39,7 @@ export const mlstm: CellSpec = {
       '遗忘门把旧细胞乘以小于 1 的数，LSTM 因而按几何速度遗忘。mLSTM 去掉遗忘门，改用分数差分 (1 − B)^d 的系数对过去 K 个细胞状态加权求和，这些系数只按滞后的幂律衰减——把长记忆（ARFIMA）思想放进细胞。d 介于 0 与 ½ 之间，可按单元学习，也可逐步计算。',
     notes:
       '公式取自作者代码（huawei-noah/noah-research，mRNN-mLSTM/layers.py 的 MLSTMCell 与 MLSTMFixDCell）及 ../shared/cell-equations.md 第 2 节。c_t = −Σ w_j(d_t) ⊙ c_{t−j} + i_t ⊙ c̃_t，滞后 1 项为 +d_t ⊙ c_{t−1}；没有遗忘门；过去细胞的缓冲从零开始。动态 d 复用代码中的 f_gate 层；固定 d = ½σ(δ)，δ 初值 0。初始化为 PyTorch nn.Linear 默认值。K 默认 10（代码为 100）。门 w 为各单元滤波权重的平均。',
-    gateLabels: { i: '输入门', g: '候选值', o: '输出门', w: '滤波权重' },
+    gateLabels: { i: '输入门', g: '候选值', o: '输出门', w: '滤波权重', d: '记忆参数 d（每个单元）' },
   },
   preset: { taskId: 'adding', seqLen: 12, hiddenSize: 16, learningRate: 0.02, clipNorm: 1, options: { K: 5, dynamic: true } },
   options: filterOptions,

@@ -51,7 +51,7 @@ export const mrnn: CellSpec = {
       'Zhao 等人证明：状态映射收缩的 RNN 或 LSTM 只有短记忆，过去的影响按几何级数消失。mRNN 增加一个记忆 m，其输入先经过 ARFIMA 模型中的分数差分滤波 (1 − B)^d，对过去 K 个输入的权重只按滞后的幂律衰减。记忆参数 d（0 < d < ½）按输入特征学习，并可逐步变化。',
     notes:
       '公式取自作者代码（huawei-noah/noah-research，mRNN-mLSTM/layers.py 的 MRNNCell 与 MRNNFixDCell）及 ../shared/cell-equations.md 第 2 节。当前输入的权重为 w_1 = −d_t，w_0 被丢弃，过去输入的缓冲从零开始。动态 d 时输出 z 为线性，固定 d 时为 tanh（与代码一致）。初始化为 PyTorch nn.Linear 默认值。K 默认 10（代码为 100）。梯度视图显示 ∂L/∂m_t；门 w 为各输入特征的滤波权重平均。',
-    gateLabels: { w: '滤波权重', f: '滤波后的输入' },
+    gateLabels: { w: '滤波权重', f: '滤波后的输入', m: '长记忆', d: '记忆参数 d（每个输入特征）' },
   },
   preset: { taskId: 'adding', seqLen: 12, hiddenSize: 16, learningRate: 0.02, clipNorm: 1, options: { K: 5, dynamic: true } },
   options: filterOptions,

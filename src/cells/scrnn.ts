@@ -30,6 +30,7 @@ export const scrnn: CellSpec = {
       '把状态分成快、慢两部分。上下文单元 s 是输入投影的指数滑动平均，衰减系数 α 固定且接近 1，因此变化缓慢，遗忘时间约为 1/(1 − α) 步；普通的 sigmoid 单元 h 每一步都读取它们。慢通路没有需要学习的循环矩阵，梯度按 α^k 衰减，而不是经过反复的挤压。',
     notes:
       '公式取自 Mikolov 等 2014 第 4 节；输出层同时读取 h 与 s，所以本层输出 [h_t; s_t]。与论文一致，循环层没有偏置，α 固定（论文取 0.95）。论文没有给出 A、B、P、R 的初始化，这里用 U(−1/√H, 1/√H)。',
+    gateLabels: { s: '慢速上下文状态' },
   },
   preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, learningRate: 0.02, clipNorm: 1, options: { contextSize: 8, alpha: 0.95 } },
   options: [

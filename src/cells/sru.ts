@@ -99,7 +99,7 @@ export const sru: CellSpec = {
       'SRU 不把同一个隐藏状态反复乘以矩阵再压缩，而是对同一特征 φ_t 以多个固定速率 α 做滑动平均：α = 0 只看当前，α = 0.99 约覆盖最近一百步。平均值的更新没有非线性也没有矩阵，旧信息只按各自的 α 慢慢衰减；输出比较的是不同时间尺度上的统计量。没有学习的门。',
     notes:
       '公式取自 ../shared/cell-equations.md 第 6 节（论文 arXiv:1703.00381 第 3 节与作者代码 SimpleSRUCell）。状态只有 μ（各尺度拼接），o_t 只输出不回馈，梯度视图显示 ∂L/∂μ_t。默认 A = {0, 0.25, 0.5, 0.9, 0.99}。φ 与 r 的大小为可调选项（默认 8，论文为 64 与 16）；权重用 Glorot 均匀初始化，偏置为 0；α 固定。',
-    gateLabels: { r: '反馈摘要', phi: '特征 φ', o: '输出' },
+    gateLabels: { r: '反馈摘要', phi: '特征 φ', o: '输出', mu: '滑动平均（所有 α）' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },
   options: [

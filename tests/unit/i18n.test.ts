@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
-import { missingKeys, translate } from '../../src/i18n';
+import { gateLabel, missingKeys, translate } from '../../src/i18n';
 import { lstmStepByStep } from '../../src/lessons/lstm-step-by-step';
 import { LESSONS } from '../../src/lessons/registry';
 import { partsFor } from '../../src/cells/types';
-import { hasCell } from '../../src/cells/registry';
+import { cellList, hasCell } from '../../src/cells/registry';
 import { getCell } from '../../src/cells/registry';
 
 describe('i18n', () => {
@@ -62,5 +62,15 @@ describe('i18n', () => {
         for (const c of step.compare ?? []) expect(hasCell(c), `${where} compares ${c}`).toBe(true);
       }
     }
+  });
+
+  it('every gate and visible state of every cell has a Chinese label', () => {
+    const missing: string[] = [];
+    for (const cell of cellList) {
+      for (const g of [...cell.gates, ...cell.states.filter((s) => !s.hidden)]) {
+        if (gateLabel('zh', g.id, '\u0000', cell.zh?.gateLabels) === '\u0000') missing.push(`${cell.id}.${g.id}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
