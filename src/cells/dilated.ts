@@ -74,7 +74,7 @@ export const dilated: CellSpec = {
     return [
       spec('weight_ih', [3 * H, d.inputSize], '3H × I', 'input'),
       // r and z read h_{t−d} directly; n reads r ⊙ h_{t−d}, so its recurrent block is a separate matmul.
-      spec('weight_hh', [2 * H, H], '2H × H', 'recurrent'),
+      { ...spec('weight_hh', [2 * H, H], '2H × H', 'recurrent'), candidateBlocks: [] },
       spec('weight_hn', [H, H], 'H × H', 'recurrent'),
       spec('bias', [3 * H], '3H', 'bias'),
     ];

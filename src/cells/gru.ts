@@ -32,7 +32,7 @@ export const gru: CellSpec = {
     { id: 'n', tex: 'n_t = \\tanh(W_{in} x_t + b_{in} + r_t \\odot (W_{hn} h_{t-1} + b_{hn}))' },
     { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}' },
   ],
-  params: (d) => pytorchGateParams(d, 3),
+  params: (d) => pytorchGateParams(d, 3, 0, 2),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
   prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),

@@ -57,7 +57,7 @@ export const lstm1997: CellSpec = {
     { id: 'h', tex: 'h_t = o_t \\odot (2\\sigma(c_t) - 1)', uses: ['o', 'c'], when: paperSquash },
     { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)', uses: ['o', 'c'], when: tanhSquash },
   ],
-  params: (d) => pytorchGateParams(d, 3),
+  params: (d) => pytorchGateParams(d, 3, 0, 1),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
   prepare: (p) => ({ ...transposeWeights(p, ['weight_ih', 'weight_hh']), bias: tf.add(p.bias_ih, p.bias_hh) }),

@@ -51,7 +51,7 @@ export const lstmPeephole: CellSpec = {
     const init = pytorchRnnInit(H);
     const peephole = (name: string): ParamSpec => ({ name, shape: [H], shapeLabel: 'H', init, initLabel: PYTORCH_INIT_LABEL, role: 'other' });
     return [
-      ...pytorchGateParams(d, 4, Number(d.options.forgetBias ?? 0)),
+      ...pytorchGateParams(d, 4, Number(d.options.forgetBias ?? 0), 2),
       peephole('weight_ci'),
       peephole('weight_cf'),
       peephole('weight_co'),

@@ -31,7 +31,7 @@ export const lstm: CellSpec = {
     { id: 'c', tex: 'c_t = f_t \\odot c_{t-1} + i_t \\odot g_t' },
     { id: 'h', tex: 'h_t = o_t \\odot \\tanh(c_t)' },
   ],
-  params: (d) => pytorchGateParams(d, 4, Number(d.options.forgetBias ?? 0)),
+  params: (d) => pytorchGateParams(d, 4, Number(d.options.forgetBias ?? 0), 2),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),
   // The two biases are summed once per sequence: same value, same gradient for each.

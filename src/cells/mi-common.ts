@@ -20,7 +20,7 @@ export const miOptions: OptionSpec[] = [
 ];
 
 /** W [kH × I], U [kH × H], b and the MI gating vectors α, β₁, β₂ [kH] for k stacked blocks. */
-export function miParams(d: CellDims, k: number, biasInit = zerosInit, biasLabel = '0'): ParamSpec[] {
+export function miParams(d: CellDims, k: number, biasInit = zerosInit, biasLabel = '0', candidateBlock?: number): ParamSpec[] {
   const H = d.hiddenSize;
   const kH = k === 1 ? 'H' : `${k}H`;
   const init = pytorchRnnInit(H);
@@ -29,7 +29,8 @@ export function miParams(d: CellDims, k: number, biasInit = zerosInit, biasLabel
   const bt = Number(d.options.betaInit ?? 0.5);
   return [
     { name: 'weight_ih', shape: [k * H, d.inputSize], shapeLabel: `${kH} × I`, init, initLabel: label, role: 'input' },
-    { name: 'weight_hh', shape: [k * H, H], shapeLabel: `${kH} × H`, init, initLabel: label, role: 'recurrent' },
+    { name: 'weight_hh', shape: [k * H, H], shapeLabel: `${kH} × H`, init, initLabel: label, role: 'recurrent',
+      ...(candidateBlock !== undefined ? { candidateBlocks: [candidateBlock] } : {}) },
     { name: 'bias', shape: [k * H], shapeLabel: kH, init: biasInit, initLabel: biasLabel, role: 'bias' },
     { name: 'alpha', shape: [k * H], shapeLabel: kH, init: constantInit(a), initLabel: String(a), role: 'other' },
     { name: 'beta1', shape: [k * H], shapeLabel: kH, init: constantInit(bt), initLabel: String(bt), role: 'other' },

@@ -37,7 +37,7 @@ export const miGru: CellSpec = {
     { id: 'n', tex: gateTex('n', '\\tanh', 'n', '(r_t \\odot h_{t-1})'), uses: ['x', 'r', 'h_prev'] },
     { id: 'h', tex: 'h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}', uses: ['z', 'n', 'h_prev'] },
   ],
-  params: (d) => miParams(d, 3),
+  params: (d) => miParams(d, 3, undefined, undefined, 2),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
   // The r|z and n parts of the MI vectors, split once per sequence (element-wise use only).

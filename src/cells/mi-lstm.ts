@@ -47,7 +47,7 @@ export const miLstm: CellSpec = {
   ],
   params: (d) => {
     const fb = Number(d.options.forgetBias ?? 0);
-    return miParams(d, 4, withForgetBias(constantInit(0), d.hiddenSize, fb), fb ? `0, ${fb} on the f block` : '0');
+    return miParams(d, 4, withForgetBias(constantInit(0), d.hiddenSize, fb), fb ? `0, ${fb} on the f block` : '0', 2);
   },
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), c: tf.zeros([B, d.hiddenSize]) }),

@@ -31,16 +31,18 @@ export const withForgetBias = (base: InitFn, H: number, forgetBias: number): Ini
 
 /**
  * torch.nn.RNN/LSTM/GRU's four tensors for a cell with `blocks` gate blocks, all drawn from
- * U(−1/√H, 1/√H); `forgetBias` is added to block 1 of bias_ih (the LSTM's f).
+ * U(−1/√H, 1/√H); `forgetBias` is added to block 1 of bias_ih (the LSTM's f); `candidateBlock`
+ * names the block of weight_hh that writes the candidate (for Kanai et al.'s clipping scope).
  */
-export function pytorchGateParams(d: CellDims, blocks: number, forgetBias = 0): ParamSpec[] {
+export function pytorchGateParams(d: CellDims, blocks: number, forgetBias = 0, candidateBlock?: number): ParamSpec[] {
   const H = d.hiddenSize;
   const init = pytorchRnnInit(H);
   const label = PYTORCH_INIT_LABEL;
   const k = blocks === 1 ? '' : String(blocks);
   return [
     { name: 'weight_ih', shape: [blocks * H, d.inputSize], shapeLabel: `${k}H × I`, init, initLabel: label, role: 'input' },
-    { name: 'weight_hh', shape: [blocks * H, H], shapeLabel: `${k}H × H`, init, initLabel: label, role: 'recurrent' },
+    { name: 'weight_hh', shape: [blocks * H, H], shapeLabel: `${k}H × H`, init, initLabel: label, role: 'recurrent',
+      ...(candidateBlock !== undefined ? { candidateBlocks: [candidateBlock] } : {}) },
     { name: 'bias_ih', shape: [blocks * H], shapeLabel: `${k}H`, init: withForgetBias(init, H, forgetBias),
       initLabel: forgetBias ? `${label}, +${forgetBias} on the f block` : label, role: 'bias' },
     { name: 'bias_hh', shape: [blocks * H], shapeLabel: `${k}H`, init, initLabel: label, role: 'bias' },

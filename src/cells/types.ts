@@ -50,6 +50,12 @@ export interface ParamSpec {
   initLabel: string;
   /** 'recurrent' marks the hidden-to-hidden matrix that singular-value clipping acts on. */
   role: 'input' | 'recurrent' | 'bias' | 'other';
+  /**
+   * For a 'recurrent' parameter stacked from H × H gate blocks: the blocks that write the
+   * candidate (new content), e.g. [2] for the GRU's n and the LSTM's g; [] when none does. Kanai
+   * et al. clip only the candidate's W_hh (svClipScope 'candidate'). Absent: the whole matrix.
+   */
+  candidateBlocks?: number[];
   /** Fixed parameters (a permutation, an identity) still live in the param record. Default true. */
   trainable?: boolean;
 }

@@ -98,6 +98,17 @@ export function ControlPanel({ showCell = true, showCellOptions = true, showPara
       <ConfigSlider field="recurrentScale" />
       <ConfigSlider field="clipNorm" />
       <ConfigSlider field="svClip" />
+      {(config.svClip ?? 0) > 0 && (
+        <div className="control">
+          <label htmlFor="sv-scope">{t('controls.svScope')}</label>
+          <select id="sv-scope" data-testid="select-svScope" value={config.svClipScope ?? 'all'}
+            onChange={(e) => set({ svClipScope: e.currentTarget.value === 'candidate' ? 'candidate' : 'all' })}>
+            <option value="all">{t('controls.svScope.all')}</option>
+            <option value="candidate">{t('controls.svScope.candidate')}</option>
+          </select>
+          <p className="control-help">{t('controls.svScope.help')}</p>
+        </div>
+      )}
 
       <div className="control seed-row">
         <label htmlFor="seed-input">{t('controls.seed')}</label>

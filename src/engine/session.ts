@@ -128,7 +128,7 @@ export class TrainingSession {
     const sameWeights = (weights?.id ?? null) === (slot?.weights?.id ?? null);
     if (!this.comparing && slot?.trainer && this.status !== 'error' && sameWeights && !Trainer.needsRebuild(slot.trainer.config, config)) {
       // Absent svClip means off, which setLive would read as "unchanged".
-      slot.trainer.setLive({ ...config, svClip: config.svClip ?? 0 });
+      slot.trainer.setLive({ ...config, svClip: config.svClip ?? 0, svClipScope: config.svClipScope ?? 'all' });
       slot.config = { ...config };
       this.setStatus(this.status);
       return;

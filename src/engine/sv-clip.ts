@@ -3,13 +3,14 @@
 //
 // Which matrices. Kanai et al. write the GRU with the reset gate inside the candidate's matmul,
 // h̃ = tanh(W_xh x + W_hh(r ⊙ h)), and clip only that W_hh, to c = 2 − δ: by their fixed-point
-// analysis, the abrupt changes of the dynamics behind the explosions need ‖W_hh‖₂ > 2. We
-// generalise that one rule to every cell without special cases: each 'recurrent' parameter is
-// cut into square H×H blocks, one per gate (LSTM's [4H, H] weight_hh is W_hi, W_hf, W_hg, W_ho;
-// GRU's [3H, H] is W_hr, W_hz, W_hn) and each block is clipped. For the GRU that clips W_hn, the
-// matrix Kanai et al. clip (PyTorch applies r after it rather than inside: the same matrix), and
-// also the gate blocks W_hr, W_hz; with c near 2 those rarely bind (under PyTorch's init their
-// spectral norms start near 2/√3).
+// analysis, the abrupt changes of the dynamics behind the explosions need ‖W_hh‖₂ > 2. Two scopes,
+// the same for every cell: 'all' cuts each 'recurrent' parameter into square H×H blocks, one per
+// gate (LSTM's [4H, H] weight_hh is W_hi, W_hf, W_hg, W_ho; GRU's [3H, H] is W_hr, W_hz, W_hn) and
+// clips each; 'candidate' clips only the blocks a cell marks as writing the candidate
+// (ParamSpec.candidateBlocks: the GRU's W_hn, the matrix Kanai et al. clip — PyTorch applies r
+// after it rather than inside, the same matrix — or the LSTM's W_hg); a parameter with no mark is
+// all candidate (a gateless cell's W_hh). Under 'all' the gate blocks rarely bind with c near 2
+// (under PyTorch's init their spectral norms start near 2/√3).
 // A 1-D recurrent parameter (IndRNN's u) is a diagonal matrix: its singular values are |u_i|.
 //
 // How, without a GPU→CPU round trip per step (see the top of trainer.ts). Per step the clip runs
@@ -43,17 +44,26 @@ interface Layout {
   nb: number;
   m: number;
   n: number;
+  /** The blocks to clip (Kanai et al.'s scope: the candidate's); absent: every block. */
+  only?: number[];
 }
 
-export function blockLayout(variable: tf.Variable): Layout {
+/** A recurrent parameter, and which of its blocks to clip (absent: all). */
+export type ClipTarget = tf.Variable | { variable: tf.Variable; only?: number[] };
+
+export function blockLayout(target: ClipTarget): Layout {
+  const variable = target instanceof tf.Variable ? target : target.variable;
+  const only = target instanceof tf.Variable ? undefined : target.only;
   const s = variable.shape;
-  if (s.length === 1) return { variable, kind: 'diag', nb: 1, m: s[0], n: s[0] };
+  if (s.length === 1) return { variable, kind: 'diag', nb: 1, m: s[0], n: s[0], only };
   if (s.length !== 2) throw new Error(`svClip: recurrent parameter ${variable.name} has rank ${s.length}`);
   const [r, c] = s;
-  if (r % c === 0) return { variable, kind: 'rows', nb: r / c, m: c, n: c };
-  if (c % r === 0) return { variable, kind: 'cols', nb: c / r, m: r, n: r };
-  return { variable, kind: 'rows', nb: 1, m: r, n: c };
+  if (r % c === 0) return { variable, kind: 'rows', nb: r / c, m: c, n: c, only };
+  if (c % r === 0) return { variable, kind: 'cols', nb: c / r, m: r, n: r, only };
+  return { variable, kind: 'rows', nb: 1, m: r, n: c, only };
 }
+
+const clips = (l: Layout, b: number) => !l.only || l.only.includes(b);
 
 /** [nb, m, n] view of a parameter's blocks, and back. */
 function toBlocks(w: tf.Tensor, l: Layout): tf.Tensor3D {
@@ -84,11 +94,11 @@ export function blocksOf(values: ArrayLike<number>, l: Layout): Float64Array[] {
 
 /** Exact clip of a parameter's values in JS (Float32 in, Float32 out), block by block. */
 export function clipValuesExact(values: Float32Array, l: Layout, c: number): Float32Array {
-  if (l.kind === 'diag') return values.map((x) => Math.max(-c, Math.min(c, x)));
+  if (l.kind === 'diag') return l.only?.length === 0 ? values.slice() : values.map((x) => Math.max(-c, Math.min(c, x)));
   const out = new Float32Array(values.length);
   const width = l.kind === 'cols' ? l.nb * l.n : l.n;
   blocksOf(values, l).forEach((blk, b) => {
-    const clipped = clipSingularValues(blk, l.m, l.n, c);
+    const clipped = clips(l, b) ? clipSingularValues(blk, l.m, l.n, c) : blk;
     for (let i = 0; i < l.m; i++) {
       for (let j = 0; j < l.n; j++) {
         const idx = l.kind === 'cols' ? i * width + b * l.n + j : (b * l.m + i) * l.n + j;
@@ -112,8 +122,9 @@ export class SvClipper {
   private readonly layouts: Layout[];
   private readonly opts: Required<SvClipOptions>;
 
-  constructor(variables: tf.Variable[], opts: SvClipOptions = {}) {
-    this.layouts = variables.map(blockLayout);
+  constructor(targets: ClipTarget[], opts: SvClipOptions = {}) {
+    // A parameter none of whose blocks is clipped is left out altogether.
+    this.layouts = targets.map(blockLayout).filter((l) => l.only === undefined || l.only.length > 0);
     this.opts = { signIterations: 12, sqrtIterations: 4, ...opts };
   }
 
@@ -142,13 +153,27 @@ export class SvClipper {
         else groups.set(`${l.m}x${l.n}`, [...(groups.get(`${l.m}x${l.n}`) ?? []), l]);
       }
       for (const ls of groups.values()) {
-        const blocks = ls.map((l) => toBlocks(l.variable, l));
+        // Only the chosen blocks of each parameter go into the clip; the rest are put back as they were.
+        const picked = ls.map((l) => l.only ?? Array.from({ length: l.nb }, (_, b) => b));
+        const blocks = ls.map((l, i) => {
+          const all = toBlocks(l.variable, l);
+          return picked[i].length === l.nb ? all : (tf.gather(all, picked[i], 0) as tf.Tensor3D);
+        });
         const all = blocks.length === 1 ? blocks[0] : tf.concat(blocks, 0);
         const clipped = oneBlockAtATime(all.shape[2]) && all.shape[0] > 1
           ? (tf.concat(tf.split(all, all.shape[0], 0).map((b) => clipBlocks(b as tf.Tensor3D, c, this.opts)), 0) as tf.Tensor3D)
           : clipBlocks(all, c, this.opts);
-        const parts = ls.length === 1 ? [clipped] : tf.split(clipped, ls.map((l) => l.nb), 0);
-        ls.forEach((l, i) => l.variable.assign(fromBlocks(parts[i] as tf.Tensor3D, l)));
+        const parts = ls.length === 1 ? [clipped] : tf.split(clipped, picked.map((p) => p.length), 0);
+        ls.forEach((l, i) => {
+          let next = parts[i] as tf.Tensor3D;
+          if (picked[i].length !== l.nb) {
+            const kept = tf.split(toBlocks(l.variable, l), l.nb, 0);
+            const fresh = tf.split(next, picked[i].length, 0);
+            picked[i].forEach((b, j) => (kept[b] = fresh[j]));
+            next = tf.concat(kept, 0) as tf.Tensor3D;
+          }
+          l.variable.assign(fromBlocks(next, l));
+        });
       }
     });
   }

@@ -79,7 +79,7 @@ export class Trainer {
   private clipNorm: number;
   /** Singular-value clipping of the 'recurrent' parameters (sv-clip.ts); 0 = off. */
   private svClip: number;
-  private readonly svClipper: SvClipper;
+  private svClipper: SvClipper;
   /** [n, 3] rows (loss, accuracy, grad norm) of steps pendingFrom … step, not yet read. */
   private pending: tf.Tensor2D | null = null;
   private pendingFrom = 1;
@@ -123,13 +123,18 @@ export class Trainer {
     }
     this.optimizer = tf.train.adam(config.learningRate);
     this.clipNorm = config.clipNorm;
-    const recurrent = stackParams(this.model.stack)
-      .filter((p) => p.spec.role === 'recurrent' && p.spec.trainable !== false)
-      .map((p) => this.vars[p.name]);
-    this.svClipper = new SvClipper(recurrent);
+    this.svClipper = this.makeSvClipper(config.svClipScope);
     this.svClip = config.svClip ?? 0;
     // The initial values may lie outside the constraint set (recurrentScale > 1 …): clip exactly once.
     if (this.svClip > 0) this.svClipper.clipExact(this.svClip);
+  }
+
+  /** The recurrent weights singular-value clipping acts on, whole or (Kanai et al.) their candidate blocks. */
+  private makeSvClipper(scope: TrainerConfig['svClipScope']): SvClipper {
+    const targets = stackParams(this.model.stack)
+      .filter((p) => p.spec.role === 'recurrent' && p.spec.trainable !== false)
+      .map((p) => ({ variable: this.vars[p.name], only: scope === 'candidate' ? p.spec.candidateBlocks : undefined }));
+    return new SvClipper(targets);
   }
 
   /** Every parameter's current value by full name (a readback: for saving, not per step). */
@@ -158,6 +163,11 @@ export class Trainer {
       this.config.learningRate = live.learningRate;
     }
     if (live.clipNorm !== undefined) this.clipNorm = this.config.clipNorm = live.clipNorm;
+    if (live.svClipScope !== undefined && live.svClipScope !== (this.config.svClipScope ?? 'all')) {
+      this.config.svClipScope = live.svClipScope;
+      this.svClipper = this.makeSvClipper(live.svClipScope);
+      if (this.svClip > 0 && (live.svClip === undefined || live.svClip === this.svClip)) this.svClipper.clipExact(this.svClip);
+    }
     if (live.svClip !== undefined && live.svClip !== this.svClip) {
       this.svClip = this.config.svClip = live.svClip;
       // A user action, not a training step: one exact clip through a readback is fine here, and

@@ -45,6 +45,7 @@ type Field =
       | NumField
       | { type: 'bool'; default: boolean }
       | { type: 'registry'; registry: 'cells' | 'tasks'; default: string }
+      | { type: 'enum'; choices: readonly string[]; default: string }
     ))
   | ({ key: string; target: 'ui'; field: keyof UrlUi } & (
       | NumField
@@ -71,6 +72,7 @@ export const URL_SCHEMA: readonly Field[] = [
   { key: 'clipNorm', target: 'config', field: 'clipNorm', type: 'float', default: 1, min: 0, max: 10 },
   // Kanai et al. clip W_hh's singular values to ≤ 1-ish; 0 means off. Above 3 it would never bite.
   { key: 'svClip', target: 'config', field: 'svClip', type: 'float', default: 0, min: 0, max: 3 },
+  { key: 'svScope', target: 'config', field: 'svClipScope', type: 'enum', choices: ['all', 'candidate'], default: 'all' },
   { key: 'seed', target: 'config', field: 'seed', type: 'int', default: 1, min: 0, max: SEED_MAX },
   { key: 'lesson', target: 'ui', field: 'lesson', type: 'enum', choices: LESSON_IDS, default: DEFAULT_LESSON },
   { key: 'lstep', target: 'ui', field: 'lessonStep', type: 'int', default: 0, min: 0, max: 50 },

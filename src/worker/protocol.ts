@@ -27,11 +27,17 @@ export interface RunConfig {
    * 'recurrent' parameter has its singular values clipped to at most this; 0 or absent turns it off.
    */
   svClip?: number;
+  /**
+   * Which blocks singular-value clipping acts on: 'all' (every square block of every recurrent
+   * weight) or 'candidate' (Kanai et al.: only the blocks that write the candidate, e.g. the GRU's
+   * W_hn; a cell without gates has no other). Absent: 'all'.
+   */
+  svClipScope?: 'all' | 'candidate';
   seed: number;
 }
 
 /** Fields that only change the optimiser; changing them does not restart the run. */
-export const LIVE_FIELDS = ['learningRate', 'clipNorm', 'svClip'] as const satisfies readonly (keyof RunConfig)[];
+export const LIVE_FIELDS = ['learningRate', 'clipNorm', 'svClip', 'svClipScope'] as const satisfies readonly (keyof RunConfig)[];
 
 /** Parameter values by full name (weight_ih_l0 …, weight_out), row-major float32. */
 export type WeightSet = Record<string, { shape: number[]; values: Float32Array }>;

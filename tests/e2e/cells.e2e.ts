@@ -97,6 +97,11 @@ export const scenarios: Scenario[] = [
         await page.waitForSelector('[data-testid=slider-svClip]');
         const out = await page.$eval('[data-testid=slider-svClip]', (el) => el.closest('.control')?.querySelector('output')?.textContent ?? '');
         assert.match(out, /1\.00/, `svClip slider shows the link's value (${out})`);
+        assert.equal(await page.inputValue('[data-testid=select-svScope]'), 'all', 'the scope menu shows once clipping is on');
+        await page.selectOption('[data-testid=select-svScope]', 'candidate');
+        await page.waitForFunction(() => new URLSearchParams(location.search).get('svScope') === 'candidate', null, { timeout: 5000 });
+        await page.click('[data-testid=step-button]');
+        await waitForStep(page, 1, 60_000);
         await page.goto(`${base}/?cell=gru&task=copy&bidirectional=1&svClip=0`);
         await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
         await page.waitForSelector('[data-testid=heatmaps-forward] [data-testid=heatmap-h]');

@@ -1,6 +1,6 @@
 // Options that change a cell's maths: each variant shows its own gates and equation lines.
 import { describe, expect, it } from 'vitest';
-import { getCell } from '../../src/cells/registry';
+import { cellList, getCell } from '../../src/cells/registry';
 import { partsFor, withDefaults } from '../../src/cells/types';
 import { cellMeta, metaFor } from '../../src/store/catalog';
 
@@ -53,5 +53,20 @@ describe('partsFor', () => {
     const meta = metaFor(cellMeta(getCell('dilated')), { cell: 'tanh' });
     expect(meta.gates).toEqual([]);
     expect(ids(meta.states)).toEqual(['h']);
+  });
+
+  it('names candidate blocks only on recurrent weights, and only blocks they have', () => {
+    for (const cell of cellList) {
+      const dims = { inputSize: 3, hiddenSize: 4, seqLen: 6, layer: 0, numLayers: 1, options: withDefaults(cell.options) };
+      for (const p of cell.params(dims)) {
+        if (!p.candidateBlocks) continue;
+        expect(p.role, `${cell.id}.${p.name}`).toBe('recurrent');
+        const blocks = p.shape[0] / p.shape[1];
+        for (const b of p.candidateBlocks) expect(b, `${cell.id}.${p.name}`).toBeLessThan(blocks);
+      }
+    }
+    // The GRU's candidate is n, the third block of weight_hh, as Kanai et al. clip it.
+    const gru = getCell('gru').params({ inputSize: 3, hiddenSize: 4, seqLen: 6, layer: 0, numLayers: 1, options: {} });
+    expect(gru.find((p) => p.name === 'weight_hh')?.candidateBlocks).toEqual([2]);
   });
 });

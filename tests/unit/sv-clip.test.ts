@@ -157,9 +157,48 @@ describe('Trainer with svClip', () => {
     tr.dispose();
   });
 
-  it('keeps tf.memory().numTensors flat with the clip on', async () => {
+  it('in Kanai et al.’s scope clips only the candidate’s block (GRU W_hn, LSTM W_hg), live, in-graph and exact', async () => {
+    for (const [cellId, candidate] of [['gru', 2], ['lstm', 2]] as const) {
+      const cfg: TrainerConfig = { ...base, cellId, svClip: 1.5, svClipScope: 'candidate' };
+      const tr = new Trainer(cfg);
+      const blocks = async () => blockMaxima(tr, ['weight_hh_l0']);
+      const start = await blocks();
+      expect(start[candidate]).toBeLessThanOrEqual(1.5 + 1e-4);
+      // The other blocks were left as initialised, far above c (recurrentScale 6).
+      start.forEach((s, b) => b !== candidate && expect(s, `${cellId} block ${b}`).toBeGreaterThan(3));
+      for (let step = 0; step < 4; step++) {
+        tr.trainStep();
+        expect((await blocks())[candidate]).toBeLessThanOrEqual(1.5 * 1.005);
+      }
+      expect(Math.max(...(await blocks()))).toBeGreaterThan(3);
+      // Switching the scope to every block is live: all blocks come down at once.
+      tr.setLive({ svClipScope: 'all' });
+      expect(Math.max(...(await blocks()))).toBeLessThanOrEqual(1.5 + 1e-4);
+      tr.dispose();
+    }
+    expect(Trainer.needsRebuild(base, { ...base, svClipScope: 'candidate' })).toBe(false);
+  });
+
+  it('in the candidate scope clips a gateless cell’s whole W_hh and skips a matrix with no candidate block', () => {
+    const rnn = new Trainer({ ...base, cellId: 'rnn', svClip: 1.5, svClipScope: 'candidate' });
+    const l = blockLayout(rnn.params.weight_hh_l0 as tf.Variable);
+    expect(singularValues(blocksOf(rnn.params.weight_hh_l0.dataSync(), l)[0], l.m, l.n)[0]).toBeLessThanOrEqual(1.5 + 1e-4);
+    rnn.dispose();
+    // The Dilated GRU keeps r, z (weight_hh) apart from the candidate's weight_hn.
+    const dil = new Trainer({ ...base, cellId: 'dilated', cellOptions: { cell: 'gru', base: 2 }, svClip: 1.5, svClipScope: 'candidate' });
+    const top = (name: string) => {
+      const v = dil.params[name] as tf.Variable;
+      const lv = blockLayout(v);
+      return Math.max(...blocksOf(v.dataSync(), lv).map((b) => singularValues(b, lv.m, lv.n)[0]));
+    };
+    expect(top('weight_hn_l0')).toBeLessThanOrEqual(1.5 + 1e-4);
+    expect(top('weight_hh_l0')).toBeGreaterThan(3);
+    dil.dispose();
+  });
+
+  it.each(['all', 'candidate'] as const)('keeps tf.memory().numTensors flat with the clip on (scope %s)', async (scope) => {
     const before = tf.memory().numTensors;
-    const tr = new Trainer({ ...base, svClip: 1.5 });
+    const tr = new Trainer({ ...base, svClip: 1.5, svClipScope: scope });
     tr.train(3);
     await tr.snapshot(1);
     const after3 = tf.memory().numTensors;
