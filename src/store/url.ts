@@ -70,7 +70,7 @@ export const URL_SCHEMA: readonly Field[] = [
   { key: 'batchSize', target: 'config', field: 'batchSize', type: 'int', default: 32, min: 1, max: 256 },
   { key: 'recurrentScale', target: 'config', field: 'recurrentScale', type: 'float', default: 1, min: 0.1, max: 3 },
   { key: 'clipNorm', target: 'config', field: 'clipNorm', type: 'float', default: 1, min: 0, max: 10 },
-  // Kanai et al. clip W_hh's singular values to ≤ 1-ish; 0 means off. Above 3 it would never bite.
+  // Kanai et al. clip to just under 2, the bound of their fixed-point analysis; 0 means off. Above 3 it would never bite.
   { key: 'svClip', target: 'config', field: 'svClip', type: 'float', default: 0, min: 0, max: 3 },
   { key: 'svScope', target: 'config', field: 'svClipScope', type: 'enum', choices: ['all', 'candidate'], default: 'all' },
   { key: 'seed', target: 'config', field: 'seed', type: 'int', default: 1, min: 0, max: SEED_MAX },
