@@ -220,30 +220,22 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
     if (out.reason) note(COMPARE_KEY, rawCompare, out.value.join(','), out.reason);
   }
 
-  const cell = reg.cells.find((c) => c.id === state.config.cellId);
-  const options = cell?.options ?? [];
-  state.config.cellOptions = defaultOptions(options);
-  for (const o of options) {
-    const key = OPT_PREFIX + o.key;
-    known.add(key);
-    const raw = params.get(key);
-    if (raw === null) continue;
-    const out = parseOption(raw, o);
-    state.config.cellOptions[o.key] = out.value;
-    if (out.reason) note(key, raw, out.value, out.reason);
-  }
-
-  const taskOptions = reg.tasks.find((t) => t.id === state.config.taskId)?.options ?? [];
-  state.config.taskOptions = defaultOptions(taskOptions);
-  for (const o of taskOptions) {
-    const key = TASK_OPT_PREFIX + o.key;
-    known.add(key);
-    const raw = params.get(key);
-    if (raw === null) continue;
-    const out = parseOption(raw, o);
-    state.config.taskOptions[o.key] = out.value;
-    if (out.reason) note(key, raw, out.value, out.reason);
-  }
+  // The chosen cell's and task's own settings (opt.*, topt.*), each read against its declaration.
+  const readOptions = (specs: OptionSpec[], prefix: string): CellOptions => {
+    const values = defaultOptions(specs);
+    for (const o of specs) {
+      const key = prefix + o.key;
+      known.add(key);
+      const raw = params.get(key);
+      if (raw === null) continue;
+      const out = parseOption(raw, o);
+      values[o.key] = out.value;
+      if (out.reason) note(key, raw, out.value, out.reason);
+    }
+    return values;
+  };
+  state.config.cellOptions = readOptions(reg.cells.find((c) => c.id === state.config.cellId)?.options ?? [], OPT_PREFIX);
+  state.config.taskOptions = readOptions(reg.tasks.find((t) => t.id === state.config.taskId)?.options ?? [], TASK_OPT_PREFIX);
 
   for (const key of params.keys()) if (!known.has(key)) note(key, params.get(key) ?? '', '', 'unknown-param');
   return { state, notices };
