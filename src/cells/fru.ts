@@ -2,7 +2,7 @@
 // by running Fourier coefficients of φ over the sequence. With m_k = 1 nothing decays, so the
 // Jacobian ∂μ_T/∂μ_t keeps an identity part and the gradient does not shrink with distance.
 import * as tf from '@tensorflow/tfjs-core';
-import { outputOf, parseList, perScale, prepareStats, rPhi, sizeOptions, statParams, statSizes, tileScales } from './sru';
+import { outputOf, parseList, perScale, prepareStats, rPhi, sizeOptions, statParams, statSizes, SUMMARY_EQUATIONS, SUMMARY_GATES, tileScales } from './sru';
 import type { CellDims, CellSpec, InitFn } from './types';
 
 const DEFAULT_FREQS = '0, 0.5, 1, 2, 3';
@@ -56,8 +56,7 @@ export const fru: CellSpec = {
     ...sizeOptions,
   ],
   gates: [
-    { id: 'r', tex: 'r_t', label: 'recurrent summary', range: 'positive' },
-    { id: 'phi', tex: '\\varphi_t', label: 'features', range: 'positive' },
+    ...SUMMARY_GATES,
     { id: 'c', tex: 'c_t^{(k)}', label: 'Fourier coefficient cos(·)/T', range: 'signed' },
     { id: 'o', tex: 'o_t', label: 'output', range: 'positive' },
   ],
@@ -65,8 +64,7 @@ export const fru: CellSpec = {
     { id: 'mu', tex: '\\mu_t', label: 'Fourier statistics (all f)', size: (d) => freqsOf(d).length * statSizes(d).S, range: 'signed' },
   ],
   equations: [
-    { id: 'r', tex: 'r_t = \\mathrm{ReLU}(W_r \\mu_{t-1} + b_r)', uses: ['mu_prev'] },
-    { id: 'phi', tex: '\\varphi_t = \\mathrm{ReLU}(W_\\varphi [x_t; r_t] + b_\\varphi)', uses: ['x', 'r'] },
+    ...SUMMARY_EQUATIONS,
     { id: 'c', tex: 'c_t^{(k)} = \\tfrac{1}{T} \\cos\\!\\left(\\tfrac{2\\pi f_k t}{T} + 2\\pi \\theta_k\\right), \\quad t = 0, 1, \\dots', uses: [] },
     { id: 'mu', tex: '\\mu_t^{(k)} = m_k\\, \\mu_{t-1}^{(k)} + c_t^{(k)}\\, \\varphi_t, \\quad m_k = [f_k \\neq 0]', uses: ['mu_prev', 'c', 'phi'] },
     { id: 'o', tex: 'o_t = \\mathrm{ReLU}(W_o \\mu_t + b_o)', uses: ['mu'] },

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { glorotUniformInit, zerosInit } from './init';
-import type { CellDims, CellSpec, OptionSpec, Params, ParamSpec } from './types';
+import type { CellDims, CellSpec, EquationSpec, GateSpec, OptionSpec, Params, ParamSpec } from './types';
 
 export const DEFAULT_ALPHAS = '0, 0.25, 0.5, 0.9, 0.99';
 
@@ -77,6 +77,17 @@ export const perScale = (v: readonly number[], S: number): Float32Array =>
 
 const alphasOf = (d: CellDims) => parseList(d.options.alphas, DEFAULT_ALPHAS);
 
+/** r_t and φ_t, the part of the recurrence the SRU and the FRU share. */
+export const SUMMARY_GATES: GateSpec[] = [
+    { id: 'r', tex: 'r_t', label: 'recurrent summary', range: 'positive' },
+    { id: 'phi', tex: '\\varphi_t', label: 'features', range: 'positive' },
+];
+
+export const SUMMARY_EQUATIONS: EquationSpec[] = [
+    { id: 'r', tex: 'r_t = \\mathrm{ReLU}(W_r \\mu_{t-1} + b_r)', uses: ['mu_prev'] },
+    { id: 'phi', tex: '\\varphi_t = \\mathrm{ReLU}(W_\\varphi [x_t; r_t] + b_\\varphi)', uses: ['x', 'r'] },
+];
+
 export const sru: CellSpec = {
   id: 'sru',
   name: 'Statistical Recurrent Unit',
@@ -110,16 +121,14 @@ export const sru: CellSpec = {
     ...sizeOptions,
   ],
   gates: [
-    { id: 'r', tex: 'r_t', label: 'recurrent summary', range: 'positive' },
-    { id: 'phi', tex: '\\varphi_t', label: 'features', range: 'positive' },
+    ...SUMMARY_GATES,
     { id: 'o', tex: 'o_t', label: 'output', range: 'positive' },
   ],
   states: [
     { id: 'mu', tex: '\\mu_t', label: 'moving averages (all α)', size: (d) => alphasOf(d).length * statSizes(d).S, range: 'positive' },
   ],
   equations: [
-    { id: 'r', tex: 'r_t = \\mathrm{ReLU}(W_r \\mu_{t-1} + b_r)', uses: ['mu_prev'] },
-    { id: 'phi', tex: '\\varphi_t = \\mathrm{ReLU}(W_\\varphi [x_t; r_t] + b_\\varphi)', uses: ['x', 'r'] },
+    ...SUMMARY_EQUATIONS,
     { id: 'mu', tex: '\\mu_t^{(\\alpha)} = \\alpha\\, \\mu_{t-1}^{(\\alpha)} + (1-\\alpha)\\, \\varphi_t, \\quad \\alpha \\in A', uses: ['mu_prev', 'phi'] },
     { id: 'o', tex: 'o_t = \\mathrm{ReLU}(W_o \\mu_t + b_o)', uses: ['mu'] },
   ],

@@ -1,7 +1,7 @@
 // The link is the state: one schema table says, per query field, its type, default and limits.
 // Parsing never throws. Each field is read on its own, clamped or defaulted, and every repair is
 // reported so the page can say what it changed in a link it was given.
-import type { OptionSpec, CellOptions, OptionValue } from '../cells/types';
+import { withDefaults, type OptionSpec, type CellOptions, type OptionValue } from '../cells/types';
 import type { RunConfig, BackendName } from '../worker/protocol';
 import { DEFAULT_LESSON, LESSON_IDS } from '../lessons/registry';
 
@@ -126,7 +126,7 @@ export function numLimits(field: keyof RunConfig): { min: number; max: number; d
 }
 
 export function defaultOptions(options: OptionSpec[]): CellOptions {
-  return Object.fromEntries(options.map((o) => [o.key, o.default]));
+  return withDefaults(options);
 }
 
 export function defaultState(reg: UrlRegistry, seed = 1): UrlState {
