@@ -116,13 +116,23 @@ export type Mechanism = 'gates' | 'cross-scale' | 'initialisation' | 'baseline';
 /** Shelf on the cell catalogue. */
 export type CellGroup = 'classic' | 'lstm-family' | 'gru-family' | 'initialisation' | 'multi-scale' | 'long-memory' | 'tensor' | 'unitary';
 
+/**
+ * The run a cell's card announces. Fields it does not name come from the link schema's defaults
+ * (src/store/url.ts), never from the page visited before; the seed defaults to 1.
+ */
 export interface CellPreset {
   taskId: 'copy' | 'adding' | 'select';
+  taskOptions?: CellOptions;
   seqLen?: number;
   hiddenSize?: number;
   numLayers?: number;
+  bidirectional?: boolean;
   learningRate?: number;
+  batchSize?: number;
+  recurrentScale?: number;
   clipNorm?: number;
+  svClip?: number;
+  seed?: number;
   options?: CellOptions;
 }
 

@@ -176,9 +176,17 @@ export function parseOption(raw: string, o: OptionSpec): Parsed<OptionValue> {
   }
 }
 
+/** Which run fields, cell options and task options the link itself set (validly). */
+export interface PresentFields {
+  config: Set<keyof RunConfig>;
+  cellOptions: Set<string>;
+  taskOptions: Set<string>;
+}
+
 export interface ParseResult {
   state: UrlState;
   notices: UrlNotice[];
+  present: PresentFields;
 }
 
 /** Reads a query string (with or without '?'). Missing fields take defaults silently; a missing seed is drawn. */
@@ -186,6 +194,7 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
   const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const state = defaultState(reg, randomSeed());
   const notices: UrlNotice[] = [];
+  const present: PresentFields = { config: new Set(), cellOptions: new Set(), taskOptions: new Set() };
   const note = (key: string, raw: string, value: unknown, reason: NoticeReason) =>
     notices.push({ key, raw, value: String(value), reason });
 
@@ -209,6 +218,7 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
     } else continue;
     dest[f.field] = out.value;
     if (out.reason) note(f.key, raw, out.value, out.reason);
+    if (f.target === 'config' && out.reason !== 'invalid' && out.reason !== 'unknown-id') present.config.add(f.field);
   }
 
   const rawCompare = params.get(COMPARE_KEY);
@@ -221,7 +231,7 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
   }
 
   // The chosen cell's and task's own settings (opt.*, topt.*), each read against its declaration.
-  const readOptions = (specs: OptionSpec[], prefix: string): CellOptions => {
+  const readOptions = (specs: OptionSpec[], prefix: string, seen: Set<string>): CellOptions => {
     const values = defaultOptions(specs);
     for (const o of specs) {
       const key = prefix + o.key;
@@ -231,14 +241,15 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
       const out = parseOption(raw, o);
       values[o.key] = out.value;
       if (out.reason) note(key, raw, out.value, out.reason);
+      if (out.reason !== 'invalid') seen.add(o.key);
     }
     return values;
   };
-  state.config.cellOptions = readOptions(reg.cells.find((c) => c.id === state.config.cellId)?.options ?? [], OPT_PREFIX);
-  state.config.taskOptions = readOptions(reg.tasks.find((t) => t.id === state.config.taskId)?.options ?? [], TASK_OPT_PREFIX);
+  state.config.cellOptions = readOptions(reg.cells.find((c) => c.id === state.config.cellId)?.options ?? [], OPT_PREFIX, present.cellOptions);
+  state.config.taskOptions = readOptions(reg.tasks.find((t) => t.id === state.config.taskId)?.options ?? [], TASK_OPT_PREFIX, present.taskOptions);
 
   for (const key of params.keys()) if (!known.has(key)) note(key, params.get(key) ?? '', '', 'unknown-param');
-  return { state, notices };
+  return { state, notices, present };
 }
 
 function formatValue(v: unknown): string {
