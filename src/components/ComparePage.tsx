@@ -13,6 +13,7 @@ import { Card } from './Playground';
 import { MechanismBadges } from './CellsPage';
 import { cellParamCount, useDims } from './CellParts';
 import { useStoreView, useT } from './hooks';
+import { baselineOf } from './Charts';
 
 /** One shared empty list: a fresh [] per call would make the selector's snapshot never settle. */
 const NO_CELLS: CellMeta[] = [];
@@ -80,8 +81,9 @@ function CompareChart({ kind }: { kind: 'loss' | 'grad' }) {
           ? sl.history.map((p) => [p.step, p.loss] as [number, number])
           : Array.from(sl.gradNorms ?? [], (v, tt) => [tt, v] as [number, number]),
       })),
+      baseline: kind === 'loss' ? baselineOf(s, t) : null,
     }),
-    (s, prev) => s.compareRun !== prev.compareRun || s.ui.lang !== prev.ui.lang,
+    (s, prev) => s.compareRun !== prev.compareRun || s.ui.lang !== prev.ui.lang || s.config !== prev.config || s.catalog !== prev.catalog,
     [kind],
   );
   return <div ref={ref} className="chart-host" />;

@@ -92,6 +92,8 @@ export const en = {
   'chart.accuracy': 'accuracy',
   'labels.input': 'input',
   'labels.target': 'target',
+  'chart.baseline.regress': 'baseline (predict the mean)',
+  'chart.baseline.classify': 'baseline (uniform guess)',
   'labels.predicted': 'predicted',
 
   'task.copy': 'Copy',

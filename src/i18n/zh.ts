@@ -94,6 +94,8 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'chart.accuracy': '准确率',
   'labels.input': '输入',
   'labels.target': '目标',
+  'chart.baseline.regress': '基线（预测均值）',
+  'chart.baseline.classify': '基线（均匀猜测）',
   'labels.predicted': '预测',
 
   'task.copy': '复制',

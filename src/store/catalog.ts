@@ -37,6 +37,16 @@ export interface TaskMeta {
   options?: OptionSpec[];
   /** Sizes under given options (the alphabet sets the copy task's input size). */
   sizes?(options: CellOptions): { inputSize?: number; outputSize?: number };
+  /** 'regress' (MSE) or 'classify' (cross-entropy), under the default options. */
+  kind?: 'regress' | 'classify';
+  /** The loss of the best input-independent predictor (the charts' dashed line), if the task states it. */
+  baseline?(options: CellOptions, seqLen: number): number;
+}
+
+/** A task's baseline loss under the chosen options and seqLen, or null when it states none. */
+export function taskBaseline(meta: TaskMeta | undefined, options: CellOptions | undefined, seqLen: number): number | null {
+  const v = meta?.baseline?.(options ?? {}, seqLen);
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null;
 }
 
 /** A task's input and output sizes under the chosen options, falling back to the defaults'. */
@@ -91,13 +101,14 @@ export const FALLBACK_TASKS: TaskMeta[] = [
 type Loose = Record<string, unknown>;
 
 /** Task specs know their sizes only once created; the card's parameter table needs I. */
-function sizesOf(t: Loose, options: CellOptions = {}): { inputSize?: number; outputSize?: number } {
+function sizesOf(t: Loose, options: CellOptions = {}): { inputSize?: number; outputSize?: number; kind?: TaskMeta['kind'] } {
   if (typeof t.inputSize === 'number' || typeof t.create !== 'function') return {};
   try {
     const task = (t.create as (o: object) => Loose)(options);
     return {
       inputSize: typeof task.inputSize === 'number' ? task.inputSize : undefined,
       outputSize: typeof task.outputSize === 'number' ? task.outputSize : undefined,
+      kind: task.kind === 'regress' || task.kind === 'classify' ? task.kind : undefined,
     };
   } catch {
     return {};
@@ -121,6 +132,7 @@ export function readTasks(mod: Loose | undefined): TaskMeta[] {
         ...sizesOf(t),
         options: Array.isArray(t.options) ? (t.options as OptionSpec[]) : [],
         sizes: (o: CellOptions) => sizesOf(t, o),
+        baseline: typeof t.baseline === 'function' ? (o: CellOptions, T: number) => (t.baseline as (o: CellOptions, T: number) => number)(o, T) : undefined,
       }));
     if (tasks.length) return tasks;
   }

@@ -8,10 +8,13 @@ import type { LossPoint } from '../worker/protocol';
 import { CHART } from './palette';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { createBaselineLine, type Baseline } from './baseline-line';
 
 export interface LossData {
   points: LossPoint[];
   labels?: { loss: string; accuracy: string };
+  /** The task's baseline loss (dashed line); the y axis always reaches it. */
+  baseline?: Baseline | null;
 }
 
 const FLOOR = 1e-6;
@@ -21,6 +24,7 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
   const lossPath = frame.plot.append('path').attr('class', 'line loss').attr('fill', 'none').attr('stroke', CHART.loss).attr('stroke-width', 1.8);
   const accPath = frame.plot.append('path').attr('class', 'line acc').attr('fill', 'none').attr('stroke', CHART.accuracy).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 2');
   const legend = frame.svg.append('g').attr('class', 'legend');
+  const baseline = createBaselineLine(frame.plot);
 
   const draw = (d: LossData) => {
     const { innerW, innerH } = frame.size();
@@ -30,7 +34,8 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
     const maxStep = pts.length ? pts[pts.length - 1].step : 1;
     const minStep = pts.length ? pts[0].step : 0;
     const x = scaleLinear().domain([minStep, Math.max(minStep + 1, maxStep)]).range([0, innerW]);
-    const y = scaleLog().domain(logDomain(pts.map((p) => p.loss), FLOOR)).range([innerH, 0]).clamp(true);
+    const withBase = d.baseline && pts.length ? [d.baseline.value] : [];
+    const y = scaleLog().domain(logDomain([...pts.map((p) => p.loss), ...withBase], FLOOR)).range([innerH, 0]).clamp(true);
     const y2 = scaleLinear().domain([0, 1]).range([innerH, 0]);
     frame.xAxis.call(axisBottom(x).tickValues(x.ticks(6).filter(Number.isInteger)).tickFormat((v) => String(v)).tickSizeOuter(0));
     frame.yAxis.call(axisLeft(y).ticks(4).tickFormat((v) => logTick(+v)).tickValues(majorLogTicks(y.domain())));
@@ -45,6 +50,7 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
       .y((p) => y2(p.accuracy));
     lossPath.attr('d', lossLine(pts) ?? '');
     accPath.attr('d', accLine(pts) ?? '');
+    baseline.draw((v) => y(v), innerW, d.baseline, pts.length > 0);
 
     const names = d.labels ?? { loss: 'loss', accuracy: 'accuracy' };
     const items = [

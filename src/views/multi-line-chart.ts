@@ -5,6 +5,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { createBaselineLine, type Baseline } from './baseline-line';
 
 export interface Series {
   id: string;
@@ -16,6 +17,8 @@ export interface Series {
 
 export interface MultiLineData {
   series: Series[];
+  /** A dashed reference line (the task's baseline loss); the y axis always reaches it. */
+  baseline?: Baseline | null;
 }
 
 export interface MultiLineOptions {
@@ -61,6 +64,7 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
   const frame = createFrame(el, opts.testId, opts.height ?? 220, opts.emptyText ?? '');
   const lines = frame.plot.append('g').attr('class', 'series');
   const legend = frame.svg.append('g').attr('class', 'legend');
+  const baseline = createBaselineLine(frame.plot);
 
   const draw = (d: MultiLineData) => {
     const { innerW, innerH } = frame.size();
@@ -70,6 +74,7 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
     showAxes(frame, any);
     const xs = withData.flatMap((s) => s.points.map((p) => p[0]));
     const ys = withData.flatMap((s) => s.points.map((p) => p[1]));
+    if (any && d.baseline) ys.push(d.baseline.value);
     const x0 = xs.length ? Math.min(...xs) : 0;
     const x1 = xs.length ? Math.max(...xs) : 1;
     const x = scaleLinear().domain([x0, Math.max(x0 + 1, x1)]).range([0, innerW]);
@@ -99,6 +104,7 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
         return g;
       })
       .attr('data-series', (s) => s.id);
+    baseline.draw(yOf, innerW, d.baseline, any);
     groups.select('path.line').attr('stroke', (s) => s.color).attr('d', (s) => path(s.points) ?? '');
     groups
       .selectAll<SVGCircleElement, Dot>('circle')

@@ -24,6 +24,9 @@ export const copyTask: TaskSpec = {
   summary:
     'A few symbols, a long stretch of blanks, a delimiter, then the network must repeat the symbols in order. The information has to survive the whole gap, so this task measures how far back a cell can remember.',
   options: [symbolsOption, alphabetOption],
+  // Every scored target is one of A symbols drawn uniformly: the best input-independent guess is
+  // the uniform distribution, cross-entropy ln A at each scored step, for every T and S.
+  baseline: (options) => Math.log(intOption(options, alphabetOption)),
   create(options) {
     const S = intOption(options, symbolsOption);
     const A = intOption(options, alphabetOption);

@@ -20,6 +20,9 @@ export const selectTask: TaskSpec = {
   summary:
     'A run of symbols, then blanks; the target repeats only the first few symbols at the end. The cell must store the start and ignore everything after it, which gates make easy and a plain RNN finds hard.',
   options: [recallOption, alphabetOption],
+  // The k recalled symbols were drawn uniformly from A: without reading the input nothing beats
+  // the uniform guess, cross-entropy ln A at each scored step, for every T and k.
+  baseline: (options) => Math.log(intOption(options, alphabetOption)),
   create(options) {
     const k = intOption(options, recallOption);
     const A = intOption(options, alphabetOption);

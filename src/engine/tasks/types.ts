@@ -58,6 +58,12 @@ export interface TaskSpec {
   summary: string;
   options: OptionSpec[];
   create(options: CellOptions): Task;
+  /**
+   * The loss of the best input-independent predictor under these options and seqLen, derived
+   * from how the task draws its targets: what a model that learned nothing about the input
+   * scores. A loss curve must fall clearly below it to show that anything was remembered.
+   */
+  baseline(options: CellOptions, seqLen: number): number;
 }
 
 /** Plain-JS accuracy of model outputs [T, B, outputSize] on a batch (the trainer does the same in tfjs). */
