@@ -4,16 +4,23 @@ import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
 import './styles/zoo.css';
-import { createAppStore, installStore, urlStateOf } from './store';
-import { loadCatalog } from './store/catalog';
-import { createUrlWriter, parseQuery } from './store/url';
+import { createAppStore, installStore, urlStateOf, type AppStore } from './store';
+import { loadCatalog, type Catalog } from './store/catalog';
+import { createUrlWriter, parseQuery, sanitizeQuery } from './store/url';
+import { announcedConfig, readLink } from './store/page-config';
+import { placeKey } from './store/navigation';
 import { createBridge } from './store/bridge';
 import { installBridge } from './store/controls';
 import { App } from './components/App';
 
+// A link pasted from a chat must always start the app. tfjs-core decodes every query pair when it
+// loads and throws on a malformed escape: clean the address before anything imports it.
+const cleaned = sanitizeQuery(location.search);
+if (cleaned.notices.length) history.replaceState(history.state, '', `${location.pathname}${cleaned.search}${location.hash}`);
+
 // First pass only trusts the page-level fields; cell and task ids wait for the registries.
 const boot = parseQuery(location.search, { cells: [], tasks: [] });
-const store = createAppStore(boot.state);
+const store = createAppStore(boot.state, cleaned.notices);
 installStore(store);
 document.documentElement.lang = boot.state.ui.lang;
 
@@ -21,26 +28,52 @@ const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('#root missing from index.html');
 createRoot(rootEl).render(<App />);
 
+/** Address bar ⇄ store: navigations push entries, other changes replace; Back/Forward restore. */
+function syncHistory(store: AppStore, catalog: Catalog) {
+  const writer = createUrlWriter();
+  let restoring = false;
+  store.subscribe((s, prev) => {
+    if (restoring || (s.config === prev.config && s.ui === prev.ui)) return;
+    if (placeKey(s) !== placeKey(prev)) writer.push(urlStateOf(s));
+    else writer.write(urlStateOf(s));
+  });
+  window.addEventListener('popstate', () => {
+    writer.cancel();
+    // Every entry this page wrote holds a full link (seed included), so the same run comes back.
+    const { state } = readLink(location.search, catalog);
+    restoring = true;
+    try {
+      store.setState({ config: state.config, ui: { ...store.getState().ui, ...state.ui } });
+    } finally {
+      restoring = false;
+    }
+  });
+  return writer;
+}
+
 async function start() {
   const catalog = await loadCatalog();
-  const { state, notices } = parseQuery(location.search, catalog);
+  const { state, notices } = readLink(location.search, catalog);
   // The page may have been used while the catalogue loaded (a click on "Compare", a language
   // switch): keep what the person changed; take from the full parse only what the first pass
   // could not know.
   const ui = store.getState().ui;
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const learned: Partial<typeof state.ui> = {};
+  const moved: (keyof typeof state.ui)[] = [];
   for (const k of Object.keys(state.ui) as (keyof typeof state.ui)[]) {
-    if (!same(state.ui[k], boot.state.ui[k]) && same(ui[k], boot.state.ui[k])) Object.assign(learned, { [k]: state.ui[k] });
+    if (!same(ui[k], boot.state.ui[k])) moved.push(k);
+    else if (!same(state.ui[k], boot.state.ui[k])) Object.assign(learned, { [k]: state.ui[k] });
   }
-  store.setState({ catalog, config: state.config, ui: { ...ui, ...learned, notices } });
+  const nextUi = { ...ui, ...learned, notices: [...ui.notices, ...notices] };
+  // A person who went to a card or a lesson while it loaded gets the run that page announces.
+  const navigated = moved.some((k) => k === 'page' || k === 'lesson' || k === 'lessonStep');
+  const config = (navigated && announcedConfig(catalog, nextUi, state.config.cellId)) || state.config;
+  store.setState({ catalog, config, ui: nextUi });
 
-  const writer = createUrlWriter();
+  const writer = syncHistory(store, catalog);
   writer.write(urlStateOf(store.getState()));
   writer.flush();
-  store.subscribe((s, prev) => {
-    if (s.config !== prev.config || s.ui !== prev.ui) writer.write(urlStateOf(s));
-  });
 
   installBridge(createBridge(store));
 }

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useApp } from '../store';
 import { BackendNotice, Header, UrlNotices } from './Header';
 import { Playground } from './Playground';
-import { LessonPage, useLessonPreset } from './Lesson';
+import { LessonPage } from './Lesson';
 import { CellsPage } from './CellsPage';
 import { CellCardPage } from './CellCard';
 import { ComparePage } from './ComparePage';
@@ -29,7 +29,6 @@ export function App() {
   const t = useT();
   const page = useApp((s) => s.ui.page);
   const lang = useApp((s) => s.ui.lang);
-  useLessonPreset();
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = `${t('app.name')} — ${t(TITLE_KEY[page])}`;

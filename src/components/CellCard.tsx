@@ -4,7 +4,8 @@
 import { useEffect } from 'react';
 import { appStore, useApp } from '../store';
 import type { CellMeta } from '../store/catalog';
-import { applyPreset } from '../store/presets';
+import { navigate, resetToPreset } from '../store/navigation';
+import { cardConfig } from '../store/page-config';
 import { cellText, hasKey, type MessageKey } from '../i18n';
 import { ControlPanel } from './ControlPanel';
 import { EquationPanel } from './EquationPanel';
@@ -15,6 +16,7 @@ import { Card } from './Playground';
 import { MechanismBadges } from './CellsPage';
 import { CellDiagram, DiagnosticsPanel, ParamTable } from './CellParts';
 import { useCellMeta, useT } from './hooks';
+import { RichText, texSymbols } from './RichText';
 
 /** The card's cell against the plain RNN and the LSTM (or whichever of them it is not). */
 function compareWith(id: string): string[] {
@@ -36,19 +38,24 @@ function PaperLine({ cell }: { cell: CellMeta }) {
 
 function PresetLine({ cell }: { cell: CellMeta }) {
   const t = useT();
-  const preset = cell.preset;
-  if (!preset) return null;
+  const catalog = useApp((s) => s.catalog);
+  if (!catalog) return null;
+  // What the card announces is what it runs: read it from the same function that builds the run.
+  const preset = cardConfig(catalog, cell.id);
   const taskKey = `task.${preset.taskId}`;
   return (
     <div className="preset-line">
       <p className="control-help">
         {t('card.preset', {
           task: hasKey(taskKey) ? t(taskKey as MessageKey) : preset.taskId,
-          T: preset.seqLen ?? '—',
-          H: preset.hiddenSize ?? '—',
+          T: preset.seqLen,
+          H: preset.hiddenSize,
+          L: preset.numLayers,
+          lr: preset.learningRate,
+          seed: preset.seed,
         })}
       </p>
-      <button type="button" className="btn btn-ghost small" data-testid="apply-preset" onClick={() => applyPreset(appStore(), cell)}>
+      <button type="button" className="btn btn-ghost small" data-testid="apply-preset" onClick={() => resetToPreset(appStore(), cell.id)}>
         ↺ {t('card.applyPreset')}
       </button>
     </div>
@@ -67,22 +74,23 @@ export function CellCardPage() {
   if (!catalog) return <div className="skeleton" style={{ height: 400 }} />;
   if (!cell) return <p className="card">{t('card.notFound', { id: cellId })}</p>;
   const text = cellText(lang, cell);
+  const symbols = texSymbols(cell);
 
   return (
     <div className="cell-card" data-testid="cell-card" data-cell={cell.id}>
       <section className="card card-intro">
         <nav className="card-nav">
           <button type="button" className="link-button back-link" data-testid="card-back"
-            onClick={() => appStore().getState().setUi({ page: 'cells' })}>
+            onClick={() => navigate(appStore(), { page: 'cells' })}>
             ← {t('card.back')}
           </button>
           <span className="card-nav-right">
             <button type="button" className="link-button" data-testid="card-compare"
-              onClick={() => appStore().getState().setUi({ page: 'compare', compare: compareWith(cell.id) })}>
+              onClick={() => navigate(appStore(), { page: 'compare', compare: compareWith(cell.id) })}>
               {t('card.compare')} →
             </button>
             <button type="button" className="link-button" data-testid="card-playground"
-              onClick={() => appStore().getState().setUi({ page: 'playground' })}>
+              onClick={() => navigate(appStore(), { page: 'playground' })}>
               {t('card.openPlayground')} →
             </button>
           </span>
@@ -95,12 +103,12 @@ export function CellCardPage() {
         <div className="intro-body">
           <div>
             <h2 className="card-subtitle flush">{t('card.summary')}</h2>
-            <p className="intro-summary" data-testid="card-summary">{text.summary}</p>
+            <p className="intro-summary" data-testid="card-summary"><RichText text={text.summary} symbols={symbols} /></p>
           </div>
           {text.notes && (
             <div>
               <h2 className="card-subtitle flush">{t('card.notes')}</h2>
-              <p className="intro-notes" data-testid="card-notes">{text.notes}</p>
+              <p className="intro-notes" data-testid="card-notes"><RichText text={text.notes} symbols={symbols} /></p>
             </div>
           )}
         </div>

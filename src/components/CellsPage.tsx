@@ -4,11 +4,12 @@ import type { CellGroup, Mechanism } from '../cells/types';
 import { appStore, useApp } from '../store';
 import type { CellMeta } from '../store/catalog';
 import { MECH_FILTERS } from '../store/url';
-import { cardHref, openCard } from '../store/presets';
+import { cardHref, openCard } from '../store/navigation';
 import { cellText, hasKey, type MessageKey } from '../i18n';
 import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
 import { useT } from './hooks';
+import { RichText, texSymbols } from './RichText';
 
 export const GROUP_ORDER: CellGroup[] = ['classic', 'lstm-family', 'gru-family', 'initialisation', 'multi-scale', 'long-memory', 'tensor', 'unitary'];
 const MECH_ORDER: Mechanism[] = ['gates', 'cross-scale', 'initialisation', 'baseline'];
@@ -54,7 +55,7 @@ function Tile({ cell }: { cell: CellMeta }) {
       </div>
       <p className="tile-authors">{cell.paper.authors}</p>
       <MechanismBadges mechanisms={cell.mechanisms} />
-      <p className="tile-summary">{text.summary}</p>
+      <p className="tile-summary"><RichText text={text.summary} symbols={texSymbols(cell)} /></p>
       <div className="tile-symbols" aria-hidden="true">
         {symbols.slice(0, 8).map((g) => (
           <span key={g.id} className="tile-symbol" style={{ ['--gate' as string]: gateColor(g.id) }}>
@@ -95,7 +96,7 @@ export function CellsPage() {
       <header className="page-head">
         <p className="eyebrow">{t('cells.count', { n: cells.length })}</p>
         <h1 className="page-title">{t('cells.title')}</h1>
-        <p className="page-intro">{t('cells.intro')}</p>
+        <p className="page-intro"><RichText text={t('cells.intro')} /></p>
         <MechFilterBar />
       </header>
       {groups.map((g) => {

@@ -1,6 +1,7 @@
 // Product header: name, page navigation, language toggle, and which backend trains the model.
 import { appStore, useApp } from '../store';
 import type { Page } from '../store/url';
+import { goToPage } from '../store/navigation';
 import { useT } from './hooks';
 import type { MessageKey } from '../i18n';
 import type { BackendReport } from '../worker/protocol';
@@ -56,7 +57,7 @@ export function Header() {
   const t = useT();
   const page = useApp((s) => s.ui.page);
   const lang = useApp((s) => s.ui.lang);
-  const go = (p: Page) => appStore().getState().setUi({ page: p });
+  const go = (p: Page) => goToPage(appStore(), p);
   return (
     <header className="app-header">
       <div className="brand">

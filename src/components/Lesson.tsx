@@ -1,10 +1,11 @@
 // The lesson page: the lesson list, then the step's text on the left and its live widgets on the
 // right — the highlighted equations, the gate heatmaps or the gradient profile the step is about,
-// and any slider the text asks the reader to drag. Entering a step applies its preset; fields a
-// step leaves alone keep the run going, so moving between steps rarely restarts training.
+// and any slider the text asks the reader to drag. Entering a step starts the run the step
+// announces (src/store/page-config.ts); a link to a step carries the reader's own changes.
 import { useEffect } from 'react';
 import { appStore, useApp } from '../store';
 import { getLesson, LESSONS } from '../lessons/registry';
+import { goToLessonStep, goToPage, navigate } from '../store/navigation';
 import type { LessonStep } from '../lessons/types';
 import type { MessageKey } from '../i18n';
 import { EquationPanel } from './EquationPanel';
@@ -15,27 +16,13 @@ import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
 import { useCellMeta, useT } from './hooks';
 import { RichText } from './RichText';
+import { plainProse } from '../i18n/prose';
 import { gateColor } from '../views/palette';
 
 function useLesson() {
   const lesson = getLesson(useApp((s) => s.ui.lesson));
   const stepIdx = Math.min(useApp((s) => s.ui.lessonStep), lesson.steps.length - 1);
   return { lesson, stepIdx, step: lesson.steps[stepIdx] };
-}
-
-export function useLessonPreset() {
-  const page = useApp((s) => s.ui.page);
-  const { lesson, stepIdx } = useLesson();
-  const step = useApp((s) => s.ui.lessonStep);
-  const ready = useApp((s) => s.catalog !== null);
-  useEffect(() => {
-    if (page !== 'lesson' || !ready) return;
-    const s = appStore().getState();
-    if (stepIdx !== step) s.setUi({ lessonStep: stepIdx });
-    const { cellId, cellOptions, ...rest } = lesson.steps[stepIdx].preset;
-    if (cellId) s.setCell(cellId, cellOptions);
-    s.setConfig(rest);
-  }, [page, lesson, stepIdx, step, ready]);
 }
 
 function LessonPicker() {
@@ -46,8 +33,8 @@ function LessonPicker() {
     <nav className="lesson-picker" aria-label={t('lesson.choose')}>
       {LESSONS.map((l) => (
         <button key={l.id} type="button" data-testid={`lesson-choice-${l.id}`} className={`lesson-choice${l.id === active ? ' active' : ''}`}
-          aria-current={l.id === active ? 'page' : undefined} title={t(l.summaryKey as MessageKey)}
-          onClick={() => appStore().getState().setUi({ lesson: l.id, lessonStep: 0 })}>
+          aria-current={l.id === active ? 'page' : undefined} title={plainProse(t(l.summaryKey as MessageKey))}
+          onClick={() => goToLessonStep(appStore(), l.id, 0)}>
           {t(l.titleKey as MessageKey)}
         </button>
       ))}
@@ -58,7 +45,7 @@ function LessonPicker() {
 function CompareButton({ step }: { step: LessonStep }) {
   const t = useT();
   if (!step.compare) return null;
-  const open = () => appStore().getState().setUi({ page: 'compare', compare: step.compare! });
+  const open = () => navigate(appStore(), { page: 'compare', compare: step.compare! });
   return (
     <button type="button" className="btn btn-primary lesson-compare" data-testid="lesson-compare" onClick={open}>
       {t('lesson.openCompare')} ↗
@@ -66,20 +53,35 @@ function CompareButton({ step }: { step: LessonStep }) {
   );
 }
 
-/** ← and → turn the steps (a lecturer's clicker sends them), unless a control has the keys. */
+/**
+ * A lecturer's clicker sends PageUp/PageDown (some send ←/→): they turn the steps, never a
+ * slider. PageUp/PageDown turn steps from anywhere but a text field; ←/→ too, except in a control
+ * that was given the keys on purpose (a slider focused from the keyboard, a menu, a text field).
+ */
+export function stepKeyAction(key: string, target: { tagName?: string; type?: string; isContentEditable?: boolean } | null): -1 | 1 | 0 {
+  const dir = key === 'PageDown' || key === 'ArrowRight' ? 1 : key === 'PageUp' || key === 'ArrowLeft' ? -1 : 0;
+  if (!dir || !target) return dir;
+  const tag = target.tagName ?? '';
+  const textField = target.isContentEditable || tag === 'TEXTAREA' || (tag === 'INPUT' && target.type !== 'range' && target.type !== 'checkbox');
+  if (textField) return 0;
+  const page = key === 'PageDown' || key === 'PageUp';
+  if (page) return dir;
+  return tag === 'INPUT' || tag === 'SELECT' ? 0 : dir;
+}
+
 function useStepKeys(stepIdx: number, count: number, go: (n: number) => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-      const el = e.target as HTMLElement | null;
-      if (el && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName))) return;
-      if (e.key === 'ArrowRight' || e.key === 'PageDown') go(Math.min(count - 1, stepIdx + 1));
-      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(Math.max(0, stepIdx - 1));
-      else return;
+      const dir = stepKeyAction(e.key, e.target as HTMLInputElement | null);
+      if (!dir) return;
+      // Capture phase + preventDefault: a focused range input never sees the clicker's key.
       e.preventDefault();
+      e.stopPropagation();
+      go(Math.max(0, Math.min(count - 1, stepIdx + dir)));
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [stepIdx, count, go]);
 }
 
@@ -87,7 +89,10 @@ export function LessonPage() {
   const t = useT();
   const { lesson, stepIdx, step } = useLesson();
   const cell = useCellMeta(useApp((s) => s.config.cellId));
-  const go = (n: number) => appStore().getState().setUi({ lessonStep: Math.max(0, Math.min(lesson.steps.length - 1, n)) });
+  const go = (n: number) => {
+    const to = Math.max(0, Math.min(lesson.steps.length - 1, n));
+    if (to !== stepIdx) goToLessonStep(appStore(), lesson.id, to);
+  };
   useStepKeys(stepIdx, lesson.steps.length, go);
   const title = t(`${step.textKey}.title` as MessageKey);
   const body = t(`${step.textKey}.body` as MessageKey);
@@ -124,7 +129,7 @@ export function LessonPage() {
             {lesson.steps.map((s, i) => (
               <li key={s.id}>
                 <button type="button" data-testid={`lesson-pill-${i}`} className={`step-pill${i === stepIdx ? ' active' : ''}${i < stepIdx ? ' done' : ''}`}
-                  aria-current={i === stepIdx ? 'step' : undefined} title={t(`${s.textKey}.title` as MessageKey)} onClick={() => go(i)}>
+                  aria-current={i === stepIdx ? 'step' : undefined} title={plainProse(t(`${s.textKey}.title` as MessageKey))} onClick={() => go(i)}>
                   {i + 1}
                 </button>
               </li>
@@ -132,7 +137,7 @@ export function LessonPage() {
           </ol>
           <p className="lesson-progress">{t('lesson.stepOf', { n: stepIdx + 1, total: lesson.steps.length })}</p>
           <div data-testid={`lesson-step-${stepIdx}`} className="lesson-step">
-            <h1 className="lesson-title">{title}</h1>
+            <h1 className="lesson-title"><RichText text={title} symbols={symbols} /></h1>
             <p className="lesson-body">
               <RichText text={body} symbols={symbols} />
             </p>
@@ -153,7 +158,7 @@ export function LessonPage() {
               {t('lesson.next')} →
             </button>
           </div>
-          <button type="button" className="link-button" onClick={() => appStore().getState().setUi({ page: 'playground' })}>
+          <button type="button" className="link-button" onClick={() => goToPage(appStore(), 'playground')}>
             {t('lesson.openPlayground')} ↗
           </button>
         </article>

@@ -1,5 +1,6 @@
 // A labelled range input. `log` maps the thumb to log10 of the value so 1e-4…1e-1 spreads evenly.
 import { useId } from 'react';
+import { RichText } from './RichText';
 
 export interface SliderProps {
   testId: string;
@@ -28,7 +29,7 @@ export function Slider({ testId, label, value, min, max, step, log, format, help
   return (
     <div className="control slider">
       <div className="control-head">
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id}><RichText text={label} /></label>
         <output htmlFor={id}>{format ? format(value) : String(value)}</output>
       </div>
       <input
@@ -44,8 +45,11 @@ export function Slider({ testId, label, value, min, max, step, log, format, help
           const x = Number(e.currentTarget.value);
           onChange(log ? fromLog(x) : x);
         }}
+        // A drag with the mouse or a finger must not leave the slider holding the arrow keys a
+        // lecturer's clicker sends; a slider reached with Tab keeps them.
+        onPointerUp={(e) => e.currentTarget.blur()}
       />
-      {help && <p className="control-help">{help}</p>}
+      {help && <p className="control-help"><RichText text={help} /></p>}
     </div>
   );
 }

@@ -73,6 +73,10 @@ export function announcedConfig(reg: PresetRegistry, ui: Pick<UrlUi, 'page' | 'l
 export function readLink(search: string, reg: PresetRegistry, randomSeed: () => number = randomSeedValue): ParseResult {
   const parsed = parseQuery(search, reg, randomSeed);
   const { state, present } = parsed;
+  // The lesson and step a link names, read as the nearest ones that exist.
+  const lesson = getLesson(state.ui.lesson);
+  state.ui.lesson = lesson.id;
+  state.ui.lessonStep = Math.min(state.ui.lessonStep, lesson.steps.length - 1);
   const base = announcedConfig(reg, state.ui, state.config.cellId);
   if (!base) return parsed;
   const config: RunConfig = { ...base };

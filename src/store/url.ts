@@ -107,7 +107,7 @@ export function parseCompare(raw: string, cellIds: string[]): { value: string[];
   return same ? { value: ids } : { value: ids, reason: ids.length < asked.length ? 'unknown-id' : 'invalid' };
 }
 
-export type NoticeReason = 'invalid' | 'clamped' | 'unknown-id' | 'unknown-param' | 'version';
+export type NoticeReason = 'invalid' | 'clamped' | 'unknown-id' | 'unknown-param' | 'version' | 'malformed' | 'debug-flags';
 export interface UrlNotice {
   key: string;
   raw: string;
@@ -273,22 +273,62 @@ export function serializeQuery(state: UrlState): string {
   return params.toString().replace(/%2C/g, ',');
 }
 
+/**
+ * Drops what would stop the page from starting: a pair with a malformed percent escape (`%`,
+ * `%E0`, `%ZZ`) and tfjs's own debug field `tfjsflags`. tfjs-core decodes every query pair with
+ * decodeURIComponent when it loads, and throws on either. Runs before tfjs is imported.
+ */
+export function sanitizeQuery(search: string): { search: string; notices: UrlNotice[] } {
+  const body = search.startsWith('?') ? search.slice(1) : search;
+  const notices: UrlNotice[] = [];
+  const kept: string[] = [];
+  for (const pair of body.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const rawKey = eq < 0 ? pair : pair.slice(0, eq);
+    const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    let key: string;
+    try {
+      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    } catch {
+      notices.push({ key: rawKey.slice(0, 40), raw: rawValue.slice(0, 40), value: '', reason: 'malformed' });
+      continue;
+    }
+    if (key.toLowerCase() === 'tfjsflags') {
+      notices.push({ key, raw: rawValue.slice(0, 40), value: '', reason: 'debug-flags' });
+      continue;
+    }
+    kept.push(pair);
+  }
+  return { search: kept.length ? `?${kept.join('&')}` : '', notices };
+}
+
 export function randomSeedValue(): number {
   return Math.floor(Math.random() * 1_000_000);
 }
 
-/** Writes the link at most every `delayMs`; replaceState so the back button is not flooded. */
-export function createUrlWriter(delayMs = 250): { write(state: UrlState): void; flush(): void; cancel(): void } {
+/**
+ * Keeps the address bar in step with the state. A navigation (`push`) gets its own history entry,
+ * so Back and Forward move between pages; everything else (`write`: a slider, the language)
+ * replaces the current entry at most every `delayMs`, so a drag does not flood the history.
+ */
+export function createUrlWriter(delayMs = 250): { write(state: UrlState): void; push(state: UrlState): void; flush(): void; cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending: UrlState | null = null;
+  const urlOf = (state: UrlState) => `${location.pathname}?${serializeQuery(state)}${location.hash}`;
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
     if (!pending) return;
-    const q = serializeQuery(pending);
+    const url = urlOf(pending);
     pending = null;
-    const url = `${location.pathname}?${q}${location.hash}`;
-    history.replaceState(history.state, '', url);
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+  };
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pending = null;
   };
   return {
     write(state) {
@@ -296,11 +336,12 @@ export function createUrlWriter(delayMs = 250): { write(state: UrlState): void; 
       if (timer) clearTimeout(timer);
       timer = setTimeout(flush, delayMs);
     },
-    flush,
-    cancel() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      pending = null;
+    push(state) {
+      // The entry being left keeps its last state (a slider moved just before the click).
+      flush();
+      history.pushState(null, '', urlOf(state));
     },
+    flush,
+    cancel,
   };
 }
