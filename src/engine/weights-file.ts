@@ -49,7 +49,12 @@ function positiveInt(v: unknown, where: string, max: number): number {
 }
 
 function readReadout(doc: Record<string, unknown>, stack: StackConfig, outputSize: number, notes: string[]): Record<string, TensorData> {
-  if (doc.readout === undefined) return {};
+  if (doc.readout === undefined) {
+    // PyTorch's recurrent modules have no head, so the CLI's own format never carries one: the
+    // recurrent weights are the file's, the task head is not, and the first losses show it.
+    notes.push('the file has no readout (the task head that maps the stack’s output to the answer): it starts from a fresh random init, so the loss starts high until the head is trained');
+    return {};
+  }
   if (!isObject(doc.readout)) throw new ImportError('readout: expected {"weight": [[…]], "bias": […]}');
   checkKeys(doc.readout, ['weight', 'bias'], ['weight', 'bias'], 'readout');
   const fanIn = stackOutputSize(stack);
