@@ -143,7 +143,7 @@ export const ftru: CellSpec = {
       const pLabel = perUnit(d) ? 'H' : '1';
       return [
         ...core,
-        { name: 'hyper_w0', shape: [Dp, H + d.inputSize + P], shapeLabel: `D_p × (H + I + ${pLabel})`, init: uniformInit(1 / Math.sqrt(Dp)), initLabel: 'U(±1/√D_p)', role: 'other' },
+        { name: 'hyper_w0', shape: [Dp, H + d.inputSize + P], shapeLabel: `D_p × (H + I + ${pLabel})`, init: uniformInit(1 / Math.sqrt(Dp)), initLabel: '$U(\\pm 1/\\sqrt{D_p})$', role: 'other' },
         { name: 'hyper_b0', shape: [Dp], shapeLabel: 'D_p', init: zerosInit, initLabel: '0', role: 'bias' },
         { name: 'hyper_w', shape: [P, Dp], shapeLabel: `${pLabel} × D_p`, init: uniformInit(1 / Math.sqrt(P)), initLabel: `U(±1/√${pLabel})`, role: 'other' },
         { name: 'hyper_b', shape: [P], shapeLabel: pLabel, init: zerosInit, initLabel: '0', role: 'bias' },

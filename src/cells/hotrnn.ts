@@ -107,7 +107,7 @@ export const hotrnn: CellSpec = {
       const bound = Math.sqrt(3 / (r[p - 1] * D));
       cores.push({
         name: core(p), shape: [r[p - 1], D, r[p]], shapeLabel: `${rLabel(p - 1)} × (LH+1) × ${rLabel(p)}`,
-        init: uniformInit(bound), initLabel: 'U(±√(3/(r_{p−1}·D)))', role: 'other',
+        init: uniformInit(bound), initLabel: '$U(\\pm\\sqrt{3/(r_{p-1} D)})$', role: 'other',
       });
     }
     return [

@@ -54,7 +54,7 @@ export const indrnn: CellSpec = {
     return [
       { name: 'weight_ih', shape: [H, d.inputSize], shapeLabel: 'H × I', init: normalInit(0.001), initLabel: 'N(0, 0.001²)', role: 'input' },
       { name: 'u', shape: [H], shapeLabel: 'H', init: rangeInit(lo, bound),
-        initLabel: top ? 'U((1/γ)^{1/T}, γ^{1/T}) (top layer)' : 'U(0, γ^{1/T})', role: 'recurrent' },
+        initLabel: top ? '$U((1/\\gamma)^{1/T}, \\gamma^{1/T})$ (top layer)' : '$U(0, \\gamma^{1/T})$', role: 'recurrent' },
       { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
     ];
   },

@@ -91,7 +91,7 @@ export const npRnn: CellSpec = {
     const H = d.hiddenSize;
     return [
       { name: 'weight_ih', shape: [H, d.inputSize], shapeLabel: 'H × I', init: normalInit(1 / Math.sqrt(H)), initLabel: 'N(0, 1/H)', role: 'input' },
-      { name: 'weight_hh', shape: [H, H], shapeLabel: 'H × H', init: npRecurrentInit, initLabel: 'R/λ_max(R), R = I + AᵀA/H', role: 'recurrent' },
+      { name: 'weight_hh', shape: [H, H], shapeLabel: 'H × H', init: npRecurrentInit, initLabel: '$R/\\lambda_{\\max}(R)$, $R = I + A^\\top A/H$', role: 'recurrent' },
       { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
     ];
   },

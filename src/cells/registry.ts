@@ -28,13 +28,14 @@ import { tkrnn } from './tkrnn';
 import { urnn } from './urnn';
 import type { CellSpec } from './types';
 
-// Syllabus order: the classic three, their gated variants, the initialisation family, the
-// multi-scale (cross-scale connection) family, long-memory statistics, tensor cells.
+// Syllabus order: the classic three, their gated variants (QRNN among them: its memory is a
+// forget gate, its convolution is for speed), the initialisation family, the multi-scale
+// (cross-scale connection) family, long-memory statistics, tensor cells.
 export const cellList: readonly CellSpec[] = [
   rnn, lstm, gru,
-  lstmPeephole, lstmCifg, lstm1997, gruOriginal, miRnn, miLstm, miGru,
+  lstmPeephole, lstmCifg, lstm1997, gruOriginal, miRnn, miLstm, miGru, qrnn,
   irnn, npRnn, indrnn, rin, urnn,
-  scrnn, clockwork, dilated, narx, tkrnn, qrnn,
+  scrnn, clockwork, dilated, narx, tkrnn,
   sru, fru, mrnn, mlstm,
   hotrnn, ftru,
 ];

@@ -133,7 +133,7 @@ export const sru: CellSpec = {
     { id: 'o', tex: 'o_t = \\mathrm{ReLU}(W_o \\mu_t + b_o)', uses: ['mu'] },
   ],
   hiddenKey: 'mu',
-  params: (d) => statParams(d, alphasOf(d).length * statSizes(d).S, { w: glorotUniformInit, label: 'Glorot U(±√(6/(in+out)))' }),
+  params: (d) => statParams(d, alphasOf(d).length * statSizes(d).S, { w: glorotUniformInit, label: 'Glorot, $U(\\pm\\sqrt{6/(n_\\mathrm{in} + n_\\mathrm{out})})$' }),
   outputSize: (d) => d.hiddenSize,
   initialState: (d, B) => ({ mu: tf.zeros([B, alphasOf(d).length * statSizes(d).S]) }),
   prepare: (p, d) => {

@@ -158,7 +158,7 @@ export const urnn: CellSpec = {
   equations: [
     { id: 'W', tex: 'W = D_3 R_2 \\mathcal{F}^{-1} D_2 \\Pi R_1 \\mathcal{F} D_1, \\quad D_k = \\mathrm{diag}(e^{i\\theta_k}),\\ R_k = I - 2\\frac{v_k v_k^*}{\\lVert v_k \\rVert^2}', uses: [] },
     { id: 'mod', tex: '|z_t|, \\quad z_t = W h_{t-1} + V x_t \\in \\mathbb{C}^N', uses: ['x', 'h_prev'] },
-    { id: 'h', tex: 'h_t = \\mathrm{ReLU}(|z_t| + b) \\, \\frac{z_t}{|z_t| + \\epsilon}, \\quad \\text{emitted as } [\\operatorname{Re} h_t; \\operatorname{Im} h_t]', uses: ['mod'] },
+    { id: 'h', tex: 'h_t = \\mathrm{ReLU}(|z_t| + b) \\, \\frac{z_t}{|z_t| + \\epsilon}, \\quad \\to [\\operatorname{Re} h_t; \\operatorname{Im} h_t]', uses: ['mod'] },
   ],
   params: (d) => {
     const N = d.hiddenSize;

@@ -8,6 +8,7 @@ import { runLayer } from '../engine/unroll';
 import { expectArgs, UsageError, type Command } from './command';
 import { inputLength, optionDomain, readCellInput, readCellParams } from './cell-input';
 import { readText } from './io';
+import { plainProse } from '../i18n/prose';
 
 /** Sizes used only to call cell.params for its labels; labels are formulas in I and H. */
 const LISTING_DIMS = { inputSize: 3, hiddenSize: 4, seqLen: 8, layer: 0, numLayers: 1 };
@@ -34,7 +35,7 @@ function describeCell(cell: CellSpec) {
     parameters: cell.params(dims).map((p) => ({
       name: p.name,
       shape: p.shapeLabel,
-      init: p.initLabel,
+      init: plainProse(p.initLabel),
       role: p.role,
       trainable: p.trainable !== false,
     })),

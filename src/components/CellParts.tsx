@@ -6,7 +6,9 @@ import type { CellDims } from '../cells/types';
 import { paramCount } from '../cells/types';
 import { taskSizes, type CellMeta } from '../store/catalog';
 import { useApp } from '../store';
-import { gateLabel } from '../i18n';
+import { gateLabel, hasKey, initText, translate, type MessageKey } from '../i18n';
+import { Equation } from './Equation';
+import { RichText } from './RichText';
 import { createCellDiagram } from '../views/cell-diagram';
 import { createMultiLineChart } from '../views/multi-line-chart';
 import { seriesColor } from '../views/palette';
@@ -21,7 +23,7 @@ export function CellDiagram({ cell }: { cell: CellMeta }) {
     const view = createCellDiagram(el);
     view.update(
       { equations: cell.equations, gates: cell.gates, states: cell.states },
-      (id, fallback) => gateLabel(lang, id, fallback, cell.zh?.gateLabels),
+      (id, fallback) => (id === 'x' ? translate(lang, 'labels.input') : gateLabel(lang, id, fallback, cell.zh?.gateLabels)),
     );
     return () => view.destroy();
   }, [cell, lang]);
@@ -48,6 +50,7 @@ export function ParamTable({ cell }: { cell: CellMeta }) {
   const t = useT();
   const dims = useDims(cell);
   const modelCount = useApp((s) => s.run.paramCount);
+  const lang = useApp((s) => s.ui.lang);
   let specs: ReturnType<CellMeta['params']> = [];
   try {
     specs = cell.params(dims);
@@ -76,9 +79,9 @@ export function ParamTable({ cell }: { cell: CellMeta }) {
               return (
                 <tr key={p.name} className={fixed ? 'fixed' : undefined}>
                   <td><code>{p.name}</code>{fixed && <span className="fixed-tag">{t('card.params.fixed')}</span>}</td>
-                  <td className="shape">{p.shapeLabel}</td>
+                  <td className="shape"><Equation tex={p.shapeLabel} /></td>
                   <td className="shape">{p.shape.length ? p.shape.join(' × ') : '1'}</td>
-                  <td className="init">{p.initLabel}</td>
+                  <td className="init"><RichText text={initText(lang, p.initLabel)} /></td>
                   <td className="num">{n.toLocaleString()}</td>
                 </tr>
               );
@@ -118,6 +121,12 @@ export function prettyKey(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
 }
 
+/** A diagnostic's caption: its i18n entry (diag.<key>) where one exists, else the key read out. */
+function diagnosticName(t: ReturnType<typeof useT>, key: string): string {
+  const k = `diag.${key}`;
+  return hasKey(k) ? t(k as MessageKey) : prettyKey(key);
+}
+
 export function DiagnosticsPanel() {
   // Keys as one string: React re-renders only when the set of diagnostics changes, not per snapshot.
   const keys = useApp((s) => Object.keys(s.telemetry.diagnostics[s.telemetry.diagnostics.length - 1]?.values ?? {}).join('\u0000'));
@@ -128,7 +137,7 @@ export function DiagnosticsPanel() {
     <div className="diagnostics" data-testid="diagnostics">
       {names.map((n, i) => (
         <figure key={n} className="diagnostic">
-          <figcaption title={n}>{prettyKey(n)}</figcaption>
+          <figcaption title={n}><RichText text={diagnosticName(t, n)} /></figcaption>
           <DiagnosticChart name={n} index={i} />
         </figure>
       ))}

@@ -1,6 +1,6 @@
 // The catalogue: every registered cell as a tile, shelved by family and tagged with the
 // long-memory mechanisms it uses. Built from the registry, so a new cell file shows up here alone.
-import type { CellGroup, Mechanism } from '../cells/types';
+import type { Mechanism } from '../cells/types';
 import { appStore, useApp } from '../store';
 import type { CellMeta } from '../store/catalog';
 import { MECH_FILTERS } from '../store/url';
@@ -9,9 +9,10 @@ import { cellText, hasKey, type MessageKey } from '../i18n';
 import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
 import { useT } from './hooks';
+import { GROUP_ORDER } from './cell-groups';
 import { RichText, texSymbols } from './RichText';
 
-export const GROUP_ORDER: CellGroup[] = ['classic', 'lstm-family', 'gru-family', 'initialisation', 'multi-scale', 'long-memory', 'tensor', 'unitary'];
+export { GROUP_ORDER };
 const MECH_ORDER: Mechanism[] = ['gates', 'cross-scale', 'initialisation', 'baseline'];
 
 export function MechanismBadges({ mechanisms }: { mechanisms: Mechanism[] }) {

@@ -54,10 +54,11 @@ function HeatmapItem({ id, tex, label, range, withLabels, highlighted, direction
         range,
         labels: withLabels ? { input: p.inputLabels, target: p.targetLabels, predicted: p.predictedLabels } : undefined,
         labelNames: names,
+        unitName: t('heatmap.unit'),
       });
     },
     (s, prev) => s.telemetry.latest !== prev.telemetry.latest,
-    [id, range, withLabels, direction, names.join('|')],
+    [id, range, withLabels, direction, names.join('|'), lang],
   );
   return (
     <figure className={`heatmap-item${highlighted ? ' highlighted' : ''}`} style={{ ['--gate' as string]: gateColor(id) }}>

@@ -7,6 +7,8 @@ import { hasKey } from '../i18n';
 import { isMenuOption } from './cell-choices';
 import { Slider } from './Slider';
 import { useT } from './hooks';
+import { RichText } from './RichText';
+import { plainProse } from '../i18n/prose';
 
 const NO_VALUES: CellOptions = {};
 
@@ -36,12 +38,12 @@ export function OptionControls({ options, skipMenu = true, target = 'cell' }: { 
           if (o.kind === 'boolean') {
             return (
               <div className="control" key={o.key}>
-                <label className="control checkbox" title={help}>
+                <label className="control checkbox" title={help ? plainProse(help) : undefined}>
                   <input type="checkbox" data-testid={`checkbox-${prefix}-${o.key}`} checked={Boolean(raw)}
                     onChange={(e) => setOpt(o.key, e.currentTarget.checked)} />
-                  <span>{label}</span>
+                  <span><RichText text={label} /></span>
                 </label>
-                {help && <p className="control-help">{help}</p>}
+                {help && <p className="control-help"><RichText text={help} /></p>}
               </div>
             );
           }
@@ -49,13 +51,13 @@ export function OptionControls({ options, skipMenu = true, target = 'cell' }: { 
             const id = `${prefix}-${o.key}`;
             return (
               <div className="control" key={o.key}>
-                <label htmlFor={id}>{label}</label>
+                <label htmlFor={id}><RichText text={label} /></label>
                 <select id={id} data-testid={`select-${prefix}-${o.key}`} value={String(raw)} onChange={(e) => setOpt(o.key, e.currentTarget.value)}>
                   {(o.choices ?? []).map((c) => (
                     <option key={c} value={c}>{c}</option>
                   ))}
                 </select>
-                {help && <p className="control-help">{help}</p>}
+                {help && <p className="control-help"><RichText text={help} /></p>}
               </div>
             );
           }

@@ -7,13 +7,14 @@ import { GradNormPanel, LossPanel } from './Charts';
 import { DivergedBanner, RunBar } from './RunBar';
 import { useCellMeta, useT } from './hooks';
 import { cellText } from '../i18n';
+import { RichText } from './RichText';
 
 export function Card({ title, hint, children, className }: { title: string; hint?: string; children: React.ReactNode; className?: string }) {
   return (
     <section className={`card ${className ?? ''}`}>
       <header className="card-head">
-        <h2 className="card-title">{title}</h2>
-        {hint && <p className="card-hint">{hint}</p>}
+        <h2 className="card-title"><RichText text={title} /></h2>
+        {hint && <p className="card-hint"><RichText text={hint} /></p>}
       </header>
       {children}
     </section>
@@ -38,7 +39,7 @@ export function Playground() {
             {cell ? <EquationPanel cell={cell} /> : <div className="skeleton" style={{ height: 180 }} />}
             {cell && (
               <div className="cell-about">
-                <p>{cellText(lang, cell).summary}</p>
+                <p><RichText text={cellText(lang, cell).summary} /></p>
                 <p className="cite">
                   {cell.paper.authors} ({cell.paper.year}).{' '}
                   {cell.paper.url ? <a href={cell.paper.url} target="_blank" rel="noreferrer">{cell.paper.title}</a> : cell.paper.title}

@@ -1,17 +1,25 @@
-// Prose with inline maths: $…$ segments render through KaTeX, gate symbols in their gate colours,
-// so the lesson text, the equations and the heatmaps share one visual vocabulary.
+// Prose with inline maths: $…$ segments render through KaTeX (gate symbols in their gate colours,
+// so the lesson text, the equations and the heatmaps share one visual vocabulary), `…` segments as
+// code. Every prose field of the app goes through here: card summaries and notes, tile summaries,
+// option help, card and chart titles and hints, lesson text. The convention: src/i18n/prose.ts.
 import { Equation } from './Equation';
 import { colorizeTex, type TexSymbol } from './tex';
-
-export function splitMath(text: string): { math: boolean; s: string }[] {
-  const parts = text.split(/(\$[^$]+\$)/g).filter((p) => p !== '');
-  return parts.map((p) => (p.length > 2 && p.startsWith('$') && p.endsWith('$') ? { math: true, s: p.slice(1, -1) } : { math: false, s: p }));
-}
+import { splitProse } from '../i18n/prose';
+import { gateColor } from '../views/palette';
 
 export function RichText({ text, symbols = [] }: { text: string; symbols?: TexSymbol[] }) {
   return (
     <>
-      {splitMath(text).map((p, i) => (p.math ? <Equation key={i} tex={colorizeTex(p.s, symbols)} /> : <span key={i}>{p.s}</span>))}
+      {splitProse(text).map((p, i) =>
+        p.kind === 'math' ? <Equation key={i} className="prose-math" tex={colorizeTex(p.s, symbols)} />
+          : p.kind === 'code' ? <code key={i} className="prose-code">{p.s}</code>
+            : <span key={i}>{p.s}</span>,
+      )}
     </>
   );
+}
+
+/** A cell's gate and state symbols in their colours, for prose about that cell. */
+export function texSymbols(cell: { gates: { id: string; tex: string }[]; states: { id: string; tex: string }[] }): TexSymbol[] {
+  return [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) }));
 }

@@ -53,7 +53,7 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
           <dd data-testid="accuracy-value">{run.acc === null || !Number.isFinite(run.acc) ? '—' : `${(run.acc * 100).toFixed(1)}%`}</dd>
         </div>
         <div className={`status status-${run.status}`} title={run.message ?? undefined}>
-          <dt className="sr-only">status</dt>
+          <dt className="sr-only">{t('run.status')}</dt>
           <dd data-testid="run-status">
             <span className="status-dot" aria-hidden="true" />
             {t(`status.${run.status === 'loading' ? 'loading' : run.status}` as const)}

@@ -17,3 +17,20 @@ export const gateLabelsZh: Record<string, string> = {
   z: '更新门',
   n: '候选值',
 };
+
+/**
+ * The words in parameter init descriptions (ParamSpec.initLabel), in Chinese. Formulas stay as
+ * they are; only these phrases are replaced, longest first. A test checks that every init label
+ * of every cell reads without English words in Chinese.
+ */
+export const initPhrasesZh: [string, string][] = [
+  ['; the fixed I is added in the step', '；固定的 $I$ 在每一步中另行加上'],
+  ['logit of λ, λ evenly over', 'λ 的对数几率，λ 均匀分布于'],
+  ['random permutation (fixed)', '随机置换（固定）'],
+  ['(+1 on f in the step)', '（步内对 $f$ 再加 1）'],
+  ['Glorot uniform', 'Glorot 均匀分布'],
+  ['(top layer)', '（顶层）'],
+  ['(variance)', '（方差）'],
+  ['TruncNormal', '截断正态 N'],
+  ['fan in', '扇入'],
+];

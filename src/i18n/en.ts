@@ -256,6 +256,9 @@ export const en = {
   'compare.status': 'status',
   'chart.step': 'step',
   'chart.time': 't',
+  'run.status': 'status',
+  'heatmap.unit': 'unit',
+  'diag.maxSigmaDeviation': 'Largest distance of a singular value of $W$ from 1, $\\max_i |\\sigma_i - 1|$',
   'footer.note': 'Everything runs in your browser: the model trains in a Web Worker with TensorFlow.js.',
 } as const;
 

@@ -1,7 +1,7 @@
 // Lookup with English fallback and {name} placeholders. Kept free of React so tests can use it.
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
-import { cellSummariesZh, gateLabelsZh } from './cells-zh';
+import { cellSummariesZh, gateLabelsZh, initPhrasesZh } from './cells-zh';
 import type { Lang } from '../store/url';
 
 export type { MessageKey } from './en';
@@ -42,6 +42,12 @@ export function cellText(lang: Lang, c: CellProse): { name: string; summary: str
     summary: c.zh?.summary ?? cellSummariesZh[c.id] ?? c.summary,
     notes: c.zh?.notes ?? c.notes,
   };
+}
+
+/** A parameter's init description (ParamSpec.initLabel) in the page's language. */
+export function initText(lang: Lang, label: string): string {
+  if (lang !== 'zh') return label;
+  return initPhrasesZh.reduce((s, [en, zh]) => s.split(en).join(zh), label);
 }
 
 export function missingKeys(lang: Lang): MessageKey[] {

@@ -258,5 +258,8 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'compare.status': '状态',
   'chart.step': '步数',
   'chart.time': 't',
+  'run.status': '状态',
+  'heatmap.unit': '单元',
+  'diag.maxSigmaDeviation': '$W$ 的奇异值与 1 的最大距离 $\\max_i |\\sigma_i - 1|$',
   'footer.note': '一切都在你的浏览器中运行：模型在 Web Worker 中用 TensorFlow.js 训练。',
 };

@@ -269,6 +269,7 @@ export function createCellDiagram(el: HTMLElement): CellDiagramView {
     });
     const fullLabel = (n: DiagramNode) => {
       const owner = n.kind === 'prev' ? n.id.slice(0, -5) : n.id;
+      // The input node asks for id 'x' (the caller translates “input”).
       return st.labelOf ? st.labelOf(owner, n.label) : n.label;
     };
     g.select('text.node-label').attr('y', NODE_R + 9).text((n) => shortLabel(fullLabel(n)));

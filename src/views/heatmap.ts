@@ -21,6 +21,8 @@ export interface HeatmapData {
   labels?: SequenceLabels;
   /** Row captions for the label strip (translated by the caller). */
   labelNames?: [string, string, string];
+  /** The word for a row, “unit” (translated by the caller). */
+  unitName?: string;
 }
 
 export interface HeatmapView {
@@ -98,7 +100,7 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
     ctx.font = '10px system-ui, sans-serif';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'top';
-    ctx.fillText('unit 1', GUTTER - 6, 0);
+    ctx.fillText(`${d.unitName ?? 'unit'} 1`, GUTTER - 6, 0);
     ctx.textBaseline = 'bottom';
     if (d.width > 1) ctx.fillText(String(d.width), GUTTER - 6, gridH);
 
@@ -190,7 +192,7 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
       return;
     }
     const v = d.data[t * d.width + j];
-    tip.textContent = `t=${t} · unit ${j + 1} · ${Number.isFinite(v) ? v.toFixed(3) : 'NaN'}`;
+    tip.textContent = `t=${t} · ${d.unitName ?? 'unit'} ${j + 1} · ${Number.isFinite(v) ? v.toFixed(3) : 'NaN'}`;
     tip.style.left = `${Math.min(ev.clientX - rect.left + 10, rect.width - 150)}px`;
     tip.style.top = `${y + 10}px`;
     tip.hidden = false;

@@ -1,0 +1,65 @@
+// The one convention for prose in this app (card text, option help, titles, hints, lessons):
+// maths goes between $…$ and renders as inline KaTeX, code names (PyTorch's `weight_hh`, a
+// file or class of an authors' repository) go between `…`. Everything else is plain text, so
+// nothing outside those delimiters may look like TeX (a test scans every string for it).
+// Kept free of React and KaTeX: the CLI and the tests use it too.
+
+export interface ProseSegment {
+  kind: 'text' | 'math' | 'code';
+  s: string;
+}
+
+/** Splits prose into plain text, $maths$ and `code`. An unmatched delimiter stays text. */
+export function splitProse(text: string): ProseSegment[] {
+  const out: ProseSegment[] = [];
+  const re = /\$([^$]+)\$|`([^`]+)`/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) out.push({ kind: 'text', s: text.slice(last, m.index) });
+    out.push(m[1] !== undefined ? { kind: 'math', s: m[1] } : { kind: 'code', s: m[2] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ kind: 'text', s: text.slice(last) });
+  return out;
+}
+
+const SYMBOLS: Record<string, string> = {
+  odot: '⊙', otimes: '⊗', cdot: '·', times: '×', circ: '∘', sigma: 'σ', alpha: 'α', beta: 'β', gamma: 'γ',
+  delta: 'δ', epsilon: 'ε', varepsilon: 'ε', theta: 'θ', lambda: 'λ', mu: 'μ', pi: 'π', rho: 'ρ', tau: 'τ',
+  phi: 'φ', varphi: 'φ', psi: 'ψ', Psi: 'Ψ', omega: 'ω', Sigma: 'Σ', Pi: 'Π', partial: '∂', nabla: '∇',
+  approx: '≈', le: '≤', leq: '≤', ge: '≥', geq: '≥', ne: '≠', neq: '≠', in: '∈', to: '→', rightarrow: '→',
+  leftarrow: '←', infty: '∞', sum: 'Σ', prod: 'Π', pm: '±', lVert: '‖', rVert: '‖', Vert: '‖', lvert: '|',
+  rvert: '|', mid: '|', ldots: '…', dots: '…', cdots: '⋯', equiv: '≡', sim: '~', propto: '∝', top: 'ᵀ',
+  ast: '∗', mathbb: '', mathrm: '', mathcal: '', operatorname: '', text: '', textrm: '', boldsymbol: '', mathbf: '',
+  tanh: 'tanh', exp: 'exp', log: 'log', ln: 'ln', max: 'max', min: 'min', det: 'det', quad: ' ', qquad: ' ', ',': ' ',
+  ';': ' ', '!': '', left: '', right: '', big: '', Big: '', bigl: '', bigr: '',
+};
+
+/**
+ * Prose as one line of plain text, for places that cannot hold markup (a tooltip, an SVG label,
+ * the CLI): delimiters dropped, common TeX commands turned into their Unicode symbols.
+ */
+export function plainProse(text: string): string {
+  return splitProse(text)
+    .map((p) => (p.kind === 'math' ? plainTex(p.s) : p.s))
+    .join('');
+}
+
+export function plainTex(tex: string): string {
+  let s = tex;
+  s = s.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '$1/$2');
+  s = s.replace(/\\sqrt\{([^{}]*)\}/g, (_, a: string) => (a.length > 1 ? `√(${a})` : `√${a}`));
+  s = s.replace(/\\tilde\{?([A-Za-z])\}?/g, '$1̃');
+  s = s.replace(/\\hat\{?([A-Za-z])\}?/g, '$1̂');
+  s = s.replace(/\\([A-Za-z]+|[,;!])\s?/g, (m, name: string) => (name in SYMBOLS ? SYMBOLS[name] : name));
+  s = s.replace(/[{}]/g, '');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** What the page renders as plain text: prose with maths and code removed (for language checks). */
+export function textOutsideMath(text: string): string {
+  return splitProse(text)
+    .filter((p) => p.kind === 'text')
+    .map((p) => p.s)
+    .join(' ');
+}
