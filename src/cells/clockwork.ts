@@ -43,23 +43,23 @@ export const clockwork: CellSpec = {
   summary:
     'Gives the network several clocks. The hidden state is split into modules that tick every 1, 2, 4, 8 … steps; between ticks a module holds its value exactly, so a slow module carries information (and gradient) across many steps in a few updates. Slow modules feed the fast ones but not the reverse, so the fast modules read long-range context while the slow ones are not disturbed by every new input.',
   notes:
-    'From Koutník et al. 2014, Sec. 3: modules sorted by increasing period T_i = 2^{i} (i = 0 … g−1; the base is an option), h_t = f(W_H h_{t−1} + W_I x_t) for the rows of modules with t mod T_i = 0, the previous value elsewhere; W_H is block-upper-triangular, block row i holding blocks only for columns j ≥ i, i.e. each module receives from itself and from slower modules (slow feeds fast). t is counted from 0 here, so every module reads the first input. f = tanh; we add a bias per unit (the paper’s equations omit it). Parameters: only the allowed blocks are stored — block row i is a parameter of shape k_i × (k_i + … + k_{g−1}) — so there is no mask parameter and the count is the paper’s number of effective weights, H·I + H + Σ_i k_i Σ_{j≥i} k_j (= H·I + H + k²·g(g+1)/2 for equal modules of size k). The block rows are assembled into the full triangular W_H once per sequence. When g does not divide H the first H mod g modules get one unit more. The blocks are marked recurrent, so the slider scales them; singular-value clipping acts on each stored block row. Init U(−1/√H, 1/√H) (PyTorch’s RNN default; the paper does not give one).',
+    'From Koutník et al. 2014, Sec. 3: modules sorted by increasing period $T_i = 2^i$ ($i = 0 \\dots g-1$; the base is an option), $h_t = f(W_H h_{t-1} + W_I x_t)$ for the rows of modules with $t \\bmod T_i = 0$, the previous value elsewhere; $W_H$ is block-upper-triangular, block row $i$ holding blocks only for columns $j \\ge i$, i.e. each module receives from itself and from slower modules (slow feeds fast). $t$ is counted from 0 here, so every module reads the first input. $f = \\tanh$; we add a bias per unit (the paper’s equations omit it). Parameters: only the allowed blocks are stored (block row $i$ is a parameter of shape $k_i \\times (k_i + \\dots + k_{g-1})$), so there is no mask parameter and the count is the paper’s number of effective weights, $HI + H + \\sum_i k_i \\sum_{j \\ge i} k_j$ ($= HI + H + k^2 g(g+1)/2$ for equal modules of size $k$). The block rows are assembled into the full triangular $W_H$ once per sequence. When $g$ does not divide $H$ the first $H \\bmod g$ modules get one unit more. The blocks are marked recurrent, so the recurrent-init control scales them; singular-value clipping acts on each stored block row. Init $U(-1/\\sqrt{H}, 1/\\sqrt{H})$ (PyTorch’s RNN default; the paper does not give one).',
   zh: {
     name: '时钟 RNN（Clockwork RNN）',
     summary:
       '给网络装上几只时钟：隐藏状态被分成若干模块，分别每 1、2、4、8 …… 步更新一次；两次更新之间模块的值完全保持，所以慢模块只需少数几次更新就能把信息（和梯度）带过很多步。慢模块向快模块输入，反之不行，快模块因此能读到长程上下文，而慢模块不被每个新输入打扰。',
     notes:
-      '取自 Koutník 等 2014 第 3 节：模块按周期 T_i = 2^i 递增排列，只有 t mod T_i = 0 的模块更新；W_H 为块上三角，每个模块只接收自身和更慢模块的输入。t 从 0 计数。只存储允许的块，因此参数量就是论文的有效权重数 H·I + H + Σ_i k_i Σ_{j≥i} k_j。',
+      '取自 Koutník 等 2014 第 3 节：模块按周期 $T_i = 2^i$ 递增排列，只有 $t \\bmod T_i = 0$ 的模块更新；$W_H$ 为块上三角，每个模块只接收自身和更慢模块的输入。$t$ 从 0 计数。只存储允许的块，因此参数量就是论文的有效权重数 $HI + H + \\sum_i k_i \\sum_{j \\ge i} k_j$。',
     gateLabels: { m: '模块时钟' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.02, clipNorm: 1, options: { modules: 4, periodBase: 2 } },
   options: [
     { key: 'modules', label: 'Modules g', kind: 'integer', default: 4, min: 1, max: 8, step: 1,
-      help: 'Number of clock modules; module i has period base^i. One module is a plain tanh RNN.',
-      zh: { label: '模块数 g', help: '时钟模块的个数；模块 i 的周期为 base^i。只有一个模块时就是普通的 tanh RNN。' } },
+      help: 'Number of clock modules; module $i$ has period $\\mathrm{base}^i$. One module is a plain tanh RNN.',
+      zh: { label: '模块数 g', help: '时钟模块的个数；模块 $i$ 的周期为 $\\mathrm{base}^i$。只有一个模块时就是普通的 tanh RNN。' } },
     { key: 'periodBase', label: 'Period base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
-      help: 'Periods are base^i: 2 gives the paper’s exponential clocks 1, 2, 4, 8 …; 1 makes every module tick every step.',
-      zh: { label: '周期底数', help: '周期为 base^i：取 2 即论文的指数时钟 1、2、4、8 ……；取 1 则每个模块每一步都更新。' } },
+      help: 'Periods are $\\mathrm{base}^i$: 2 gives the paper’s exponential clocks 1, 2, 4, 8 …; 1 makes every module tick every step.',
+      zh: { label: '周期底数', help: '周期为 $\\mathrm{base}^i$：取 2 即论文的指数时钟 1、2、4、8 ……；取 1 则每个模块每一步都更新。' } },
   ],
   gates: [{ id: 'm', tex: 'm_t', label: 'module clock (1 = updates now)', range: 'unit' }],
   states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],

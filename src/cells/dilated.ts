@@ -29,15 +29,15 @@ export const dilated: CellSpec = {
   mechanisms: ['cross-scale'],
   group: 'multi-scale',
   summary:
-    'Shortens the path between distant steps with skip connections in time. Layer l connects each state to the one d_l = 2^l steps back instead of the previous one, so a stack of L layers links steps 2^L apart through L recurrent hops instead of 2^L. Each layer is an ordinary cell (GRU or tanh RNN) run on d_l interleaved subsequences; the gradient crosses long gaps through few Jacobians.',
+    'Shortens the path between distant steps with skip connections in time. Layer $l$ (counted from 0) connects each state to the one $d_l = 2^l$ steps back instead of the previous one, so the top layer of an $L$-layer stack crosses a gap of $n$ steps in about $n/2^{L-1}$ recurrent hops instead of $n$. Each layer is an ordinary cell (GRU or tanh RNN) run on $d_l$ interleaved subsequences; the gradient crosses long gaps through few Jacobians.',
   notes:
-    'Dilated recurrent skip connection from Chang et al. 2017, eq. 3: c_t^{(l)} = f(x_t^{(l)}, c_{t−s^{(l)}}^{(l)}), with exponentially increasing dilations s^{(l)} = M^{l−1} for layers l = 1 … L (eq. 4); here layers are counted from 0, so d_l = base^l with base = M = 2 by default, and states before t = 0 are zero. The state carries the buffer h_{t−1} … h_{t−d} (shown as h and a hidden buffer). Underlying cell: a GRU in the original form of Cho et al. (reset applied to h before the recurrent matmul, as TensorFlow’s GRUCell that the authors’ code builds on; one bias per gate), or a tanh RNN. The card shows the equations and gates of the chosen underlying cell (the tanh RNN has none). Init U(−1/√H, 1/√H) (PyTorch’s default; the paper does not fix one). The preset stacks three layers (dilations 1, 2, 4).',
+    'Dilated recurrent skip connection from Chang et al. 2017, eq. 3: $c_t^{(l)} = f(x_t^{(l)}, c_{t-s^{(l)}}^{(l)})$, with exponentially increasing dilations $s^{(l)} = M^{l-1}$ for layers $l = 1 \\dots L$ (eq. 4); here layers are counted from 0, so $d_l = \\mathrm{base}^l$ with base $= M = 2$ by default, and states before $t = 0$ are zero. The state carries the buffer $h_{t-1} \\dots h_{t-d}$ (shown as $h$ and a hidden buffer). Underlying cell: a GRU in the original form of Cho et al. (reset applied to $h$ before the recurrent matmul, as TensorFlow’s `GRUCell` that the authors’ code, github.com/code-terminator/DilatedRNN, builds on; one bias per gate), or a tanh RNN. The card shows the equations and gates of the chosen underlying cell (the tanh RNN has none). Init $U(-1/\\sqrt{H}, 1/\\sqrt{H})$ (PyTorch’s default; the paper does not fix one).',
   zh: {
     name: '膨胀 RNN（Dilated RNN）',
     summary:
-      '用时间上的跳连缩短远距离步之间的路径：第 l 层把每个状态连到 d_l = 2^l 步之前的状态，而不是前一步，所以 L 层堆叠只需 L 次循环跳跃就能连接相距 2^L 的步。每层都是普通单元（GRU 或 tanh RNN），在 d_l 条交错的子序列上运行；梯度跨越长间隔只经过少数雅可比矩阵。',
+      '用时间上的跳连缩短远距离步之间的路径：第 $l$ 层（从 0 计数）把每个状态连到 $d_l = 2^l$ 步之前的状态，而不是前一步，所以 $L$ 层堆叠的顶层跨越 $n$ 步只需约 $n/2^{L-1}$ 次循环跳跃，而不是 $n$ 次。每层都是普通单元（GRU 或 tanh RNN），在 $d_l$ 条交错的子序列上运行；梯度跨越长间隔只经过少数雅可比矩阵。',
     notes:
-      '膨胀循环跳连取自 Chang 等 2017 式 3–4；层从 0 计数，d_l = base^l，默认 base = 2；t = 0 之前的状态为 0。底层单元为 Cho 等原始形式的 GRU（重置门在循环矩阵乘法之前作用），或 tanh RNN（卡片按所选单元显示公式与门，tanh RNN 没有门）。预设为三层（膨胀 1、2、4）。',
+      '膨胀循环跳连取自 Chang 等 2017 式 3–4；层从 0 计数，$d_l = \\mathrm{base}^l$，默认 base = 2；$t = 0$ 之前的状态为 0。底层单元为 Cho 等原始形式的 GRU（重置门在循环矩阵乘法之前作用，与作者代码 github.com/code-terminator/DilatedRNN 所用的 TensorFlow `GRUCell` 相同），或 tanh RNN（卡片按所选单元显示公式与门，tanh RNN 没有门）。',
     gateLabels: { r: '重置门', z: '更新门', n: '候选状态' },
   },
   preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, numLayers: 3, learningRate: 0.01, clipNorm: 1, options: { cell: 'gru', base: 2 } },
@@ -46,8 +46,8 @@ export const dilated: CellSpec = {
       help: 'What each layer runs on its dilated recurrence: a GRU (reset before the matmul) or a plain tanh RNN.',
       zh: { label: '底层单元', help: '每层在膨胀循环上运行的单元：GRU（重置门在矩阵乘法之前作用）或普通 tanh RNN。' } },
     { key: 'base', label: 'Dilation base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
-      help: 'Layer l recurs on the state base^l steps back (1, 2, 4 … for base 2). Base 1 is an ordinary stacked RNN.',
-      zh: { label: '膨胀底数', help: '第 l 层循环连接到 base^l 步之前的状态（base 为 2 时依次为 1、2、4 ……）。base 为 1 即普通的堆叠 RNN。' } },
+      help: 'Layer $l$ recurs on the state $\\mathrm{base}^l$ steps back (1, 2, 4 … for base 2). Base 1 is an ordinary stacked RNN.',
+      zh: { label: '膨胀底数', help: '第 $l$ 层循环连接到 $\\mathrm{base}^l$ 步之前的状态（base 为 2 时依次为 1、2、4 ……）。base 为 1 即普通的堆叠 RNN。' } },
   ],
   gates: GRU_GATES.map((g) => ({ ...g, when: gruOption })),
   states: [

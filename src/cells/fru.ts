@@ -36,23 +36,23 @@ export const fru: CellSpec = {
   mechanisms: ['cross-scale'],
   group: 'multi-scale',
   summary:
-    'The FRU keeps, for every feature of φ_t, a running Fourier coefficient at a few frequencies: each step adds φ_t·cos(2π f t/T + 2π θ)/T to a sum that never decays. The state is therefore a summary of the whole sequence at several time scales, and because the sums carry over with weight 1, the gradient from the last step reaches the first step without shrinking — the vanishing gradient is removed by construction, with no gates.',
+    'The FRU keeps, for every feature of $\\varphi_t$, a running Fourier coefficient at a few frequencies: each step adds $\\varphi_t \\cos(2\\pi f t/T + 2\\pi\\theta)/T$ to a sum that never decays. The state is therefore a summary of the whole sequence at several time scales, and because the sums carry over with weight 1, along them the gradient from the last step reaches the first step without shrinking: on that path the vanishing gradient is removed by construction, with no gates.',
   notes:
-    'Equations from ../shared/cell-equations.md §6, read from the paper (arXiv:1803.06585, §3) and the authors’ code (limbo018/FRU, code/fru.py FRUCell, Params.py): r_t and φ_t as in the SRU; μ_t^(k) = m_k μ_{t−1}^(k) + (1/T) cos(2π f_k t/T + 2π θ_k) φ_t with t counted from 0 (the step index ctx.t, in the direction of processing) and T the task’s sequence length; m_k = 0 for the f = 0 slot (it holds only the current φ), 1 elsewhere; o_t = ReLU(W_o μ_t + b_o), emitted, not fed back. θ_k (one per frequency) is trainable; f_k is fixed; default frequencies [0, 0.5, 1, 2, 3] from Params.py. Init as the code: weights and θ TruncNormal(0, 0.1), biases 0. Choices here: φ size S and r size R are options (default 8; the MNIST config uses 10 and 60); W_φ is stored as blocks for x and r. The gate c shows the per-frequency coefficient cos(…)/T of the current step.',
+    'Equations from the paper (Zhang, Lin, Song & Dhillon, ICML 2018, Sec. 3) and the authors’ code (github.com/limbo018/FRU, `code/fru.py` `FRUCell`, `Params.py`): $r_t$ and $\\varphi_t$ as in the SRU; $\\mu_t^{(k)} = m_k \\mu_{t-1}^{(k)} + \\frac{1}{T}\\cos(2\\pi f_k t/T + 2\\pi\\theta_k)\\, \\varphi_t$ with $t$ counted from 0 (in the direction of processing) and $T$ the task’s sequence length; $m_k = 0$ for the $f = 0$ slot (it holds only the current $\\varphi$), 1 elsewhere; $o_t = \\mathrm{ReLU}(W_o \\mu_t + b_o)$, emitted, not fed back. $\\theta_k$ (one per frequency) is trainable; $f_k$ is fixed; default frequencies $[0, 0.5, 1, 2, 3]$ from `Params.py`. Init as the code: weights and $\\theta$ truncated normal $N(0, 0.1)$, biases 0. Choices here: $\\varphi$ size $S$ and $r$ size $R$ are options (default 8; the MNIST config uses 10 and 60); $W_\\varphi$ is stored as blocks for $x$ and $r$. The gate $c$ shows the per-frequency coefficient $\\cos(\\dots)/T$ of the current step.',
   zh: {
     name: '傅里叶循环单元 (FRU)',
     summary:
-      'FRU 对 φ_t 的每个特征在几个频率上累积傅里叶系数：每一步把 φ_t·cos(2π f t/T + 2π θ)/T 加进一个永不衰减的和。状态因此是整段序列在多个时间尺度上的摘要；由于累积权重为 1，最后一步的梯度可以不衰减地传回第一步——无需门控，从结构上消除了梯度消失。',
+      'FRU 对 $\\varphi_t$ 的每个特征在几个频率上累积傅里叶系数：每一步把 $\\varphi_t \\cos(2\\pi f t/T + 2\\pi\\theta)/T$ 加进一个永不衰减的和。状态因此是整段序列在多个时间尺度上的摘要；由于累积权重为 1，沿这些和，最后一步的梯度可以不衰减地传回第一步——在这条通路上，无需门控就从结构上消除了梯度消失。',
     notes:
-      '公式取自 ../shared/cell-equations.md 第 6 节（论文 arXiv:1803.06585 第 3 节与作者代码 FRUCell）：t 从 0 计数，T 为序列长度，f = 0 的槽只保存当前 φ（m = 0），其余累积（m = 1）；θ 可训练，频率固定，默认 [0, 0.5, 1, 2, 3]。权重与 θ 按代码用截断正态 N(0, 0.1)，偏置为 0。φ、r 大小为选项（默认 8）。门 c 显示当前步每个频率的系数 cos(…)/T。',
+      '公式取自论文（Zhang、Lin、Song 与 Dhillon，ICML 2018，第 3 节）与作者代码（github.com/limbo018/FRU 的 `FRUCell`）：$t$ 从 0 计数，$T$ 为序列长度，$f = 0$ 的槽只保存当前 $\\varphi$（$m = 0$），其余累积（$m = 1$）；$\\theta$ 可训练，频率固定，默认 $[0, 0.5, 1, 2, 3]$。权重与 $\\theta$ 按代码用截断正态 $N(0, 0.1)$，偏置为 0。$\\varphi$、$r$ 大小为选项（默认 8）。门 $c$ 显示当前步每个频率的系数 $\\cos(\\dots)/T$。',
     gateLabels: { r: '反馈摘要', phi: '特征 φ', c: '傅里叶系数', o: '输出', mu: '傅里叶统计量（所有 f）' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.02, clipNorm: 1 },
   options: [
     { key: 'freqs', label: 'Frequencies f (comma-separated)', kind: 'choice', default: DEFAULT_FREQS,
       choices: [DEFAULT_FREQS, '0, 0.25, 0.5, 1', '0, 1, 2, 4, 8, 16'],
-      help: 'Frequencies in cycles per sequence; each adds S values to the state. f = 0 holds only the current φ.',
-      zh: { label: '频率 f（逗号分隔）', help: '频率以每段序列内的周期数计；每个频率给状态增加 S 个值。f = 0 只保存当前的 φ。' } },
+      help: 'Frequencies in cycles per sequence; each adds $S$ values to the state. $f = 0$ holds only the current $\\varphi$.',
+      zh: { label: '频率 f（逗号分隔）', help: '频率以每段序列内的周期数计；每个频率给状态增加 $S$ 个值。$f = 0$ 只保存当前的 $\\varphi$。' } },
     ...sizeOptions,
   ],
   gates: [

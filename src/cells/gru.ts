@@ -22,7 +22,7 @@ export const gru: CellSpec = {
   paper: CHO_2014,
   mechanisms: ['gates'],
   summary:
-    'A lighter LSTM without a separate cell state: the update gate z interpolates between keeping the old state and taking a candidate, and the reset gate r decides how much of the past the candidate sees. When z ≈ 1 the state (and its gradient) is carried through unchanged.',
+    'A lighter LSTM without a separate cell state: the update gate $z_t$ interpolates between keeping the old state and taking a candidate, and the reset gate $r_t$ decides how much of the past the candidate sees. Where $z_t \\approx 1$ a unit carries its state (and, on that path, its gradient) through unchanged.',
   options: [],
   gates: GRU_GATES,
   states: [HIDDEN_STATE],

@@ -23,22 +23,22 @@ export const indrnn: CellSpec = {
   mechanisms: ['initialisation'],
   group: 'initialisation',
   summary:
-    'Makes the recurrent Jacobian diagonal: each unit feeds back only its own previous value through a scalar weight u_n. The gradient across k steps is then a product of k scalars per unit, which a simple clip |u_n| ≤ γ^{1/T} keeps from exploding over the whole sequence while u_n near 1 keeps it from vanishing. Units interact only through the input weights of the next layer, so IndRNNs are stacked.',
+    'Makes the recurrent Jacobian diagonal: each unit feeds back only its own previous value through a scalar weight $u_n$. The gradient across $k$ steps is then a product of $k$ scalars per unit (times ReLU slopes of 0 or 1), which a simple clip $|u_n| \\le \\gamma^{1/T}$ keeps below $\\gamma$ over the whole sequence, while $u_n$ near 1 keeps it from vanishing. Units interact only through the input weights of the next layer, so IndRNNs are stacked.',
   notes:
-    'Equation (eq. 2) and the ReLU bound |u_n| ≤ γ^{1/T} (Sec. 3.1, relaxed form for ReLU) from Li et al. 2018 as summarised and verified in ../shared/cell-equations.md §5. Init from the authors’ adding-problem code (adding/adding.py, MAG = γ = 2): W ~ N(0, 0.001²), b = 0, u ~ U(0, γ^{1/T}) in lower layers and u ~ U((1/γ)^{1/T}, γ^{1/T}) in the top layer (the one the readout sees; a single layer counts as the top). T is the task’s sequence length. The authors clip u before every step; here `constrain` clips it after every optimiser update, which gives the same values since init already lies inside the bound. u is marked as the recurrent parameter, so the recurrent-scale slider multiplies its init and the clip then applies; singular-value clipping treats it as the diagonal matrix diag(u).',
+    'Equation (eq. 2) and the ReLU bound $|u_n| \\le \\gamma^{1/T}$ (Sec. 3.1, relaxed form for ReLU) from Li et al. 2018. Init from the authors’ adding-problem code (github.com/Sunnydreamrain/IndRNN_Theano_Lasagne, `adding/adding.py`, `MAG` $= \\gamma = 2$): $W \\sim N(0, 0.001^2)$, $b = 0$, $u \\sim U(0, \\gamma^{1/T})$ in lower layers and $u \\sim U((1/\\gamma)^{1/T}, \\gamma^{1/T})$ in the top layer (the one the readout sees; a single layer counts as the top). $T$ is the task’s sequence length. The authors clip $u$ before every step; here it is clipped after every optimiser update, which gives the same values since init already lies inside the bound. $u$ is marked as the recurrent parameter, so the page’s recurrent-init control acts on its init and the clip then applies; singular-value clipping treats it as the diagonal matrix $\\operatorname{diag}(u)$.',
   zh: {
     name: 'IndRNN（独立循环神经网络）',
     summary:
-      '把循环雅可比矩阵变成对角的：每个单元只通过一个标量 u_n 反馈自己的上一时刻值。跨 k 步的梯度就是每个单元 k 个标量的乘积，用 |u_n| ≤ γ^{1/T} 的裁剪即可防止整段序列上梯度爆炸，u_n 接近 1 又防止梯度消失。单元之间只通过下一层的输入权重交互，所以 IndRNN 要堆叠多层。',
+      '把循环雅可比矩阵变成对角的：每个单元只通过一个标量 $u_n$ 反馈自己的上一时刻值。跨 $k$ 步的梯度就是每个单元 $k$ 个标量的乘积（再乘以取值 0 或 1 的 ReLU 斜率），用 $|u_n| \\le \\gamma^{1/T}$ 的裁剪即可使它在整段序列上不超过 $\\gamma$，$u_n$ 接近 1 又防止梯度消失。单元之间只通过下一层的输入权重交互，所以 IndRNN 要堆叠多层。',
     notes:
-      '公式（式 2）与 ReLU 的界 |u_n| ≤ γ^{1/T}（3.1 节）取自 Li 等 2018；初始化取自作者 adding 代码（γ = 2）：W ~ N(0, 0.001²)，b = 0，下层 u ~ U(0, γ^{1/T})，顶层 u ~ U((1/γ)^{1/T}, γ^{1/T})。每次优化器更新后把 u 裁剪回界内。',
+      '公式（式 2）与 ReLU 的界 $|u_n| \\le \\gamma^{1/T}$（3.1 节）取自 Li 等 2018；初始化取自作者的 adding 代码（github.com/Sunnydreamrain/IndRNN_Theano_Lasagne，$\\gamma = 2$）：$W \\sim N(0, 0.001^2)$，$b = 0$，下层 $u \\sim U(0, \\gamma^{1/T})$，顶层 $u \\sim U((1/\\gamma)^{1/T}, \\gamma^{1/T})$。每次优化器更新后把 $u$ 裁剪回界内。',
     gateLabels: {},
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, numLayers: 2, learningRate: 0.005, clipNorm: 1 },
   options: [
     { key: 'gamma', label: 'Gradient bound γ', kind: 'number', default: 2, min: 1.01, max: 10, step: 0.01,
-      help: 'u is clipped to |u| ≤ γ^{1/T}, so no unit can grow its gradient by more than γ over the whole sequence. The paper uses 2.',
-      zh: { label: '梯度上界 γ', help: 'u 被裁剪到 |u| ≤ γ^{1/T}，因此在整段序列上任何单元的梯度增长都不超过 γ 倍。论文取 2。' } },
+      help: '$u$ is clipped to $|u| \\le \\gamma^{1/T}$, so no unit can grow its gradient by more than $\\gamma$ over the whole sequence. The paper uses 2.',
+      zh: { label: '梯度上界 γ', help: '$u$ 被裁剪到 $|u| \\le \\gamma^{1/T}$，因此在整段序列上任何单元的梯度增长都不超过 $\\gamma$ 倍。论文取 2。' } },
   ],
   gates: [],
   states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'positive' }],

@@ -20,15 +20,15 @@ export const lstmCifg: CellSpec = {
   mechanisms: ['gates'],
   group: 'lstm-family',
   summary:
-    'Asks whether the LSTM needs separate input and forget gates. Coupling them, f_t = 1 − i_t, makes the cell update a convex mix c_t = (1 − i_t) ⊙ c_{t−1} + i_t ⊙ g_t: whatever is written displaces old memory in equal measure, as in the GRU. It saves a quarter of the gate parameters, and Greff et al. found it performs about as well as the full LSTM.',
+    'Asks whether the LSTM needs separate input and forget gates. Coupling them, $f_t = 1 - i_t$, makes the cell update a convex mix $c_t = (1 - i_t) \\odot c_{t-1} + i_t \\odot g_t$: whatever is written displaces old memory in equal measure, as in the GRU. It drops one of the LSTM’s four weight blocks (a quarter of its weights), and Greff et al. found it performs about as well as the full LSTM.',
   notes:
-    'Coupling rule from Greff et al. (2017), Sec. 3 (variant CIFG) and their Table of variants. Their "vanilla" LSTM, which each variant modifies, also has peepholes; here the coupling is applied to the peephole-free torch.nn.LSTM instead, so this card differs from \'lstm\' in the coupling alone (peepholes have their own card, \'lstm-peephole\'). Gate rows are ordered i, g, o; two biases and U(−1/√H, 1/√H) init as in PyTorch.',
+    'Coupling rule from Greff et al., “LSTM: A Search Space Odyssey” (IEEE TNNLS 2017), Sec. 3 (variant CIFG) and their table of variants. Their “vanilla” LSTM, which each variant modifies, also has peepholes; here the coupling is applied to the peephole-free `torch.nn.LSTM` instead, so this card differs from the LSTM card in the coupling alone (peepholes have their own card, Peephole LSTM). Gate rows are ordered $i, g, o$; two biases and $U(-1/\\sqrt{H}, 1/\\sqrt{H})$ init as in PyTorch.',
   zh: {
     name: '耦合门 LSTM（CIFG）',
     summary:
-      '检验 LSTM 是否真的需要独立的输入门和遗忘门。令 f_t = 1 − i_t，细胞更新变成凸组合 c_t = (1 − i_t) ⊙ c_{t−1} + i_t ⊙ g_t：写入多少新内容，就同等比例地挤掉多少旧记忆，与 GRU 相同。门参数减少四分之一，Greff 等发现其效果与完整 LSTM 相当。',
+      '检验 LSTM 是否真的需要独立的输入门和遗忘门。令 $f_t = 1 - i_t$，细胞更新变成凸组合 $c_t = (1 - i_t) \\odot c_{t-1} + i_t \\odot g_t$：写入多少新内容，就同等比例地挤掉多少旧记忆，与 GRU 相同。它去掉了 LSTM 四个权重块中的一个（四分之一的权重），Greff 等发现其效果与完整 LSTM 相当。',
     notes:
-      '耦合规则取自 Greff 等（2017）第 3 节的 CIFG 变体。他们的“标准”LSTM 含窥视孔；这里把耦合用在无窥视孔的 torch.nn.LSTM 上，使本卡片与 “lstm” 只差耦合这一处（窥视孔见 “lstm-peephole”）。门的行顺序为 i、g、o；两个偏置与 U(−1/√H, 1/√H) 初始化同 PyTorch。',
+      '耦合规则取自 Greff 等的论文《LSTM: A Search Space Odyssey》（IEEE TNNLS 2017）第 3 节的 CIFG 变体。他们的“标准”LSTM 含窥视孔；这里把耦合用在无窥视孔的 `torch.nn.LSTM` 上，使本卡片与 LSTM 卡片只差耦合这一处（窥视孔见“窥视孔 LSTM”卡片）。门的行顺序为 $i, g, o$；两个偏置与 $U(-1/\\sqrt{H}, 1/\\sqrt{H})$ 初始化同 PyTorch。',
     gateLabels: { i: '输入门', f: '遗忘门（= 1 − 输入门）', g: '候选值', o: '输出门' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },

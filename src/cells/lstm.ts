@@ -16,10 +16,10 @@ export const lstm: CellSpec = {
   },
   mechanisms: ['gates'],
   summary:
-    'A cell state c runs through time with only element-wise gating: the forget gate decides what to keep, the input gate what to write, the output gate what to show. When f ≈ 1 the gradient along c neither shrinks nor grows, which is how the LSTM bridges long gaps.',
+    'A cell state $c_t$ runs through time with only element-wise gating: the forget gate decides what to keep, the input gate what to write, the output gate what to show. One step back along $c_t$ multiplies the gradient by $f_t$ alone, unit by unit, so where $f_t \\approx 1$ it neither shrinks nor grows on that path: this is how the LSTM bridges long gaps.',
   options: [
     { key: 'forgetBias', label: 'Forget-gate bias (init)', kind: 'number', default: 0, min: -3, max: 5, step: 0.5,
-      help: 'Added to b_f at initialisation. 1–2 makes the cell remember by default; 0 is PyTorch’s init.' },
+      help: 'Added to $b_f$ at initialisation. 1–2 makes the cell remember by default; 0 is PyTorch’s init.' },
   ],
   gates: LSTM_GATES,
   states: LSTM_STATES,

@@ -12,11 +12,11 @@ export function miBlock(wx: tf.Tensor2D, uh: tf.Tensor2D, alpha: tf.Tensor, beta
 
 export const miOptions: OptionSpec[] = [
   { key: 'alphaInit', label: 'α (init)', kind: 'number', default: 1, min: 0, max: 2, step: 0.25,
-    help: 'Initial weight of the second-order term α ⊙ Wx ⊙ Uh. 0 starts the cell as its additive original.',
-    zh: { label: 'α（初始值）', help: '二阶项 α ⊙ Wx ⊙ Uh 的初始权重。取 0 时单元起始为其原始的加性形式。' } },
+    help: 'Initial weight of the second-order term $\\alpha \\odot Wx \\odot Uh$. 0 starts the cell as its additive original.',
+    zh: { label: 'α（初始值）', help: '二阶项 $\\alpha \\odot Wx \\odot Uh$ 的初始权重。取 0 时单元起始为其原始的加性形式。' } },
   { key: 'betaInit', label: 'β₁, β₂ (init)', kind: 'number', default: 0.5, min: 0, max: 2, step: 0.25,
-    help: 'Initial gates on the first-order terms Uh and Wx (1 with α = 0 is exactly the additive block).',
-    zh: { label: 'β₁、β₂（初始值）', help: '一阶项 Uh 与 Wx 上的初始门控系数（取 1 且 α = 0 时恰为加性模块）。' } },
+    help: 'Initial gates on the first-order terms $Uh$ and $Wx$ (1 with $\\alpha = 0$ is exactly the additive block).',
+    zh: { label: 'β₁、β₂（初始值）', help: '一阶项 $Uh$ 与 $Wx$ 上的初始门控系数（取 1 且 $\\alpha = 0$ 时恰为加性模块）。' } },
 ];
 
 /** W [kH × I], U [kH × H], b and the MI gating vectors α, β₁, β₂ [kH] for k stacked blocks. */

@@ -69,15 +69,15 @@ export const npRnn: CellSpec = {
   mechanisms: ['initialisation'],
   group: 'initialisation',
   summary:
-    'A ReLU RNN started from a better-conditioned W_hh than the IRNN’s identity. R = I + AᵀA/N is symmetric positive definite, so all its eigenvalues are real and positive; dividing by the largest puts the top one exactly at 1 and the rest below it. The state neither explodes (no eigenvalue above 1) nor is copied blindly in every direction, which the authors argue from the dynamics of the linearised ReLU network.',
+    'A ReLU RNN like the IRNN, started from another $W_{hh}$: $R = I + A^\\top A/N$ is symmetric positive definite, so all its eigenvalues are real and positive; dividing by the largest puts the top one exactly at 1 and the rest below it. At initialisation the state therefore cannot grow from one step to the next ($W_{hh}$ stretches no vector), yet unlike the identity it does not copy every direction unchanged; the authors argue for it from the dynamics of the linearised ReLU network.',
   notes:
-    'W_hh = R/λ_max(R) with R = I + AᵀA/N, A ~ N(0, 1), N = H, as in every implementation we found (e.g. Schmidt et al.’s np_RNN in the Durstewitz lab’s code, “taken from arXiv:1511.03771v3”, which also divides by the largest eigenvalue). λ_max is computed in JS at init by power iteration on the symmetric PSD R (Rayleigh quotient, tolerance 1e-12). The paper’s text was not reachable from here (abstract pages only), so the input weights are NOT verified: we draw N(0, 1/N) (std 1/√H); that np_RNN port draws them as g·N(0,1)/H with a Sussillo–Abbott random-walk gain g, and other ports use Xavier or U(±1/√I). Biases start at 0, as in all of them. One bias vector. The page’s recurrent-scale slider multiplies W_hh, so at any value other than 1 the top eigenvalue is the slider value instead of 1.',
+    '$W_{hh} = R/\\lambda_{\\max}(R)$ with $R = I + A^\\top A/N$, $A \\sim N(0, 1)$, $N = H$, as in every implementation we found (e.g. the `np_RNN` of Schmidt et al. in the Durstewitz lab’s public code, “taken from arXiv:1511.03771v3”, which also divides by the largest eigenvalue). $\\lambda_{\\max}$ is computed at init by power iteration on the symmetric positive semi-definite $R$ (Rayleigh quotient, tolerance $10^{-12}$). We could only read the paper’s abstract, so the input weights are not verified against it: we draw $N(0, 1/N)$ (std $1/\\sqrt{H}$); that `np_RNN` port draws them as $g \\cdot N(0,1)/H$ with a Sussillo–Abbott random-walk gain $g$, and other ports use Xavier or $U(\\pm 1/\\sqrt{I})$. Biases start at 0, as in all of them. One bias vector. The page’s recurrent-init control acts on $W_{hh}$, so away from its neutral setting the top eigenvalue is no longer 1.',
   zh: {
     name: 'np-RNN（归一化正定初始化）',
     summary:
-      '与 IRNN 相同的 ReLU RNN，只是 W_hh 的起点更好：R = I + AᵀA/N 是对称正定矩阵，特征值全为正实数；除以最大特征值后，最大特征值正好为 1，其余都小于 1。状态既不会爆炸，也不会在所有方向上被原样复制。',
+      '与 IRNN 相同的 ReLU RNN，只是 $W_{hh}$ 的起点不同：$R = I + A^\\top A/N$ 是对称正定矩阵，特征值全为正实数；除以最大特征值后，最大特征值正好为 1，其余都小于 1。因此在初始化时状态不会一步步增大（$W_{hh}$ 不拉伸任何向量），但又不像单位矩阵那样把所有方向原样复制；作者从线性化 ReLU 网络的动力学论证了这一点。',
     notes:
-      'W_hh = R/λ_max(R)，R = I + AᵀA/N，A ~ N(0,1)，N = H；λ_max 在初始化时用 JS 幂迭代求得。论文正文此处无法读到，输入权重初始化未经核实：这里取 N(0, 1/N)；Durstewitz 实验室的 np_RNN 移植用 g·N(0,1)/H（g 为 Sussillo–Abbott 随机游走增益），其他移植用 Xavier 或 U(±1/√I)。偏置为 0。滑块会再乘以 W_hh。',
+      '$W_{hh} = R/\\lambda_{\\max}(R)$，$R = I + A^\\top A/N$，$A \\sim N(0,1)$，$N = H$；$\\lambda_{\\max}$ 在初始化时用幂迭代求得。我们只读到论文摘要，输入权重初始化未经核实：这里取 $N(0, 1/N)$；Durstewitz 实验室公开代码中 Schmidt 等的 `np_RNN` 用 $g \\cdot N(0,1)/H$（$g$ 为 Sussillo–Abbott 随机游走增益），其他实现用 Xavier 或 $U(\\pm 1/\\sqrt{I})$。偏置为 0。页面的循环初始化控件会再作用于 $W_{hh}$。',
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.002, clipNorm: 1 },
   options: [],

@@ -17,11 +17,11 @@ export const rnn: CellSpec = {
   },
   mechanisms: ['baseline'],
   summary:
-    'The plain recurrence: the new hidden state is a squashed mix of the input and the previous state. Backpropagating through T steps multiplies T Jacobians diag(φ′)·W_hh, so the gradient shrinks or grows geometrically with the gap — the vanishing/exploding-gradient problem every other cell here tries to fix.',
+    'The plain recurrence: the new hidden state is a squashed mix of the input and the previous state. Backpropagating through $T$ steps multiplies $T$ Jacobians $\\operatorname{diag}(\\varphi\')\\,W_{hh}$, so over a long gap the gradient shrinks (or, when $W_{hh}$ stretches vectors enough, grows) roughly geometrically: the vanishing/exploding-gradient problem every other cell here tries to fix.',
   options: [
     { key: 'nonlinearity', label: 'Nonlinearity', kind: 'choice', default: 'tanh', choices: ['tanh', 'relu'],
-      help: 'tanh (PyTorch’s default) saturates and squashes gradients; ReLU does not saturate but lets the state and the gradient explode unless W_hh is kept near the identity (IRNN).',
-      zh: { help: 'tanh（PyTorch 的默认值）会饱和并压缩梯度；ReLU 不饱和，但除非 W_hh 保持在单位矩阵附近（IRNN），状态和梯度都会爆炸。' } },
+      help: 'tanh (PyTorch’s default) saturates, and its slope below 1 shrinks gradients; ReLU does not saturate, so when $W_{hh}$ stretches vectors the state and the gradient can grow without bound. The IRNN starts a ReLU RNN at $W_{hh} = I$.',
+      zh: { help: 'tanh（PyTorch 的默认值）会饱和，斜率小于 1，使梯度缩小；ReLU 不饱和，所以当 $W_{hh}$ 拉伸向量时，状态和梯度可能无限增大。IRNN 让 ReLU RNN 从 $W_{hh} = I$ 开始。' } },
   ],
   gates: [],
   states: [

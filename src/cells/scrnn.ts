@@ -21,15 +21,15 @@ export const scrnn: CellSpec = {
   mechanisms: ['cross-scale'],
   group: 'multi-scale',
   summary:
-    'Splits the state into fast and slow parts. The context units s are an exponential moving average of a projection of the input, with a fixed decay α close to 1, so they change slowly and forget on a timescale of about 1/(1 − α) steps; the ordinary sigmoid units h read them at every step. The slow path needs no learned recurrence, so its gradient decays like α^k rather than through repeated squashing.',
+    'Splits the state into fast and slow parts. The context units $s_t$ are an exponential moving average of a projection of the input, with a fixed decay $\\alpha$ close to 1, so they change slowly and forget on a timescale of about $1/(1 - \\alpha)$ steps; the ordinary sigmoid units $h_t$ read them at every step. The slow path has no learned recurrence and no squashing: along it the gradient decays like $\\alpha^k$ over $k$ steps.',
   notes:
-    'Equations from Mikolov et al. 2014, Sec. 4 (the SCRN): s_t = (1 − α) B x_t + α s_{t−1}, h_t = σ(P s_t + A x_t + R h_{t−1}), and the output layer reads both, y_t = f(U h_t + V s_t). So the layer emits [h_t; s_t] (H + S features) and the readout plays the role of U and V. As in the paper there are no biases in the recurrent layer (the readout has one) and α is fixed, not learned (the paper sets it to 0.95 and reports that learning it did not help). The paper does not give an init for A, B, P, R; we use U(−1/√H, 1/√H) like PyTorch’s RNN. R is the only recurrent parameter the slider and singular-value clipping act on; the context’s αI is not a parameter.',
+    'Equations from Mikolov et al. 2014, Sec. 4 (the SCRN): $s_t = (1 - \\alpha) B x_t + \\alpha s_{t-1}$, $h_t = \\sigma(P s_t + A x_t + R h_{t-1})$, and the output layer reads both, $y_t = f(U h_t + V s_t)$. So the layer emits $[h_t; s_t]$ ($H + S$ features) and the readout plays the role of $U$ and $V$. As in the paper there are no biases in the recurrent layer (the readout has one) and $\\alpha$ is fixed, not learned (the paper sets it to 0.95 and reports that learning it did not help). The paper does not give an init for $A, B, P, R$; we use $U(-1/\\sqrt{H}, 1/\\sqrt{H})$ like PyTorch’s RNN. $R$ is the only recurrent parameter the recurrent-init control and singular-value clipping act on; the context’s $\\alpha I$ is not a parameter.',
   zh: {
     name: 'SCRNN（结构约束循环网络）',
     summary:
-      '把状态分成快、慢两部分。上下文单元 s 是输入投影的指数滑动平均，衰减系数 α 固定且接近 1，因此变化缓慢，遗忘时间约为 1/(1 − α) 步；普通的 sigmoid 单元 h 每一步都读取它们。慢通路没有需要学习的循环矩阵，梯度按 α^k 衰减，而不是经过反复的挤压。',
+      '把状态分成快、慢两部分。上下文单元 $s_t$ 是输入投影的指数滑动平均，衰减系数 $\\alpha$ 固定且接近 1，因此变化缓慢，遗忘时间约为 $1/(1 - \\alpha)$ 步；普通的 sigmoid 单元 $h_t$ 每一步都读取它们。慢通路没有需要学习的循环矩阵，也没有挤压：沿这条通路，梯度在 $k$ 步中按 $\\alpha^k$ 衰减。',
     notes:
-      '公式取自 Mikolov 等 2014 第 4 节；输出层同时读取 h 与 s，所以本层输出 [h_t; s_t]。与论文一致，循环层没有偏置，α 固定（论文取 0.95）。论文没有给出 A、B、P、R 的初始化，这里用 U(−1/√H, 1/√H)。',
+      '公式取自 Mikolov 等 2014 第 4 节；输出层同时读取 $h_t$ 与 $s_t$，所以本层输出 $[h_t; s_t]$。与论文一致，循环层没有偏置，$\\alpha$ 固定（论文取 0.95）。论文没有给出 $A, B, P, R$ 的初始化，这里用 $U(-1/\\sqrt{H}, 1/\\sqrt{H})$。',
     gateLabels: { s: '慢速上下文状态' },
   },
   preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, learningRate: 0.02, clipNorm: 1, options: { contextSize: 8, alpha: 0.95 } },

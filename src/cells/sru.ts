@@ -24,11 +24,11 @@ export const statSizes = (d: CellDims) => ({
 
 export const sizeOptions: OptionSpec[] = [
   { key: 'phiSize', label: 'Statistics size (φ)', kind: 'integer', default: 8, min: 1, max: 64, step: 1,
-    help: 'S, the number of features φ_t averaged at every scale. The state has (number of scales) × S values. Paper experiments: 64 (SRU), 10 (FRU on MNIST).',
-    zh: { label: '统计量大小（φ）', help: 'S，即在每个尺度上求平均的特征 φ_t 的个数。状态共有（尺度数）× S 个值。论文实验：64（SRU），10（FRU，MNIST）。' } },
+    help: '$S$, the number of features $\\varphi_t$ averaged at every scale. The state has (number of scales) × $S$ values. Paper experiments: 64 (SRU), 10 (FRU on MNIST).',
+    zh: { label: '统计量大小（φ）', help: '$S$，即在每个尺度上求平均的特征 $\\varphi_t$ 的个数。状态共有（尺度数）× $S$ 个值。论文实验：64（SRU），10（FRU，MNIST）。' } },
   { key: 'recurSize', label: 'Recurrent summary size (r)', kind: 'integer', default: 8, min: 1, max: 64, step: 1,
-    help: 'R, the size of r_t, the only path by which the averages feed back into φ. Paper experiments: 16 (SRU), 60 (FRU on MNIST).',
-    zh: { label: '反馈摘要大小（r）', help: 'R，即 r_t 的大小；r_t 是平均值反馈到 φ 的唯一通路。论文实验：16（SRU），60（FRU，MNIST）。' } },
+    help: '$R$, the size of $r_t$, the only path by which the averages feed back into $\\varphi$. Paper experiments: 16 (SRU), 60 (FRU on MNIST).',
+    zh: { label: '反馈摘要大小（r）', help: '$R$，即 $r_t$ 的大小；$r_t$ 是平均值反馈到 $\\varphi$ 的唯一通路。论文实验：16（SRU），60（FRU，MNIST）。' } },
 ];
 
 /**
@@ -101,15 +101,15 @@ export const sru: CellSpec = {
   mechanisms: ['cross-scale'],
   group: 'multi-scale',
   summary:
-    'Instead of one hidden state pushed through a squashing matrix every step, the SRU keeps running averages of one feature vector φ_t at several fixed rates α, from α = 0 (only now) to α = 0.99 (about the last hundred steps). The averages are updated without any nonlinearity or matrix, so old information fades only as slowly as its α says, and the readout compares statistics of the past across time scales. No gates are learned.',
+    'Instead of one hidden state pushed through a squashing matrix every step, the SRU keeps running averages of one feature vector $\\varphi_t$ at several fixed rates $\\alpha$, from $\\alpha = 0$ (only now) to $\\alpha = 0.99$ (about the last hundred steps). The averages are updated without any nonlinearity or matrix, so along them old information fades only as slowly as its $\\alpha$ says, and the readout compares statistics of the past across time scales. No gates are learned.',
   notes:
-    'Equations from ../shared/cell-equations.md §6, read from the paper (arXiv:1703.00381, §3) and the authors’ code (junieroliva/recurrent, SimpleSRUCell): r_t = ReLU(W_r μ_{t−1} + b_r), φ_t = ReLU(W_φ[x_t; r_t] + b_φ), μ_t^(α) = α μ_{t−1}^(α) + (1−α) φ_t, o_t = ReLU(W_o μ_t + b_o). The state is μ alone (all scales concatenated, scale-major); o_t is emitted, not fed back, so the gradient view shows ∂L/∂μ_t. Default A = {0, 0.25, 0.5, 0.9, 0.99} as in the code. W_φ is stored as two blocks (for x and for r). Choices here: the φ size S and the r size R are options (default 8 each, small for the browser; the paper uses 64 and 16); weights use Glorot-uniform (the code leaves TensorFlow’s default), biases 0; the α are fixed (the code’s learnable-α option is not offered).',
+    'Equations from the paper (Oliva, Póczos & Schneider, ICML 2017, Sec. 3) and the authors’ code (github.com/junieroliva/recurrent, `SimpleSRUCell`): $r_t = \\mathrm{ReLU}(W_r \\mu_{t-1} + b_r)$, $\\varphi_t = \\mathrm{ReLU}(W_\\varphi [x_t; r_t] + b_\\varphi)$, $\\mu_t^{(\\alpha)} = \\alpha \\mu_{t-1}^{(\\alpha)} + (1 - \\alpha) \\varphi_t$, $o_t = \\mathrm{ReLU}(W_o \\mu_t + b_o)$. The state is $\\mu$ alone (all scales concatenated, scale-major); $o_t$ is emitted, not fed back, so the gradient view shows $\\partial L/\\partial \\mu_t$. Default $A = \\{0, 0.25, 0.5, 0.9, 0.99\\}$ as in the code. $W_\\varphi$ is stored as two blocks (for $x$ and for $r$). Choices here: the $\\varphi$ size $S$ and the $r$ size $R$ are options (default 8 each, small for the browser; the paper uses 64 and 16); weights use Glorot-uniform (the code leaves TensorFlow’s default), biases 0; the $\\alpha$ are fixed (the code’s learnable-$\\alpha$ option is not offered).',
   zh: {
     name: '统计循环单元 (SRU)',
     summary:
-      'SRU 不把同一个隐藏状态反复乘以矩阵再压缩，而是对同一特征 φ_t 以多个固定速率 α 做滑动平均：α = 0 只看当前，α = 0.99 约覆盖最近一百步。平均值的更新没有非线性也没有矩阵，旧信息只按各自的 α 慢慢衰减；输出比较的是不同时间尺度上的统计量。没有学习的门。',
+      'SRU 不把同一个隐藏状态反复乘以矩阵再压缩，而是对同一特征 $\\varphi_t$ 以多个固定速率 $\\alpha$ 做滑动平均：$\\alpha = 0$ 只看当前，$\\alpha = 0.99$ 约覆盖最近一百步。平均值的更新没有非线性也没有矩阵，沿这些平均值旧信息只按各自的 $\\alpha$ 慢慢衰减；输出比较的是不同时间尺度上的统计量。没有学习的门。',
     notes:
-      '公式取自 ../shared/cell-equations.md 第 6 节（论文 arXiv:1703.00381 第 3 节与作者代码 SimpleSRUCell）。状态只有 μ（各尺度拼接），o_t 只输出不回馈，梯度视图显示 ∂L/∂μ_t。默认 A = {0, 0.25, 0.5, 0.9, 0.99}。φ 与 r 的大小为可调选项（默认 8，论文为 64 与 16）；权重用 Glorot 均匀初始化，偏置为 0；α 固定。',
+      '公式取自论文（Oliva、Póczos 与 Schneider，ICML 2017，第 3 节）与作者代码（github.com/junieroliva/recurrent 的 `SimpleSRUCell`）。状态只有 $\\mu$（各尺度拼接），$o_t$ 只输出不回馈，梯度视图显示 $\\partial L/\\partial \\mu_t$。默认 $A = \\{0, 0.25, 0.5, 0.9, 0.99\\}$。$\\varphi$ 与 $r$ 的大小为可调选项（默认 8，论文为 64 与 16）；权重用 Glorot 均匀初始化，偏置为 0；$\\alpha$ 固定。',
     gateLabels: { r: '反馈摘要', phi: '特征 φ', o: '输出', mu: '滑动平均（所有 α）' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },

@@ -10,6 +10,7 @@ import { OptionControls } from './OptionControls';
 import { WeightsControls } from './WeightsControls';
 import { useT } from './hooks';
 import type { RunConfig } from '../worker/protocol';
+import { RichText } from './RichText';
 
 export interface ControlPanelProps {
   /** The cell card and the Compare page fix the cell themselves. */
@@ -106,7 +107,7 @@ export function ControlPanel({ showCell = true, showCellOptions = true, showPara
             <option value="all">{t('controls.svScope.all')}</option>
             <option value="candidate">{t('controls.svScope.candidate')}</option>
           </select>
-          <p className="control-help">{t('controls.svScope.help')}</p>
+          <p className="control-help"><RichText text={t('controls.svScope.help')} /></p>
         </div>
       )}
 

@@ -8,6 +8,7 @@ import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
 import { colorizeTex } from './tex';
 import { useT } from './hooks';
+import { RichText } from './RichText';
 
 export interface EquationPanelProps {
   cell: CellMeta;
@@ -61,7 +62,7 @@ export function EquationPanel({ cell, highlight }: EquationPanelProps) {
           <span className="equation-swatch" aria-hidden="true" />
           <Equation tex={colorizeTex(eq.tex, symbols)} className="equation-tex" />
           <span className="equation-meta">
-            <span className="equation-label">{labelOf(eq.id) ?? ''}</span>
+            <span className="equation-label"><RichText text={labelOf(eq.id) ?? ''} /></span>
             {labelOf(eq.id) !== undefined && (
               <span className="gate-mean" data-testid={`gate-mean-${eq.id}`} data-mean-id={eq.id} title={t('eq.mean')}>
                 —

@@ -9,6 +9,7 @@ import type { Range } from '../views/color-scale';
 import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
 import { useStoreView, useT } from './hooks';
+import { RichText } from './RichText';
 
 /** Top layer, forward direction (or the backward one when asked): what the readout sees last. */
 export function topTrace(traces: ProbeTrace[], direction: 0 | 1 = 0): ProbeTrace | undefined {
@@ -64,7 +65,7 @@ function HeatmapItem({ id, tex, label, range, withLabels, highlighted, direction
     <figure className={`heatmap-item${highlighted ? ' highlighted' : ''}`} style={{ ['--gate' as string]: gateColor(id) }}>
       <figcaption>
         <Equation tex={`\\textcolor{${gateColor(id)}}{${tex}}`} />
-        <span className="heatmap-label">{gateLabel(lang, id, label, cellLabels)}</span>
+        <span className="heatmap-label"><RichText text={gateLabel(lang, id, label, cellLabels)} /></span>
         <span className="heatmap-range">{t(`range.${range}` as const)}</span>
       </figcaption>
       <div ref={ref} className="heatmap-host" />

@@ -13,6 +13,7 @@ export function RichText({ text, symbols = [] }: { text: string; symbols?: TexSy
       {splitProse(text).map((p, i) =>
         p.kind === 'math' ? <Equation key={i} className="prose-math" tex={colorizeTex(p.s, symbols)} />
           : p.kind === 'code' ? <code key={i} className="prose-code">{p.s}</code>
+            : p.kind === 'link' ? <a key={i} href={p.s.startsWith('http') ? p.s : `https://${p.s}`} target="_blank" rel="noreferrer">{p.s}</a>
             : <span key={i}>{p.s}</span>,
       )}
     </>

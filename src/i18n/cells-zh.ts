@@ -1,9 +1,9 @@
 // Chinese text for the cells' own prose (labels and summaries live in the cell specs, in English).
 // Looked up by cell/gate id; anything missing shows the spec's English.
 export const cellSummariesZh: Record<string, string> = {
-  rnn: '最基本的循环结构：新的隐藏状态是输入与上一状态的线性组合经非线性函数压缩后的结果。沿 T 步反向传播时要连乘 T 个雅可比矩阵 diag(φ′)·W_hh，梯度因此随间隔长度呈几何级数缩小或增大——这就是其他所有单元都试图解决的梯度消失/爆炸问题。',
-  lstm: '细胞状态 c 沿时间传递，只经过逐元素的门控：遗忘门决定保留什么，输入门决定写入什么，输出门决定展示什么。当 f ≈ 1 时，沿 c 的梯度既不缩小也不增大，LSTM 正是这样跨越长间隔的。',
-  gru: '没有独立细胞状态的轻量版 LSTM：更新门 z 在保留旧状态与采用候选值之间插值，重置门 r 决定候选值能看到多少过去的信息。当 z ≈ 1 时，状态（及其梯度）原样传递下去。',
+  rnn: '最基本的循环结构：新的隐藏状态是输入与上一状态的线性组合经非线性函数压缩后的结果。沿 $T$ 步反向传播时要连乘 $T$ 个雅可比矩阵 $\\operatorname{diag}(\\varphi\')\\,W_{hh}$，梯度因此在长间隔上大致按几何级数缩小（或在 $W_{hh}$ 足够拉伸向量时增大）——这就是其他所有单元都试图解决的梯度消失/爆炸问题。',
+  lstm: '细胞状态 $c_t$ 沿时间传递，只经过逐元素的门控：遗忘门决定保留什么，输入门决定写入什么，输出门决定展示什么。沿 $c_t$ 回退一步，梯度只逐单元地乘以 $f_t$，所以在 $f_t \\approx 1$ 处，这条通路上的梯度既不缩小也不增大，LSTM 正是这样跨越长间隔的。',
+  gru: '没有独立细胞状态的轻量版 LSTM：更新门 $z_t$ 在保留旧状态与采用候选值之间插值，重置门 $r_t$ 决定候选值能看到多少过去的信息。在 $z_t \\approx 1$ 处，单元把状态（以及这条通路上的梯度）原样传递下去。',
 };
 
 export const gateLabelsZh: Record<string, string> = {

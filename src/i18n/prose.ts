@@ -2,21 +2,25 @@
 // maths goes between $…$ and renders as inline KaTeX, code names (PyTorch's `weight_hh`, a
 // file or class of an authors' repository) go between `…`. Everything else is plain text, so
 // nothing outside those delimiters may look like TeX (a test scans every string for it).
-// Kept free of React and KaTeX: the CLI and the tests use it too.
+// A public repository is cited as github.com/owner/name and becomes a link. Kept free of React
+// and KaTeX: the CLI and the tests use it too.
 
 export interface ProseSegment {
-  kind: 'text' | 'math' | 'code';
+  kind: 'text' | 'math' | 'code' | 'link';
   s: string;
 }
 
-/** Splits prose into plain text, $maths$ and `code`. An unmatched delimiter stays text. */
+/** A public repository cited as a reader would: github.com/owner/name (rendered as a link). */
+const REPO = String.raw`(?:https?://)?github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*`;
+
+/** Splits prose into plain text, $maths$, `code` and repository links. An unmatched delimiter stays text. */
 export function splitProse(text: string): ProseSegment[] {
   const out: ProseSegment[] = [];
-  const re = /\$([^$]+)\$|`([^`]+)`/g;
+  const re = new RegExp(String.raw`\$([^$]+)\$|\`([^\`]+)\`|(${REPO})`, 'g');
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) out.push({ kind: 'text', s: text.slice(last, m.index) });
-    out.push(m[1] !== undefined ? { kind: 'math', s: m[1] } : { kind: 'code', s: m[2] });
+    out.push(m[1] !== undefined ? { kind: 'math', s: m[1] } : m[2] !== undefined ? { kind: 'code', s: m[2] } : { kind: 'link', s: m[3] });
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push({ kind: 'text', s: text.slice(last) });
@@ -51,7 +55,7 @@ export function plainTex(tex: string): string {
   s = s.replace(/\\sqrt\{([^{}]*)\}/g, (_, a: string) => (a.length > 1 ? `√(${a})` : `√${a}`));
   s = s.replace(/\\tilde\{?([A-Za-z])\}?/g, '$1̃');
   s = s.replace(/\\hat\{?([A-Za-z])\}?/g, '$1̂');
-  s = s.replace(/\\([A-Za-z]+|[,;!])\s?/g, (m, name: string) => (name in SYMBOLS ? SYMBOLS[name] : name));
+  s = s.replace(/\\([A-Za-z]+|[,;!])/g, (m, name: string) => (name in SYMBOLS ? SYMBOLS[name] : name));
   s = s.replace(/[{}]/g, '');
   return s.replace(/\s+/g, ' ').trim();
 }
