@@ -8,6 +8,7 @@ import { cellChoices, currentChoice } from './cell-choices';
 import { ConfigSlider } from './ConfigSlider';
 import { OptionControls } from './OptionControls';
 import { WeightsControls } from './WeightsControls';
+import { BudgetNote } from './BudgetNote';
 import { useT } from './hooks';
 import type { RunConfig } from '../worker/protocol';
 import { RichText } from './RichText';
@@ -93,6 +94,7 @@ export function ControlPanel({ showCell = true, showCellOptions = true, showPara
         <span>{t('controls.bidirectional')}</span>
       </label>
       <ConfigSlider field="seqLen" />
+      <BudgetNote />
 
       <h3 className="card-subtitle">{t('controls.training')}</h3>
       <ConfigSlider field="learningRate" />

@@ -1,7 +1,9 @@
 // Play/Pause, Step, Reset, and the run's summary numbers (React reads summaries, not streams).
 import { useShallow } from 'zustand/react/shallow';
-import { useApp } from '../store';
+import { appStore, useApp } from '../store';
 import { controls } from '../store/controls';
+import { cellText } from '../i18n';
+import { budgetVars, useLowerText, usePageWorkload } from './BudgetNote';
 import { useT } from './hooks';
 
 function fmtLoss(v: number | null): string {
@@ -23,6 +25,12 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
       message: s.run.message,
     })),
   );
+  const readouts = useReadouts();
+  const workload = usePageWorkload();
+  const lowerText = useLowerText();
+  // The worker refused a run above the budget: say so in the page's language, with what to lower.
+  const refused = run.status === 'error' && workload?.level === 'refuse' && /^Too big to train/.test(run.message ?? '');
+  const errorText = refused && workload ? `${t('budget.refuse', budgetVars())} ${lowerText(workload)}` : run.message;
   const playing = run.want && run.status !== 'diverged' && run.status !== 'error';
   return (
     <div className={`card run-bar${compact ? ' compact' : ''}`}>
@@ -44,24 +52,94 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
           <dt>{t('train.step.label')}</dt>
           <dd data-testid="step-counter">{run.step}</dd>
         </div>
-        <div>
-          <dt>{t('train.loss')}</dt>
-          <dd data-testid="loss-value">{fmtLoss(run.loss)}</dd>
+        <div title={readouts.bestHelp}>
+          <dt>{readouts.lossLabel}</dt>
+          <dd data-testid="loss-value">{fmtLoss(readouts.loss ?? run.loss)}</dd>
         </div>
-        <div>
-          <dt>{t('train.accuracy')}</dt>
-          <dd data-testid="accuracy-value">{run.acc === null || !Number.isFinite(run.acc) ? '—' : `${(run.acc * 100).toFixed(1)}%`}</dd>
+        <div title={readouts.accHelp}>
+          <dt data-testid="accuracy-label">{readouts.accLabel}</dt>
+          <dd data-testid="accuracy-value">{fmtAcc(readouts.loss === undefined ? run.acc : readouts.acc)}</dd>
         </div>
         <div className={`status status-${run.status}`} title={run.message ?? undefined}>
           <dt className="sr-only">{t('run.status')}</dt>
           <dd data-testid="run-status">
             <span className="status-dot" aria-hidden="true" />
             {t(`status.${run.status === 'loading' ? 'loading' : run.status}` as const)}
-            {run.status === 'running' && run.sps > 0 && <small> · {t('train.speed', { n: run.sps.toFixed(1) })}</small>}
+            {run.status === 'running' && run.sps > 0 && <small title={t('train.speed.help')} data-testid="steps-per-second"> · {t('train.speed', { n: run.sps.toFixed(1) })}</small>}
           </dd>
         </div>
       </dl>
-      {run.status === 'error' && run.message && <p className="run-error">{run.message}</p>}
+      {run.status === 'error' && errorText && <p className="run-error" data-testid="run-error">{errorText}</p>}
+      <WorkerNotice />
+    </div>
+  );
+}
+
+const fmtAcc = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * Labels and, on the Compare page, values of the loss and accuracy readouts. A regression task
+ * names its tolerance ("Within ±0.04"): its accuracy counts answers that close to the target.
+ * Compare shows the best cell's numbers (each cell's own are in its table); `loss` is undefined
+ * elsewhere, where the run's own numbers are shown.
+ */
+function useReadouts() {
+  const t = useT();
+  const lang = useApp((s) => s.ui.lang);
+  const r = useApp(useShallow((s) => {
+    const task = s.catalog?.tasks.find((x) => x.id === s.config.taskId);
+    const compare = s.ui.page === 'compare';
+    const slots = compare ? s.compareRun.slots : [];
+    const withLoss = slots.filter((sl) => sl.lastLoss !== null && Number.isFinite(sl.lastLoss));
+    const best = withLoss.length ? withLoss.reduce((a, b) => (b.lastLoss! < a.lastLoss! ? b : a)) : null;
+    const accs = slots.map((sl) => sl.lastAccuracy).filter((v): v is number => v !== null && Number.isFinite(v));
+    return {
+      regress: task?.kind === 'regress',
+      tol: task?.tolerance,
+      compare,
+      bestLoss: best?.lastLoss ?? null,
+      bestCell: best?.cellId ?? null,
+      bestAcc: accs.length ? Math.max(...accs) : null,
+      catalog: s.catalog,
+    };
+  }));
+  const tol = r.tol !== undefined ? String(r.tol) : null;
+  const within = r.regress && tol !== null;
+  const cell = r.bestCell ? r.catalog?.cells.find((c) => c.id === r.bestCell) : undefined;
+  const accHelp = within ? t('train.accuracy.help.regress', { tol: tol! }) : t('train.accuracy.help.classify');
+  if (!r.compare) {
+    return {
+      lossLabel: t('train.loss'),
+      accLabel: within ? t('train.accuracy.within', { tol: tol! }) : t('train.accuracy'),
+      accHelp,
+      bestHelp: undefined,
+      loss: undefined,
+      acc: undefined,
+    };
+  }
+  const bestHelp = t('train.best.help', { name: cell ? cellText(lang, cell).name : r.bestCell ?? '—' });
+  return {
+    lossLabel: t('train.best.loss'),
+    accLabel: within ? t('train.best.within', { tol: tol! }) : t('train.best.accuracy'),
+    accHelp: `${accHelp} ${bestHelp}`,
+    bestHelp,
+    loss: r.bestLoss,
+    acc: r.bestAcc,
+  };
+}
+
+/** The training worker died and was restarted (bridge.ts): say so until dismissed. */
+export function WorkerNotice() {
+  const t = useT();
+  const notice = useApp((s) => s.run.workerNotice);
+  if (!notice) return null;
+  return (
+    <div className="banner banner-warn worker-notice" role="alert" data-testid="worker-notice">
+      <p>{t(notice.gaveUp ? 'worker.gaveUp' : 'worker.restarted', { why: notice.why })}</p>
+      <button type="button" className="btn btn-ghost" data-testid="worker-notice-dismiss"
+        onClick={() => appStore().getState().setRun({ workerNotice: null })}>
+        {t('worker.dismiss')}
+      </button>
     </div>
   );
 }

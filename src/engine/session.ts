@@ -8,6 +8,7 @@
 // fails stops alone while the others go on.
 import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/protocol';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
+import { checkBudget } from './budget';
 
 export interface SessionOptions {
   post(msg: FromWorker): void;
@@ -100,6 +101,7 @@ export class TrainingSession {
           this.setStatus(this.status);
           return;
         }
+        if (this.status !== 'running') for (const slot of this.live()) slot.trainer!.restartRate();
         this.setStatus('running');
         this.scheduleTick();
         return;
@@ -145,7 +147,9 @@ export class TrainingSession {
     this.disposeSlots();
     this.comparing = comparing;
     if (!comparing) {
-      // A single run that cannot be built is the session's error, as before comparisons existed.
+      // A single run that cannot be built is the session's error, as before comparisons existed;
+      // so is one above the memory and time budget (workload.ts), refused before it is built.
+      checkBudget(configs[0]);
       let trainer: Trainer | null = null;
       if (weights) {
         try {
@@ -161,6 +165,7 @@ export class TrainingSession {
     } else {
       this.slots = configs.map((config) => {
         try {
+          checkBudget(config);
           return { config: { ...config }, trainer: new Trainer(config), lastSnapshot: 0 };
         } catch (e) {
           return { config: { ...config }, trainer: null, dead: { status: 'error', message: errorMessage(e) }, lastSnapshot: 0 };

@@ -22,6 +22,7 @@ import { SvClipper } from './sv-clip';
 import { getTask } from './tasks/registry';
 import type { Task, TaskBatch } from './tasks/types';
 import { readProbe } from './telemetry';
+import { RateWindow } from './rate';
 
 /** RunConfig plus options for the task (defaults apply where absent). */
 export type TrainerConfig = RunConfig & { taskOptions?: CellOptions };
@@ -86,7 +87,8 @@ export class Trainer {
   private last: { gradNorms: tf.Tensor1D; total: tf.Scalar; applied: tf.Scalar } | null = null;
   private lastRead = { gradNorms: new Float32Array(0) as Float32Array<ArrayBuffer>, total: 0, applied: 0 };
   private divergedAt: string | undefined;
-  private clock = { time: now(), step: 0 };
+  /** Steps per second over the last ~2 s of wall time (rate.ts), for the readout. */
+  private rate = new RateWindow(2000);
   private disposed = false;
 
   /**
@@ -210,6 +212,12 @@ export class Trainer {
     this.last = { gradNorms: kept.gradNorms, total: kept.total, applied: kept.applied };
   }
 
+  /** Training (re)starts after a pause: the pause is not training time, so the rate starts over. */
+  restartRate(): void {
+    this.rate.reset();
+    this.rate.push(now(), this.step);
+  }
+
   train(steps: number): void {
     for (let i = 0; i < steps; i++) this.trainStep();
   }
@@ -233,9 +241,7 @@ export class Trainer {
       }
       points.push({ step, loss, accuracy });
     }
-    const t = now();
-    const stepsPerSecond = t > this.clock.time ? ((this.step - this.clock.step) * 1000) / (t - this.clock.time) : 0;
-    this.clock = { time: t, step: this.step };
+    const stepsPerSecond = this.rate.push(now(), this.step);
     const probe = await readProbe(this.model, this.task, this.vars, this.T);
     const diagnostics = await this.diagnostics();
     return {

@@ -2,6 +2,9 @@
 // messages (a new runId unless only live optimiser fields changed), forwards telemetry and status
 // into the store, and drops anything from a run that is no longer current. On the Compare page it
 // sends one `compare` run instead (the worker trains the chosen cells in turn, one slot each).
+// A backend that dies (the worker's 'error' event, or a run failing with a WASM abort or out of
+// memory) is not left broken: the bridge ends that worker, starts a new one, configures it with the
+// current settings (paused) and leaves a notice in the store.
 import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker, type WeightSet } from '../worker/protocol';
 import type { AppState, AppStore } from './index';
 import { defaultOptions } from './url';
@@ -55,6 +58,12 @@ export function compareConfigs(s: AppState): RunConfig[] {
 
 const isCompare = (s: AppState) => s.ui.page === 'compare';
 
+/** A tfjs or WASM failure after which the worker's backend is unusable (only a new worker helps). */
+export const FATAL_BACKEND_ERROR = /Aborted|memory access out of bounds|out of memory|Out of memory|Cannot enlarge memory|RangeError: (Array buffer allocation failed|WebAssembly\.Memory)/;
+
+/** Restarts in a row without a training step in between before the bridge stops retrying. */
+export const MAX_RESPAWNS = 3;
+
 export interface BridgeOptions {
   makeWorker?: () => WorkerLike;
   /** Restarts wait this long so a dragged slider does not rebuild the model on every tick. */
@@ -63,7 +72,10 @@ export interface BridgeOptions {
 
 export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge {
   const debounceMs = opts.debounceMs ?? 150;
-  const worker = (opts.makeWorker ?? defaultWorker)();
+  const makeWorker = opts.makeWorker ?? defaultWorker;
+  let worker = makeWorker();
+  /** Crashes since the last training step that got through; past MAX_RESPAWNS the bridge waits for a change. */
+  let crashes = 0;
   const timers: { restart: ReturnType<typeof setTimeout> | null } = { restart: null };
   const sent: { config: RunConfig | null; compare: string | null } = { config: null, compare: null };
 
@@ -102,7 +114,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     else timers.restart = setTimeout(sendConfigure, debounceMs);
   };
 
-  worker.onmessage = (ev) => {
+  const onMessage = (ev: MessageEvent<FromWorker>) => {
     const msg = ev.data;
     const s = store.getState();
     if (msg.type === 'backend') {
@@ -126,8 +138,14 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     }
     if (msg.type === 'telemetry') {
       if (msg.telemetry.runId !== s.run.runId) return;
+      if (msg.telemetry.step > 0) crashes = 0;
       if (sent.compare !== null) s.pushCompareTelemetry(msg.telemetry);
       else s.pushTelemetry(msg.telemetry);
+      return;
+    }
+    if (msg.status === 'error' && msg.message && FATAL_BACKEND_ERROR.test(msg.message)) {
+      // The backend itself died (whichever run it was on): only a new worker recovers.
+      respawn(msg.message);
       return;
     }
     if (msg.runId !== s.run.runId) return;
@@ -149,17 +167,53 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     if (msg.status === 'diverged' || msg.status === 'error') patch.wantPlaying = false;
     s.setRun(patch);
   };
-  worker.onerror = (ev) => {
-    store.getState().setRun({ status: 'error', message: ev.message || 'the training worker failed to start' });
+  const onError = (ev: ErrorEvent) => {
+    respawn(ev.message || 'the training worker failed');
   };
 
-  post({ type: 'init', prefer: store.getState().ui.backend });
+  const attach = (w: WorkerLike) => {
+    w.onmessage = onMessage;
+    w.onerror = onError;
+    w.postMessage({ type: 'init', prefer: store.getState().ui.backend });
+  };
+
+  /**
+   * Ends a dead worker and starts another with the current settings, paused, so a model that
+   * killed the backend does not kill it again on its own. After MAX_RESPAWNS crashes with no
+   * training step between them, the new worker waits for the next change of settings instead.
+   */
+  function respawn(why: string): void {
+    crashes++;
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+    for (const e of exports.splice(0)) e.reject(new Error('the training worker stopped'));
+    worker = makeWorker();
+    attach(worker);
+    const s = store.getState();
+    const gaveUp = crashes > MAX_RESPAWNS;
+    s.setRun({ wantPlaying: false, workerNotice: { why, gaveUp, at: Date.now() } });
+    if (!gaveUp) {
+      restart(true);
+      return;
+    }
+    // Configured on the next change of settings (the store listener restarts then).
+    if (timers.restart) clearTimeout(timers.restart);
+    timers.restart = null;
+    sent.config = s.config;
+    sent.compare = isCompare(s) ? s.ui.compare.join(',') : null;
+    s.setRun({ runId: s.run.runId + 1, status: 'error', message: `the training backend keeps failing with these settings (${why})` });
+    s.clearTelemetry();
+  }
+
+  attach(worker);
   restart(true);
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (!sent.config) return;
     const compareKey = isCompare(s) ? s.ui.compare.join(',') : null;
     if (compareKey !== sent.compare) {
+      crashes = 0;
       // Recorded now: restart's own store updates re-enter this listener before the send.
       sent.compare = compareKey;
       restart(false);
@@ -167,6 +221,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     }
     if (s.weights.loaded !== prev.weights.loaded && compareKey === null) {
       // A weight file loaded (or set aside): the run starts over from it at once.
+      crashes = 0;
       restart(true);
       return;
     }
@@ -178,6 +233,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       post(configureMsg(s));
       return;
     }
+    crashes = 0;
     restart(false);
   });
 
@@ -208,6 +264,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       post({ type: 'step', steps });
     },
     reset() {
+      crashes = 0;
       setWant(false);
       post({ type: 'pause' });
       restart(true);

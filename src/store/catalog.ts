@@ -20,6 +20,8 @@ export interface CellMeta {
   gates: GateSpec[];
   /** Visible states only (buffers marked hidden are left out). */
   states: StateSpec[];
+  /** Every state, hidden buffers included (the memory estimate counts them; src/engine/workload.ts). */
+  allStates?: StateSpec[];
   equations: EquationSpec[];
   hiddenKey: string;
   params(dims: CellDims): ParamSpec[];
@@ -39,6 +41,8 @@ export interface TaskMeta {
   sizes?(options: CellOptions): { inputSize?: number; outputSize?: number };
   /** 'regress' (MSE) or 'classify' (cross-entropy), under the default options. */
   kind?: 'regress' | 'classify';
+  /** A regression's accuracy counts answers within ±tolerance of the target (adding: 0.04). */
+  tolerance?: number;
   /** The loss of the best input-independent predictor (the charts' dashed line), if the task states it. */
   baseline?(options: CellOptions, seqLen: number): number;
 }
@@ -76,6 +80,7 @@ export function cellMeta(c: CellSpec): CellMeta {
     options: c.options,
     gates: c.gates,
     states: c.states.filter((s) => !s.hidden),
+    allStates: c.states,
     equations: c.equations,
     hiddenKey: c.hiddenKey ?? 'h',
     params: (d) => c.params(d),
@@ -101,7 +106,7 @@ export const FALLBACK_TASKS: TaskMeta[] = [
 type Loose = Record<string, unknown>;
 
 /** Task specs know their sizes only once created; the card's parameter table needs I. */
-function sizesOf(t: Loose, options: CellOptions = {}): { inputSize?: number; outputSize?: number; kind?: TaskMeta['kind'] } {
+function sizesOf(t: Loose, options: CellOptions = {}): { inputSize?: number; outputSize?: number; kind?: TaskMeta['kind']; tolerance?: number } {
   if (typeof t.inputSize === 'number' || typeof t.create !== 'function') return {};
   try {
     const task = (t.create as (o: object) => Loose)(options);
@@ -109,6 +114,7 @@ function sizesOf(t: Loose, options: CellOptions = {}): { inputSize?: number; out
       inputSize: typeof task.inputSize === 'number' ? task.inputSize : undefined,
       outputSize: typeof task.outputSize === 'number' ? task.outputSize : undefined,
       kind: task.kind === 'regress' || task.kind === 'classify' ? task.kind : undefined,
+      tolerance: typeof task.tolerance === 'number' ? task.tolerance : undefined,
     };
   } catch {
     return {};

@@ -28,6 +28,11 @@ export interface RunInfo {
   message: string | null;
   /** The user asked to train; survives restarts caused by config changes. */
   wantPlaying: boolean;
+  /**
+   * The training worker died (out of memory, a WASM abort) and the bridge started a new one:
+   * why, and whether it gave up retrying until the settings change. Cleared when dismissed.
+   */
+  workerNotice: { why: string; gaveUp: boolean; at: number } | null;
 }
 
 export interface RunSlice {
@@ -174,6 +179,7 @@ export const initialRun = (): RunInfo => ({
   backend: null,
   message: null,
   wantPlaying: false,
+  workerNotice: null,
 });
 
 export const createRunSlice: Slice<RunSlice> = (set, get) => ({
