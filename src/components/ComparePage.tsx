@@ -131,6 +131,11 @@ function CompareTable() {
   const t = useT();
   const chosen = useApp((s) => s.ui.compare);
   const cells = useApp((s) => s.catalog?.cells ?? NO_CELLS);
+  // A regression's accuracy counts answers within its tolerance (adding: ±0.04): the header says so.
+  const tol = useApp((s) => {
+    const task = s.catalog?.tasks.find((x) => x.id === s.config.taskId);
+    return task?.kind === 'regress' ? task.tolerance ?? null : null;
+  });
   return (
     <div className="table-scroll">
       <table className="param-table compare-table" data-testid="compare-table">
@@ -140,7 +145,9 @@ function CompareTable() {
             <th className="num">{t('compare.params')}</th>
             <th className="num">{t('compare.step')}</th>
             <th className="num">{t('compare.loss.col')}</th>
-            <th className="num">{t('compare.acc')}</th>
+            <th className="num" title={tol !== null ? t('train.accuracy.help.regress', { tol }) : t('train.accuracy.help.classify')}>
+              {tol !== null ? t('compare.acc.within', { tol }) : t('compare.acc')}
+            </th>
             <th>{t('compare.status')}</th>
           </tr>
         </thead>

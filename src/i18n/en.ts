@@ -90,6 +90,7 @@ export const en = {
   'worker.restarted': 'The training backend crashed ({why}), most likely out of memory, and was restarted with the current settings. Training is paused; a smaller model avoids it (see the estimated cost under the controls).',
   'worker.gaveUp': 'The training backend keeps crashing with these settings ({why}). Change a setting to try again.',
   'worker.dismiss': 'Dismiss',
+  'compare.acc.within': 'within ±{tol}',
 
   'status.loading': 'Loading the trainer…',
   'status.idle': 'Ready',

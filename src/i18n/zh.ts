@@ -91,6 +91,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'worker.restarted': '训练后端崩溃了（{why}），多半是内存不足，已按当前设置重新启动。训练已暂停；换一个更小的模型即可避免（见控制面板下方的估计开销）。',
   'worker.gaveUp': '训练后端在这些设置下反复崩溃（{why}）。请修改某项设置后再试。',
   'worker.dismiss': '关闭',
+  'compare.acc.within': '误差 ±{tol} 以内',
 
   'status.loading': '正在加载训练器…',
   'status.idle': '就绪',
