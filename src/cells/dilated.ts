@@ -37,7 +37,7 @@ export const dilated: CellSpec = {
     summary:
       '用时间上的跳连缩短远距离步之间的路径：第 $l$ 层（从 0 计数）把每个状态连到 $d_l = 2^l$ 步之前的状态，而不是前一步，所以 $L$ 层堆叠的顶层跨越 $n$ 步只需约 $n/2^{L-1}$ 次循环跳跃，而不是 $n$ 次。每层都是普通单元（GRU 或 tanh RNN），在 $d_l$ 条交错的子序列上运行；梯度跨越长间隔只经过少数雅可比矩阵。',
     notes:
-      '膨胀循环跳连取自 Chang 等 2017 式 3–4；层从 0 计数，$d_l = \\mathrm{base}^l$，默认 base = 2；$t = 0$ 之前的状态为 0。底层单元为 Cho 等原始形式的 GRU（重置门在循环矩阵乘法之前作用，与作者代码 github.com/code-terminator/DilatedRNN 所用的 TensorFlow `GRUCell` 相同），或 tanh RNN（卡片按所选单元显示公式与门，tanh RNN 没有门）。',
+      '膨胀循环跳连取自 Chang 等 2017 式 3–4；层从 0 计数，$d_l = \\mathrm{base}^l$，底数默认为 2；$t = 0$ 之前的状态为 0。底层单元为 Cho 等原始形式的 GRU（重置门在循环矩阵乘法之前作用，与作者代码 github.com/code-terminator/DilatedRNN 所用的 TensorFlow `GRUCell` 相同），或 tanh RNN（卡片按所选单元显示公式与门，tanh RNN 没有门）。',
     gateLabels: { r: '重置门', z: '更新门', n: '候选状态' },
   },
   preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, numLayers: 3, learningRate: 0.01, clipNorm: 1, options: { cell: 'gru', base: 2 } },
@@ -47,7 +47,7 @@ export const dilated: CellSpec = {
       zh: { label: '底层单元', help: '每层在膨胀循环上运行的单元：GRU（重置门在矩阵乘法之前作用）或普通 tanh RNN。' } },
     { key: 'base', label: 'Dilation base', kind: 'integer', default: 2, min: 1, max: 4, step: 1,
       help: 'Layer $l$ recurs on the state $\\mathrm{base}^l$ steps back (1, 2, 4 … for base 2). Base 1 is an ordinary stacked RNN.',
-      zh: { label: '膨胀底数', help: '第 $l$ 层循环连接到 $\\mathrm{base}^l$ 步之前的状态（base 为 2 时依次为 1、2、4 ……）。base 为 1 即普通的堆叠 RNN。' } },
+      zh: { label: '膨胀底数', help: '第 $l$ 层循环连接到 $\\mathrm{base}^l$ 步之前的状态（底数为 2 时依次为 1、2、4 ……）。底数为 1 即普通的堆叠 RNN。' } },
   ],
   gates: GRU_GATES.map((g) => ({ ...g, when: gruOption })),
   states: [

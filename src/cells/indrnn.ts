@@ -31,7 +31,7 @@ export const indrnn: CellSpec = {
     summary:
       '把循环雅可比矩阵变成对角的：每个单元只通过一个标量 $u_n$ 反馈自己的上一时刻值。跨 $k$ 步的梯度就是每个单元 $k$ 个标量的乘积（再乘以取值 0 或 1 的 ReLU 斜率），用 $|u_n| \\le \\gamma^{1/T}$ 的裁剪即可使它在整段序列上不超过 $\\gamma$，$u_n$ 接近 1 又防止梯度消失。单元之间只通过下一层的输入权重交互，所以 IndRNN 要堆叠多层。',
     notes:
-      '公式（式 2）与 ReLU 的界 $|u_n| \\le \\gamma^{1/T}$（3.1 节）取自 Li 等 2018；初始化取自作者的 adding 代码（github.com/Sunnydreamrain/IndRNN_Theano_Lasagne，$\\gamma = 2$）：$W \\sim N(0, 0.001^2)$，$b = 0$，下层 $u \\sim U(0, \\gamma^{1/T})$，顶层 $u \\sim U((1/\\gamma)^{1/T}, \\gamma^{1/T})$。每次优化器更新后把 $u$ 裁剪回界内。',
+      '公式（式 2）与 ReLU 的界 $|u_n| \\le \\gamma^{1/T}$（3.1 节）取自 Li 等 2018；初始化取自作者的加法问题代码（github.com/Sunnydreamrain/IndRNN_Theano_Lasagne，$\\gamma = 2$）：$W \\sim N(0, 0.001^2)$，$b = 0$，下层 $u \\sim U(0, \\gamma^{1/T})$，顶层 $u \\sim U((1/\\gamma)^{1/T}, \\gamma^{1/T})$。每次优化器更新后把 $u$ 裁剪回界内。',
     gateLabels: {},
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, numLayers: 2, learningRate: 0.005, clipNorm: 1 },

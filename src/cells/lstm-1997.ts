@@ -30,14 +30,14 @@ export const lstm1997: CellSpec = {
     summary:
       '对梯度消失的第一个解答：记忆单元的自连接权重恰为 1，即“恒定误差传送带”（CEC）。沿这条自连接 $\\partial c_t/\\partial c_{t-1} = I$，留在其上的误差可原样回传任意多步（论文把梯度截断在这条通路上；这里完整的梯度还会经过各个门）。乘法式的输入门和输出门决定何时写入、何时输出。代价是 $c$ 永远不会被擦除：把更新累加得 $c_t = c_0 + \\sum_{s \\le t} i_s \\odot g_s$，每步 $|g| < 2$，状态最多漂移 $2t$——在长序列或不分段的数据流上无界增长，使 $h(c)$ 饱和。正是这一漂移促使 Gers 等人在 2000 年加入遗忘门。',
     notes:
-      '公式取自 Hochreiter 与 Schmidhuber 的论文《Long Short-Term Memory》（Neural Computation 9(8)，1997）第 4 节。压缩函数取自论文附录 A.1 式 (3)–(5)：门用 logistic 函数 $f(x) = 1/(1 + e^{-x})$，值域 $[0, 1]$；$h(x) = 2/(1 + e^{-x}) - 1$，值域 $[-1, 1]$；$g(x) = 4/(1 + e^{-x}) - 2$，值域 $[-2, 2]$。选项“squash”：“paper”即用这两个函数（注意 $2\\sigma(x) - 1 = \\tanh(x/2)$）；“tanh”则令 $g = h = \\tanh$，与现代 LSTM 相同。（论文实验 2a/2b 改用 logistic 函数作 $g$、恒等函数作 $h$。）未复现：论文的截断梯度（误差在门处截断，只经 CEC 回传）——这里用完整的沿时间反向传播；以及实验中的初始化：权重按实验在 $[-0.2, 0.2]$ 或 $[-0.1, 0.1]$ 内均匀分布，输出门偏置为负（如三个单元块依次为 −1、−2、−3）。这里权重与两个偏置按 PyTorch 方式 $U(-1/\\sqrt{H}, 1/\\sqrt{H})$ 初始化。',
+      '公式取自 Hochreiter 与 Schmidhuber 的论文《Long Short-Term Memory》（Neural Computation 9(8)，1997）第 4 节。压缩函数取自论文附录 A.1 式 (3)–(5)：门用 logistic 函数 $f(x) = 1/(1 + e^{-x})$，值域 $[0, 1]$；$h(x) = 2/(1 + e^{-x}) - 1$，值域 $[-1, 1]$；$g(x) = 4/(1 + e^{-x}) - 2$，值域 $[-2, 2]$。选项“压缩函数”：`paper` 即用这两个函数（注意 $2\\sigma(x) - 1 = \\tanh(x/2)$）；`tanh` 则令 $g = h = \\tanh$，与现代 LSTM 相同。（论文实验 2a/2b 改用 logistic 函数作 $g$、恒等函数作 $h$。）未复现：论文的截断梯度（误差在门处截断，只经 CEC 回传）——这里用完整的沿时间反向传播；以及实验中的初始化：权重按实验在 $[-0.2, 0.2]$ 或 $[-0.1, 0.1]$ 内均匀分布，输出门偏置为负（如三个单元块依次为 −1、−2、−3）。这里权重与两个偏置按 PyTorch 方式 $U(-1/\\sqrt{H}, 1/\\sqrt{H})$ 初始化。',
     gateLabels: { i: '输入门', g: '单元输入 g', o: '输出门' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
   options: [
     { key: 'squash', label: 'Squashing g, h', kind: 'choice', default: 'paper', choices: ['paper', 'tanh'],
       help: '“paper”: $g = 4\\sigma - 2 \\in (-2, 2)$, $h = 2\\sigma - 1 \\in (-1, 1)$, the 1997 experiments’ choice; “tanh”: $g = h = \\tanh$.',
-      zh: { label: '压缩函数 g、h', help: '“paper”：$g = 4\\sigma - 2 \\in (-2, 2)$，$h = 2\\sigma - 1 \\in (-1, 1)$，即 1997 年实验的选择；“tanh”：$g = h = \\tanh$。' } },
+      zh: { label: '压缩函数 g、h', help: '`paper`：$g = 4\\sigma - 2 \\in (-2, 2)$，$h = 2\\sigma - 1 \\in (-1, 1)$，即 1997 年实验的选择；`tanh`：$g = h = \\tanh$。' } },
   ],
   gates: [
     { id: 'i', tex: 'i_t', label: 'input gate', range: 'unit' },

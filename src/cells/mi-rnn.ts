@@ -32,7 +32,7 @@ export const miRnn: CellSpec = {
       '在加性 RNN 中，输入只能平移预激活 $Wx + Uh$：$Uh$ 很大时输入几乎不起作用，雅可比矩阵 $\\operatorname{diag}(\\varphi\')\\,U$ 与读入什么无关。乘性整合加入 $\\alpha \\odot Wx \\odot Uh$：输入逐单元地缩放循环项，雅可比矩阵变成 $\\operatorname{diag}(\\varphi\')\\operatorname{diag}(\\alpha \\odot Wx + \\beta_1)\\,U$——当前输入门控着过去的信息（及其梯度）能通过多少。代价只是三个额外向量。',
     notes:
       'MI 模块取自 Wu 等的论文《On Multiplicative Integration with Recurrent Neural Networks》（NIPS 2016）第 2 节的一般形式（论文称 $\\alpha, \\beta_1, \\beta_2$ 为门控偏置）；$\\alpha = 0$、$\\beta_1 = \\beta_2 = 1$ 即退化为加性模块。参数：$W$ = `weight_ih`，$U$ = `weight_hh`，一个偏置 $b$，以及与 $b$ 同尺寸的 $\\alpha, \\beta_1, \\beta_2$。初始化：$W, U \\sim U(-1/\\sqrt{H}, 1/\\sqrt{H})$，$b = 0$，默认 $\\alpha = 1$、$\\beta_1 = \\beta_2 = 0.5$（可用选项调整）。我们未能核对论文的实验部分，所以初值采用最常用的公开实现：NickShahML 的 TensorFlow 代码（github.com/NickShahML/tensorflow_with_latest_papers 中的 `multiplicative_integration.py`，$\\alpha \\sim N(1, 0.1)$，$\\beta \\sim N(0.5, 0.1)$，截断；这里不加噪声）；Caffe2 的 `MILSTMCell` 则取 $\\alpha = \\beta_1 = \\beta_2 = 1$、$b = 0$。非线性取 tanh。视图分别显示 $Wx$、$Uh$ 与二阶项 $\\alpha \\odot Wx \\odot Uh$。',
-    gateLabels: { wx: '输入投影 Wx', uh: '循环投影 Uh', m: '二阶项 α⊙Wx⊙Uh' },
+    gateLabels: { wx: '输入投影 $Wx_t$', uh: '循环投影 $Uh_{t-1}$', m: '二阶项 $\\alpha \\odot Wx \\odot Uh$' },
   },
   preset: { taskId: 'adding', seqLen: 10, hiddenSize: 32, learningRate: 0.01 },
   options: miOptions,

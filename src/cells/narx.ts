@@ -42,14 +42,14 @@ export const narx: CellSpec = {
     summary:
       'NARX 不用门，而用穿越时间的捷径对付梯度消失：网络最近 $n$ 个输出保存在延迟线里，每一个都直接连到隐藏层。第 $t$ 步的误差沿只经过一次非线性的路径到达第 $t - d$ 步（$d \\le n$），所以跨越 $k$ 步时梯度只经过约 $k/n$ 次挤压而不是 $k$ 次：Lin 等表明，这让长期依赖比在 Elman 网络中更容易学到。',
     notes:
-      '模型取自 Lin 等 1996（IEEE TNN 7(6)）及其 NIPS-8 版本（我们只读到摘要）：$h_t = \\tanh(W_x x_t + \\sum_d W_d y_{t-d} + b)$，$y_t = W_y h_t + b_y$。只用当前输入；序列开始前 $y$ 为 0；本层输出 $y$，即被反馈的量。原始模型没有 $h_{t-1} \\to h_t$ 的连接，延迟线就是全部循环。变体 feedback = “hidden”：延迟线保存 $h_{t-1} \\dots h_{t-n}$（后来的隐藏状态形式，如 MIST）。',
+      '模型取自 Lin 等 1996（IEEE TNN 7(6)）及其 NIPS-8 版本（我们只读到摘要）：$h_t = \\tanh(W_x x_t + \\sum_d W_d y_{t-d} + b)$，$y_t = W_y h_t + b_y$。只用当前输入；序列开始前 $y$ 为 0；本层输出 $y$，即被反馈的量。原始模型没有 $h_{t-1} \\to h_t$ 的连接，延迟线就是全部循环。变体（延迟线保存 `hidden`）：延迟线保存 $h_{t-1} \\dots h_{t-n}$（后来的隐藏状态形式，如 MIST）。',
     gateLabels: { y: '输出 y（被反馈）' },
   },
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1, options: { order: 4 } },
   options: [
     { key: 'feedback', label: 'Delay line carries', kind: 'choice', default: 'output', choices: ['output', 'hidden'],
       help: 'output: the original NARX, past outputs y are fed back. hidden: the later form with past hidden states h.',
-      zh: { label: '延迟线保存', help: 'output：原始 NARX，反馈过去的输出 y。hidden：后来的形式，反馈过去的隐藏状态 h。' } },
+      zh: { label: '延迟线保存', help: '`output`：原始 NARX，反馈过去的输出 $y$。`hidden`：后来的形式，反馈过去的隐藏状态 $h$。' } },
     { key: 'order', label: 'Delay order n', kind: 'integer', default: 3, min: 1, max: 8, step: 1,
       help: 'How many past outputs (or states) feed the hidden layer directly: each is a shortcut n steps long at most.',
       zh: { label: '延迟阶数 n', help: '直接输入隐藏层的过去输出（或状态）的个数：每一个都是一条最长 n 步的捷径。' } },

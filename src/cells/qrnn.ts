@@ -73,7 +73,7 @@ export const qrnn: CellSpec = {
     const H = d.hiddenSize;
     const k = windowOf(d);
     const bound = 1 / Math.sqrt(k * d.inputSize);
-    const label = 'U(−1/√(kI), 1/√(kI))';
+    const label = '$U(-1/\\sqrt{kI}, 1/\\sqrt{kI})$';
     return [
       { name: 'weight', shape: [3 * H, k * d.inputSize], shapeLabel: '3H × kI', init: uniformInit(bound), initLabel: label, role: 'input' },
       { name: 'bias', shape: [3 * H], shapeLabel: '3H', init: uniformInit(bound), initLabel: label, role: 'bias' },

@@ -146,7 +146,7 @@ export const urnn: CellSpec = {
     summary:
       '从根源对付梯度爆炸与消失——$W_{hh}$ 的幂：$W$ 由若干酉矩阵相乘构成（对角相位、反射、置换和傅里叶变换），所以无论参数取何值，$W$ 的所有奇异值都等于 1，而不像 IRNN 只在初始时如此。只有 modReLU 非线性能让信号变小。代价是复数状态和受限的矩阵族（$O(N)$ 个参数而不是 $N^2$）。',
     notes:
-      '取自论文与作者代码（github.com/amarshah/complex_RNN 的 `models.py`）：$z_t = W h_{t-1} + V x_t$，$h_t = \\mathrm{modReLU}(z_t)$；$W = D_3 R_2 F^{-1} D_2 \\Pi R_1 F D_1$，先作用 $D_1$。复数以实部/虚部成对存储，$F$ 为固定的 $2N \\times 2N$ 实分块矩阵。$\\mathrm{modReLU}(z) = \\mathrm{ReLU}(|z| + b)\\, z/(|z| + 10^{-5})$。输出 $[\\operatorname{Re} h; \\operatorname{Im} h]$。初始化按论文，$h_0$ 可学习。卡片绘制 $W$ 的 $\\max_i |\\sigma_i - 1|$，在 float32 下始终约为 $10^{-6}$。',
+      '取自论文与作者代码（github.com/amarshah/complex_RNN 的 `models.py`）：$z_t = W h_{t-1} + V x_t$，$h_t = \\mathrm{modReLU}(z_t)$；$W = D_3 R_2 F^{-1} D_2 \\Pi R_1 F D_1$，先作用 $D_1$。复数以实部/虚部成对存储，$F$ 为固定的 $2N \\times 2N$ 实分块矩阵。$\\mathrm{modReLU}(z) = \\mathrm{ReLU}(|z| + b)\\, z/(|z| + 10^{-5})$。输出 $[\\operatorname{Re} h; \\operatorname{Im} h]$。初始化按论文，$h_0$ 可学习。卡片绘制 $W$ 的 $\\max_i |\\sigma_i - 1|$，在单精度浮点下始终约为 $10^{-6}$。',
     gateLabels: { mod: '模 $|z_t|$' },
   },
   preset: { taskId: 'copy', seqLen: 20, hiddenSize: 64, learningRate: 0.002, clipNorm: 0 },

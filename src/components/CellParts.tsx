@@ -9,7 +9,7 @@ import { useApp } from '../store';
 import { gateLabel, hasKey, initText, translate, type MessageKey } from '../i18n';
 import { Equation } from './Equation';
 import { RichText } from './RichText';
-import { plainProse } from '../i18n/prose';
+import { captionText } from '../i18n/prose';
 import { createCellDiagram } from '../views/cell-diagram';
 import { createMultiLineChart } from '../views/multi-line-chart';
 import { seriesColor } from '../views/palette';
@@ -24,8 +24,8 @@ export function CellDiagram({ cell }: { cell: CellMeta }) {
     const view = createCellDiagram(el);
     view.update(
       { equations: cell.equations, gates: cell.gates, states: cell.states },
-      // SVG text cannot hold KaTeX: labels with maths are read out as plain text.
-      (id, fallback) => plainProse(id === 'x' ? translate(lang, 'labels.input') : gateLabel(lang, id, fallback, cell.zh?.gateLabels)),
+      // SVG text cannot hold KaTeX: a label's maths is left to the node's own symbol.
+      (id, fallback) => captionText(id === 'x' ? translate(lang, 'labels.input') : gateLabel(lang, id, fallback, cell.zh?.gateLabels)),
     );
     return () => view.destroy();
   }, [cell, lang]);

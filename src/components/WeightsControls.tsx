@@ -7,6 +7,7 @@ import { controls } from '../store/controls';
 import { numLimits } from '../store/url';
 import { taskSizes as sizesOfTask } from '../store/catalog';
 import { useT } from './hooks';
+import { RichText } from './RichText';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -97,7 +98,7 @@ export function WeightsControls() {
           {message.text}
         </p>
       )}
-      {!loaded && !message && <p className="control-help">{t('weights.help')}</p>}
+      {!loaded && !message && <p className="control-help"><RichText text={t('weights.help')} /></p>}
     </div>
   );
 }

@@ -19,5 +19,6 @@ export function colorizeTex(tex: string, symbols: TexSymbol[]): string {
   forms.sort((a, b) => b.form.length - a.form.length);
   const re = new RegExp(`(?<![A-Za-z\\\\])(${forms.map((f) => escapeRe(f.form)).join('|')})(?![A-Za-z0-9])`, 'g');
   const colorOf = new Map(forms.map((f) => [f.form, f.color]));
-  return tex.replace(re, (m) => `\\textcolor{${colorOf.get(m)}}{${m}}`);
+  // Braced, so a coloured symbol stays one group after ^ or _ (|z|^p).
+  return tex.replace(re, (m) => `{\\textcolor{${colorOf.get(m)}}{${m}}}`);
 }

@@ -67,3 +67,13 @@ export function textOutsideMath(text: string): string {
     .map((p) => p.s)
     .join(' ');
 }
+
+/**
+ * A short caption where maths cannot render (the dataflow diagram's SVG node labels, which sit
+ * under the node's own symbol): the words without their formulas, or the formula read out when
+ * there are no words.
+ */
+export function captionText(text: string): string {
+  const words = textOutsideMath(text).replace(/[\s(（]+[)）]|\s+/g, ' ').trim();
+  return words || plainProse(text);
+}
