@@ -92,10 +92,10 @@ export const ftru: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },
   options: [
     { key: 'degree', label: 'Degree p is learned', kind: 'choice', default: 'unit', choices: ['unit', 'layer'],
-      help: 'unit: one p per hidden unit (the code’s feature-wise “f”); layer: one p for the whole layer (“l”).',
+      help: '`unit`: one $p$ per hidden unit (the code’s feature-wise “f”); `layer`: one $p$ for the whole layer (“l”).',
       zh: { label: '次数 p 的学习粒度', help: '`unit`：每个隐藏单元一个 $p$（即代码中逐特征的“f”）；`layer`：整层共用一个 $p$（“l”）。' } },
     { key: 'degreeFrom', label: 'Degree p comes from', kind: 'choice', default: 'parameter', choices: ['parameter', 'hyper'],
-      help: 'parameter: $p$ is a learned weight (code prefix N). hyper: the authors’ hyper-power variant (prefix H, used by their fTRU example): each step a small net computes $p_t = \\sigma(W_p \\tanh(W_{p0} [h_{t-1}; x_t; p_{t-1}] + b_{p0}) + b_p) \\in (0, 1)$, starting from $p_0 = 1$.',
+      help: '`parameter`: $p$ is a learned weight (code prefix N). `hyper`: the authors’ hyper-power variant (prefix H, used by their fTRU example): each step a small net computes $p_t = \\sigma(W_p \\tanh(W_{p0} [h_{t-1}; x_t; p_{t-1}] + b_{p0}) + b_p) \\in (0, 1)$, starting from $p_0 = 1$.',
       zh: { label: '次数 p 的来源', help: '`parameter`：$p$ 是可学习的参数（代码前缀 N）。`hyper`：作者的超网络变体（前缀 H，其 fTRU 示例所用）：每一步由一个小网络计算 $p_t = \\sigma(W_p \\tanh(W_{p0} [h_{t-1}; x_t; p_{t-1}] + b_{p0}) + b_p) \\in (0, 1)$，从 $p_0 = 1$ 开始。' } },
     { key: 'hyperSize', label: 'Hyper-net size', kind: 'integer', default: 5, min: 1, max: 16, step: 1, when: hyperOption,
       help: 'Hidden units of the net that computes $p_t$ (the code’s `Dp`; default 5, the repository’s example uses 3).',

@@ -36,7 +36,7 @@ export const lstm1997: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.01 },
   options: [
     { key: 'squash', label: 'Squashing g, h', kind: 'choice', default: 'paper', choices: ['paper', 'tanh'],
-      help: '“paper”: $g = 4\\sigma - 2 \\in (-2, 2)$, $h = 2\\sigma - 1 \\in (-1, 1)$, the 1997 experiments’ choice; “tanh”: $g = h = \\tanh$.',
+      help: '`paper`: $g = 4\\sigma - 2 \\in (-2, 2)$, $h = 2\\sigma - 1 \\in (-1, 1)$, the 1997 experiments’ choice; `tanh`: $g = h = \\tanh$.',
       zh: { label: '压缩函数 g、h', help: '`paper`：$g = 4\\sigma - 2 \\in (-2, 2)$，$h = 2\\sigma - 1 \\in (-1, 1)$，即 1997 年实验的选择；`tanh`：$g = h = \\tanh$。' } },
   ],
   gates: [

@@ -48,7 +48,7 @@ export const narx: CellSpec = {
   preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1, options: { order: 4 } },
   options: [
     { key: 'feedback', label: 'Delay line carries', kind: 'choice', default: 'output', choices: ['output', 'hidden'],
-      help: 'output: the original NARX, past outputs y are fed back. hidden: the later form with past hidden states h.',
+      help: '`output`: the original NARX, past outputs $y$ are fed back. `hidden`: the later form with past hidden states $h$.',
       zh: { label: '延迟线保存', help: '`output`：原始 NARX，反馈过去的输出 $y$。`hidden`：后来的形式，反馈过去的隐藏状态 $h$。' } },
     { key: 'order', label: 'Delay order n', kind: 'integer', default: 3, min: 1, max: 8, step: 1,
       help: 'How many past outputs (or states) feed the hidden layer directly: each is a shortcut n steps long at most.',

@@ -43,7 +43,7 @@ export const tkrnn: CellSpec = {
   preset: { taskId: 'adding', seqLen: 12, hiddenSize: 32, learningRate: 0.01, clipNorm: 1 },
   options: [
     { key: 'inputTiming', label: 'Input reaches h', kind: 'choice', default: 'paper', choices: ['paper', 'current'],
-      help: 'paper: the input kernel sum starts one step back like the hidden one, so $x_t$ first reaches $h_{t+1}$; current: $x_t$ reaches $h_t$ at once, as in the other cells of the atlas.',
+      help: '`paper`: the input kernel sum starts one step back like the hidden one, so $x_t$ first reaches $h_{t+1}$; `current`: $x_t$ reaches $h_t$ at once, as in the other cells of the atlas.',
       zh: { label: '输入到达 h', help: '`paper`：输入的核求和与隐藏单元一样从上一步开始，所以 $x_t$ 最早到达 $h_{t+1}$；`current`：$x_t$ 在同一步就到达 $h_t$，与本图鉴中其他单元相同。' } },
   ],
   gates: [
