@@ -17,36 +17,81 @@ export const filterOptions: OptionSpec[] = [
 export const filterK = (d: CellDims) => Math.max(2, Math.round(Number(d.options.K ?? 10)));
 export const isDynamic = (d: CellDims) => d.options.dynamic !== false && d.options.dynamic !== 'false';
 
-/** [w_1, …, w_K] for a memory parameter d of any shape (element-wise). */
-export function filterWeights(d: tf.Tensor, K: number): tf.Tensor[] {
-  const w: tf.Tensor[] = [tf.neg(d)];
-  for (let j = 2; j <= K; j++) w.push(tf.mul(w[j - 2], tf.div(tf.sub(j - 1, d), j)));
-  return w;
+/** Per-sequence constants of the filter (see filterConstants), kept in the prepared params. */
+export const FILTER_A = 'lmf_a';
+export const FILTER_LOG_I = 'lmf_log_i';
+export const FILTER_REV = 'lmf_rev';
+
+/**
+ * Constants over the lags K … 2, oldest first (the buffer's order): a = i − 1 and log i for
+ * i = K … 2, and the indices that turn the oldest-first weight view around. Built once per
+ * sequence in the cells' prepare, not once per step.
+ */
+export function filterConstants(K: number): Record<string, tf.Tensor> {
+  if (K < 2) return {};
+  const i = Array.from({ length: K - 1 }, (_, k) => K - k);
+  return {
+    [FILTER_A]: tf.tensor3d(i.map((v) => v - 1), [1, 1, K - 1]),
+    [FILTER_LOG_I]: tf.tensor3d(i.map(Math.log), [1, 1, K - 1]),
+    [FILTER_REV]: tf.tensor1d(Array.from({ length: K - 1 }, (_, k) => K - 2 - k), 'int32'),
+  };
 }
 
-/** Σ_j w_j ⊙ v_j for K equally sized [B, n] values, lags given in the same order as the weights. */
-export function filterSum(w: tf.Tensor[], lags: tf.Tensor2D[]): tf.Tensor2D {
-  return tf.addN(w.map((wj, j) => tf.mul(wj, lags[j]))) as tf.Tensor2D;
+/** The filter weights of one step: w_1 for the newest value, w_K … w_2 for the buffer. */
+export interface FilterWeights {
+  /** w_1 = −d, [B, n]. */
+  lag1: tf.Tensor2D;
+  /** w_K … w_2, [B, n, K − 1] (oldest first, as the buffer); absent for K = 1. */
+  past?: tf.Tensor3D;
+}
+
+/**
+ * The weights of (1 − B)^d for a [B, n] memory parameter d in (0, 1), in a fixed number of ops
+ * whatever K: w_1 = −d and, for j ≥ 2, w_j = −d · Π_{i=2..j} (i − 1 − d)/i, the product taken
+ * as exp of a cumulative sum of logs (every factor is positive for d < 1), summed from the end so
+ * the weights come out oldest first and line up with the buffer without a reversal. The
+ * recursion one lag at a time cost K ops per step and, with K slices of the lag buffer, K
+ * full-size gradient buffers per step: at the authors' K = 100 that exhausted WASM's memory
+ * within one training step.
+ */
+export function filterWeights(d: tf.Tensor2D, K: number, p: Record<string, tf.Tensor> = filterConstants(K)): FilterWeights {
+  const lag1 = tf.neg(d) as tf.Tensor2D;
+  if (K < 2) return { lag1 };
+  const [B, n] = d.shape;
+  const d3 = tf.reshape(d, [B, n, 1]);
+  // log((i − 1 − d)/i) for i = K … 2; the lags run along the last axis, the only one tfjs's
+  // cumsum gradient handles.
+  const logFactors = tf.sub(tf.log(tf.sub(p[FILTER_A], d3)), p[FILTER_LOG_I]);
+  const logProducts = tf.cumsum(logFactors, 2, false, true);
+  return { lag1, past: tf.mul(tf.reshape(lag1, [B, n, 1]), tf.exp(logProducts)) as tf.Tensor3D };
+}
+
+/**
+ * Σ_{j=1..K} w_j ⊙ v_j: v_1 is `newest` ([B, n]), v_2 … v_K the lag buffer ([B, n·(K−1)],
+ * unit-major: unit u's last K − 1 values, oldest first, at u·(K−1) …), read as one [B, n, K−1]
+ * view — no per-lag slices.
+ */
+export function filterSum(w: FilterWeights, newest: tf.Tensor2D, buf: tf.Tensor2D): tf.Tensor2D {
+  const lag1 = tf.mul(w.lag1, newest) as tf.Tensor2D;
+  if (!w.past) return lag1;
+  return tf.add(lag1, tf.sum(tf.mul(w.past, tf.reshape(buf, w.past.shape)), 2)) as tf.Tensor2D;
 }
 
 /** The [B, K] view of the weights: mean over units of w_1 … w_K (lag 1 first). */
-export function weightsView(w: tf.Tensor[], B: number): tf.Tensor2D {
-  const cols = w.map((wj) => (wj.rank === 2 ? tf.mean(wj, 1) : tf.broadcastTo(tf.mean(wj), [B])));
-  return tf.stack(cols, 1) as tf.Tensor2D;
+export function weightsView(w: FilterWeights, p: Record<string, tf.Tensor>): tf.Tensor2D {
+  const lag1 = tf.mean(w.lag1, 1, true);
+  if (!w.past) return lag1 as tf.Tensor2D;
+  return tf.concat([lag1, tf.gather(tf.mean(w.past, 1), p[FILTER_REV], 1)], 1) as tf.Tensor2D;
 }
 
-/** A [B, (K−1)·n] lag buffer (oldest first) split into its K−1 blocks, newest first. */
-export function lagsNewestFirst(buf: tf.Tensor2D, count: number): tf.Tensor2D[] {
-  const n = buf.shape[1] / count;
-  // Slices rather than tf.split: split's gradient breaks on a single piece (count = 1).
-  return Array.from({ length: count }, (_, k) => tf.slice(buf, [0, (count - 1 - k) * n], [-1, n]));
-}
-
-/** Drops the oldest block of the buffer and appends the newest value. */
-export function pushLag(buf: tf.Tensor2D, value: tf.Tensor2D, n: number): tf.Tensor2D {
-  // A one-block buffer (K = 2) is just the newest value; tfjs cannot concat an empty slice.
-  if (buf.shape[1] === n) return value;
-  return tf.concat([tf.slice(buf, [0, n], [-1, -1]), value], 1) as tf.Tensor2D;
+/** Drops each unit's oldest value from the buffer and appends its newest ([B, n]). */
+export function pushLag(buf: tf.Tensor2D, value: tf.Tensor2D): tf.Tensor2D {
+  const [B, n] = value.shape;
+  const lags = buf.shape[1] / n;
+  // A one-value buffer (K = 2) is just the newest value; tfjs cannot concat an empty slice.
+  if (lags === 1) return value;
+  const kept = tf.slice(tf.reshape(buf, [B, n, lags]), [0, 0, 1], [B, n, lags - 1]);
+  return tf.reshape(tf.concat([kept, tf.reshape(value, [B, n, 1])], 2), [B, n * lags]) as tf.Tensor2D;
 }
 
 export const FILTER_TEX = 'w_0 = 1,\\; w_j(d) = w_{j-1}(d)\\,\\frac{j-1-d}{j},\\; j = 1..K';

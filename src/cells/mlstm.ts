@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { uniformInit, zerosInit } from './init';
-import { FILTER_TEX, filterK, filterOptions, filterSum, filterWeights, isDynamic, lagsNewestFirst, pushLag, weightsView } from './long-memory-filter';
+import { FILTER_TEX, filterConstants, filterK, filterOptions, filterSum, filterWeights, isDynamic, pushLag, weightsView } from './long-memory-filter';
 import type { CellSpec, ParamSpec } from './types';
 
 /** One nn.Linear(in → H) of the code: weight and bias U(±1/√in). */
@@ -79,7 +79,10 @@ export const mlstm: CellSpec = {
   }),
   // One matmul per gate: the weights stay the code's separate layers (i_gate, c_gate, o_gate, f_gate),
   // so parameters can be loaded from it name for name.
-  prepare: (p, dims) => transposeWeights(p, ['weight_i', 'weight_c', 'weight_o', ...(isDynamic(dims) ? ['weight_d'] : [])]),
+  prepare: (p, dims) => ({
+    ...transposeWeights(p, ['weight_i', 'weight_c', 'weight_o', ...(isDynamic(dims) ? ['weight_d'] : [])]),
+    ...filterConstants(filterK(dims)),
+  }),
   step: (xt, s, p, { dims }) => {
     const K = filterK(dims);
     const B = xt.shape[0];
@@ -88,13 +91,13 @@ export const mlstm: CellSpec = {
     const d = isDynamic(dims)
       ? (tf.mul(0.5, tf.sigmoid(tf.add(matMulPrepared(tf.concat([xh, s.d], 1), p[T('weight_d')], p.weight_d), p.bias_d))) as tf.Tensor2D)
       : (tf.broadcastTo(tf.mul(0.5, tf.sigmoid(p.delta)), [B, H]) as tf.Tensor2D);
-    const w = filterWeights(d, K);
+    const w = filterWeights(d, K, p);
     const gate = (name: string) => tf.add(matMulPrepared(xh, p[T(`weight_${name}`)], p[`weight_${name}`]), p[`bias_${name}`]) as tf.Tensor2D;
     const i = tf.sigmoid(gate('i'));
     const g = tf.tanh(gate('c'));
     const o = tf.sigmoid(gate('o'));
-    const c = tf.sub(tf.mul(i, g), filterSum(w, [s.c, ...lagsNewestFirst(s.cs, K - 1)])) as tf.Tensor2D;
+    const c = tf.sub(tf.mul(i, g), filterSum(w, s.c, s.cs)) as tf.Tensor2D;
     const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
-    return { state: { h, c, d, cs: pushLag(s.cs, s.c, H) }, gates: { i, g, o, w: weightsView(w, B) } };
+    return { state: { h, c, d, cs: pushLag(s.cs, s.c) }, gates: { i, g, o, w: weightsView(w, p) } };
   },
 };

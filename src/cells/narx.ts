@@ -76,7 +76,9 @@ export const narx: CellSpec = {
     const tapLabel = feedsOutput(d) ? 'H × n·n_y' : 'H × n·H';
     return [
       { name: 'weight_ih', shape: [H, d.inputSize], shapeLabel: 'H × I', init: uniformInit(1 / Math.sqrt(d.inputSize)), initLabel: 'U(±1/√I)', role: 'input' },
-      { name: 'weight_taps', shape: [H, n * m], shapeLabel: tapLabel, init: uniformInit(1 / Math.sqrt(n * m)), initLabel: 'U(±1/√(fan in))', role: 'recurrent' },
+      { name: 'weight_taps', shape: [H, n * m], shapeLabel: tapLabel, init: uniformInit(1 / Math.sqrt(n * m)), initLabel: 'U(±1/√(fan in))', role: 'recurrent',
+        // Taps over n delays (of h or of y): no one square matrix whose eigenvalues govern the recurrence.
+        spectral: 'none' },
       { name: 'bias', shape: [H], shapeLabel: 'H', init: zerosInit, initLabel: '0', role: 'bias' },
       { name: 'weight_y', shape: [ny, H], shapeLabel: 'n_y × H', init: uniformInit(1 / Math.sqrt(H)), initLabel: 'U(±1/√H)', role: 'other' },
       { name: 'bias_y', shape: [ny], shapeLabel: 'n_y', init: zerosInit, initLabel: '0', role: 'bias' },

@@ -56,6 +56,14 @@ export interface ParamSpec {
    * et al. clip only the candidate's W_hh (svClipScope 'candidate'). Absent: the whole matrix.
    */
   candidateBlocks?: number[];
+  /**
+   * How the recurrent-init control (ρ) reads a 'recurrent' parameter (src/engine/spectral.ts):
+   * 'blocks' (default for [kH, H]) rescales each square H × H block to spectral radius ρ; 'leading'
+   * (default for [r, c > r], e.g. a Clockwork module's rows of a block-triangular W_H) rescales the
+   * row block so its leading r × r block has ρ; a vector is a diagonal recurrence, max |uᵢ| = ρ;
+   * 'none' leaves the init as it is (a tap matrix over several delays).
+   */
+  spectral?: 'blocks' | 'leading' | 'none';
   /** Fixed parameters (a permutation, an identity) still live in the param record. Default true. */
   trainable?: boolean;
 }

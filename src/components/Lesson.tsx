@@ -11,7 +11,7 @@ import type { MessageKey } from '../i18n';
 import { EquationPanel } from './EquationPanel';
 import { HeatmapPanel } from './HeatmapPanel';
 import { GradNormPanel, LossPanel } from './Charts';
-import { ConfigSlider } from './ConfigSlider';
+import { LessonControlView } from './LessonControls';
 import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
 import { useCellMeta, useT } from './hooks';
@@ -145,7 +145,7 @@ export function LessonPage() {
           {step.controls && (
             <div className="lesson-controls" data-testid="lesson-controls">
               <p className="eyebrow">{t('lesson.tryIt')}</p>
-              {step.controls.map((f) => <ConfigSlider key={f} field={f} />)}
+              {step.controls.map((f) => <LessonControlView key={f} control={f} />)}
             </div>
           )}
           <CompareButton step={step} />

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { CellDims, CellOptions, CellSpec, ParamSpec, Params, State } from '../cells/types';
 import { hiddenKeyOf } from '../cells/types';
 import type { Rng } from './rng';
+import { setSpectralRadius, setsRadius } from './spectral';
 import { runLayer, type LayerRun, type Sequence } from './unroll';
 
 export interface StackConfig {
@@ -15,7 +16,10 @@ export interface StackConfig {
   bidirectional: boolean;
   seqLen: number;
   options: CellOptions;
-  /** Multiplies the init of every 'recurrent' parameter (the "initial recurrent scale" slider). */
+  /**
+   * The recurrent-init control: > 0 sets the spectral radius ρ of every square block of every
+   * 'recurrent' parameter at init (src/engine/spectral.ts); 0 or absent keeps the cell's own init.
+   */
   recurrentScale?: number;
 }
 
@@ -76,9 +80,7 @@ export function initStackValues(cfg: StackConfig, rng: Rng): Map<string, { shape
   const out = new Map<string, { shape: number[]; values: Float32Array }>();
   for (const p of stackParams(cfg)) {
     const values = p.spec.init(p.spec.shape, rng.fork(p.name));
-    if (p.spec.role === 'recurrent' && cfg.recurrentScale !== undefined && cfg.recurrentScale !== 1) {
-      for (let i = 0; i < values.length; i++) values[i] *= cfg.recurrentScale;
-    }
+    if (p.spec.role === 'recurrent' && setsRadius(cfg.recurrentScale)) setSpectralRadius(p.spec, values, cfg.recurrentScale);
     out.set(p.name, { shape: p.spec.shape, values });
   }
   return out;

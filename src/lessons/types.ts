@@ -2,8 +2,11 @@
 // live widget to put first and the sliders the reader is asked to drag.
 import type { RunConfig } from '../worker/protocol';
 
-/** The numeric run settings a step may put beside its text as sliders (see ConfigSlider). */
-export type LessonControl = 'hiddenSize' | 'numLayers' | 'seqLen' | 'learningRate' | 'recurrentScale' | 'clipNorm' | 'svClip';
+/**
+ * What a step may put beside its text: a numeric run setting's slider (see ConfigSlider) or one
+ * of the step's cell's own options, as `opt.<key>` (e.g. 'opt.forgetBias'; see LessonControls).
+ */
+export type LessonControl = 'hiddenSize' | 'numLayers' | 'seqLen' | 'learningRate' | 'recurrentScale' | 'clipNorm' | 'svClip' | `opt.${string}`;
 
 export interface LessonStep {
   id: string;

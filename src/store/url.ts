@@ -68,7 +68,9 @@ export const URL_SCHEMA: readonly Field[] = [
   { key: 'bidirectional', target: 'config', field: 'bidirectional', type: 'bool', default: false },
   { key: 'learningRate', target: 'config', field: 'learningRate', type: 'float', default: 0.01, min: 1e-4, max: 0.1 },
   { key: 'batchSize', target: 'config', field: 'batchSize', type: 'int', default: 32, min: 1, max: 256 },
-  { key: 'recurrentScale', target: 'config', field: 'recurrentScale', type: 'float', default: 1, min: 0.1, max: 3 },
+  // The spectral radius ρ of W_hh at init (src/engine/spectral.ts); 0 = off, the cell's own init
+  // (PyTorch's ρ ≈ 0.58). Links from before ρ carried a multiplier of the init: the same for IRNN.
+  { key: 'recurrentScale', target: 'config', field: 'recurrentScale', type: 'float', default: 0, min: 0, max: 3 },
   { key: 'clipNorm', target: 'config', field: 'clipNorm', type: 'float', default: 1, min: 0, max: 10 },
   // Kanai et al. clip to just under 2, the bound of their fixed-point analysis; 0 means off. Above 3 it would never bite.
   { key: 'svClip', target: 'config', field: 'svClip', type: 'float', default: 0, min: 0, max: 3 },

@@ -85,13 +85,13 @@ describe('url schema', () => {
   });
 
   it('clamps out-of-range numbers to the limits and says so', () => {
-    const { state, notices } = parse('hiddenSize=999&seqLen=1&learningRate=5&numLayers=-2&clipNorm=11&recurrentScale=0');
+    const { state, notices } = parse('hiddenSize=999&seqLen=1&learningRate=5&numLayers=-2&clipNorm=11&recurrentScale=-1');
     expect(state.config.hiddenSize).toBe(128);
     expect(state.config.seqLen).toBe(10);
     expect(state.config.learningRate).toBe(0.1);
     expect(state.config.numLayers).toBe(1);
     expect(state.config.clipNorm).toBe(10);
-    expect(state.config.recurrentScale).toBe(0.1);
+    expect(state.config.recurrentScale).toBe(0);
     expect(notices.map((n) => [n.key, n.reason])).toEqual([
       ['seqLen', 'clamped'],
       ['hiddenSize', 'clamped'],

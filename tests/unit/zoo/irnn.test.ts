@@ -49,10 +49,10 @@ describe('irnn init', () => {
     expect(Math.max(...Array.from(vi).map(Math.abs))).toBeLessThan(0.005);
     expect(Math.max(...Array.from(vi).map(Math.abs))).toBeGreaterThan(0);
   });
-  it('the recurrent-scale slider multiplies α: W_hh starts as (slider × α)·I', () => {
+  it('the ρ control sets the spectral radius of α·I: W_hh starts as ρ·I whatever α', () => {
     const cfg = { cell: getCell('irnn'), inputSize: 2, hiddenSize: 3, numLayers: 1, bidirectional: false, seqLen: 5,
       options: { alpha: 0.8 }, recurrentScale: 0.5 };
     const w = initStackValues(cfg, createRng(1)).get('weight_hh_l0')!.values;
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(w[i * 3 + j]).toBeCloseTo(i === j ? 0.4 : 0, 6);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(w[i * 3 + j]).toBeCloseTo(i === j ? 0.5 : 0, 6);
   });
 });

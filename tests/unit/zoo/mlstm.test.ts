@@ -43,8 +43,9 @@ function reference(dynamic: boolean, K: number): ZooCase['reference'] {
       finals.h.push(h);
       finals.c.push(cells[cells.length - 1]);
       finals.d.push(d);
-      // c_{t−K+1} … c_{t−1}, oldest first.
-      finals.cs.push(Array.from({ length: K - 1 }, (_, k) => cells[cells.length - K + k] ?? zeros(H)).flat());
+      // c_{t−K+1} … c_{t−1}, oldest first, unit by unit.
+      const lagged = Array.from({ length: K - 1 }, (_, k) => cells[cells.length - K + k] ?? zeros(H));
+      finals.cs.push(Array.from({ length: H }, (_, u) => lagged.map((v) => v[u])).flat());
     }
     return { outputs, states: finals };
   };

@@ -44,8 +44,9 @@ function reference(dynamic: boolean, K: number): ZooCase['reference'] {
       finals.h.push(h);
       finals.m.push(m);
       finals.d.push(d);
-      // The buffer holds the last K−1 inputs, oldest first.
-      finals.xs.push(Array.from({ length: K - 1 }, (_, k) => past[past.length - (K - 1) + k] ?? zeros(I)).flat());
+      // The buffer holds each feature's last K−1 inputs, oldest first, feature by feature.
+      const lagged = Array.from({ length: K - 1 }, (_, k) => past[past.length - (K - 1) + k] ?? zeros(I));
+      finals.xs.push(Array.from({ length: I }, (_, u) => lagged.map((v) => v[u])).flat());
     }
     return { outputs, states: finals };
   };

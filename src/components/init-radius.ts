@@ -1,0 +1,37 @@
+// The live value beside the ρ control: the spectral radius of the configured cell's first-layer
+// recurrent weight as it is initialised for this seed (before the control acts), computed on the
+// main thread from the same seeded numbers the worker draws. null while loading, or for a cell
+// whose recurrence the control does not act on.
+import { useEffect, useState } from 'react';
+import { useApp } from '../store';
+
+export function useInitRadius(enabled: boolean): number | null {
+  const cellId = useApp((s) => s.config.cellId);
+  const optionsKey = useApp((s) => JSON.stringify(s.config.cellOptions ?? {}));
+  const hiddenSize = useApp((s) => s.config.hiddenSize);
+  const numLayers = useApp((s) => s.config.numLayers);
+  const seqLen = useApp((s) => s.config.seqLen);
+  const seed = useApp((s) => s.config.seed);
+  const inputSize = useApp((s) => s.catalog?.tasks.find((t) => t.id === s.config.taskId)?.inputSize ?? 1);
+  const [rho, setRho] = useState<number | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    void Promise.all([import('../cells/registry'), import('../engine/spectral')]).then(([cells, spectral]) => {
+      if (!alive || !cells.hasCell(cellId)) return;
+      try {
+        const r = spectral.initRecurrentRadius({
+          cell: cells.getCell(cellId), inputSize, hiddenSize, numLayers, bidirectional: false, seqLen,
+          options: JSON.parse(optionsKey),
+        }, seed);
+        setRho(r);
+      } catch {
+        setRho(null);
+      }
+    });
+    return () => {
+      alive = false;
+    };
+  }, [enabled, cellId, optionsKey, hiddenSize, numLayers, seqLen, seed, inputSize]);
+  return enabled ? rho : null;
+}
