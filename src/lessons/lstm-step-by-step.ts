@@ -12,7 +12,7 @@ const preset: Partial<RunConfig> = {
   numLayers: 1,
   bidirectional: false,
   learningRate: 0.01,
-  recurrentScale: 1,
+  recurrentScale: 0,
   clipNorm: 1,
 };
 
