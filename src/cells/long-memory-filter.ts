@@ -7,11 +7,11 @@ import type { CellDims, OptionSpec } from './types';
 
 export const filterOptions: OptionSpec[] = [
   { key: 'K', label: 'Filter length K', kind: 'integer', default: 10, min: 2, max: 100, step: 1,
-    help: 'How many past values the filter reaches back. The paper’s code uses 100; 10 keeps the browser fast.',
-    zh: { label: '滤波长度 K', help: '滤波向前回溯的过去值个数。论文代码取 100；取 10 让浏览器保持流畅。' } },
+    help: 'How many past values the filter reaches back; the power-law weights act only within these K lags. The paper’s code uses 100, which trains here too, slowly (about 1–2 s per step at T = 120); 10 keeps the browser fast.',
+    zh: { label: '滤波长度 K', help: '滤波向前回溯的过去值个数；幂律权重只在这 K 个滞后内起作用。论文代码取 100，这里也能训练，只是较慢（T = 120 时每步约 1–2 秒）；取 10 让浏览器保持流畅。' } },
   { key: 'dynamic', label: 'Dynamic d', kind: 'boolean', default: true,
-    help: 'On: d_t is computed every step from the input and the state (mRNN / mLSTM). Off: one learned d per unit, d = ½σ(b_d), starting at 0.25 (mRNNF / mLSTMF).',
-    zh: { label: '动态 d', help: '开：每一步由输入和状态计算 d_t（mRNN / mLSTM）。关：每个单元一个可学习的 d，d = ½σ(b_d)，初值 0.25（mRNNF / mLSTMF）。' } },
+    help: 'On: $d_t$ is computed every step from the input and the state (mRNN / mLSTM). Off: one learned $d$ per unit, $d = \\tfrac12 \\sigma(b_d)$, starting at 0.25 (mRNNF / mLSTMF).',
+    zh: { label: '动态 d', help: '开：每一步由输入和状态计算 $d_t$（mRNN / mLSTM）。关：每个单元一个可学习的 $d$，$d = \\tfrac12 \\sigma(b_d)$，初值 0.25（mRNNF / mLSTMF）。' } },
 ];
 
 export const filterK = (d: CellDims) => Math.max(2, Math.round(Number(d.options.K ?? 10)));

@@ -26,6 +26,6 @@ export const lstmStepByStep: Lesson = {
     { id: 'input', textKey: 'lessons.lstm.input', preset, highlight: ['i', 'g'] },
     { id: 'cell', textKey: 'lessons.lstm.cell', preset, highlight: ['c'] },
     { id: 'output', textKey: 'lessons.lstm.output', preset, highlight: ['o', 'h'] },
-    { id: 'watch', textKey: 'lessons.lstm.watch', preset, highlight: ['f', 'i', 'c'] },
+    { id: 'watch', textKey: 'lessons.lstm.watch', preset, highlight: ['f', 'i', 'c'], controls: ['opt.forgetBias', 'seqLen'] },
   ],
 };

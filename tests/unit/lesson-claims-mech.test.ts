@@ -1,0 +1,57 @@
+// "Three ways to remember", the numbers its steps state, on each step's own run (seed 1).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../../src/engine/node-backend';
+import { mean, stepConfig, train } from './lesson-claims-helpers';
+
+const L = 'three-mechanisms';
+
+beforeAll(async () => {
+  await useNodeBackend();
+});
+
+describe('lesson "Three ways to remember"', () => {
+  it('problem: the tanh RNN on the 30-step adding problem falls by ×0.45–0.65 per step', async () => {
+    const cfg = stepConfig(L, 'problem');
+    expect([cfg.taskId, cfg.seqLen]).toEqual(['adding', 30]);
+    const { initial } = await train(cfg, 1);
+    expect(initial.perStep).toBeGreaterThan(0.45);
+    expect(initial.perStep).toBeLessThan(0.65);
+  });
+
+  it('gates: the GRU falls ×0.5–0.7 per step at init, and is nearly flat (≥ 0.9) after 150 steps, the loss below the baseline', async () => {
+    const r = await train(stepConfig(L, 'gates'), 150);
+    expect(r.initial.perStep).toBeGreaterThan(0.5);
+    expect(r.initial.perStep).toBeLessThan(0.7);
+    expect(r.final.perStep).toBeGreaterThan(0.9);
+    // The adding problem's baseline (predicting the mean) is 1/6 ≈ 0.167.
+    expect(mean(r.losses.slice(-25))).toBeLessThan(0.15);
+  }, 120_000);
+
+  it('scales: the Clockwork RNN on copy (T = 20) learns: after 150 steps loss < 0.8·ln 8 and accuracy > 0.3 (chance 0.125)', async () => {
+    const cfg = stepConfig(L, 'scales');
+    expect([cfg.cellId, cfg.taskId, cfg.seqLen]).toEqual(['clockwork', 'copy', 20]);
+    const r = await train(cfg, 150);
+    expect(mean(r.losses.slice(-25))).toBeLessThan(0.8 * Math.log(8));
+    expect(mean(r.accuracies.slice(-25))).toBeGreaterThan(0.3);
+  }, 120_000);
+
+  it('init and compare: at the start RNN ×0.45–0.65, GRU ×0.5–0.7, Clockwork ×0.8–0.92, uRNN flat (×0.98–1.02)', async () => {
+    const urnn = await train(stepConfig(L, 'init'), 1);
+    expect(urnn.initial.perStep).toBeGreaterThan(0.98);
+    expect(urnn.initial.perStep).toBeLessThan(1.02);
+    const cmp = stepConfig(L, 'compare');
+    const at = async (cellId: string) => (await train({ ...cmp, cellId, cellOptions: {} }, 1)).initial.perStep;
+    const rnn = await at('rnn');
+    expect(rnn).toBeGreaterThan(0.45);
+    expect(rnn).toBeLessThan(0.65);
+    const gru = await at('gru');
+    expect(gru).toBeGreaterThan(0.5);
+    expect(gru).toBeLessThan(0.7);
+    const cw = await at('clockwork');
+    expect(cw).toBeGreaterThan(0.8);
+    expect(cw).toBeLessThan(0.92);
+    const u = await at('urnn');
+    expect(u).toBeGreaterThan(0.98);
+    expect(u).toBeLessThan(1.02);
+  }, 60_000);
+});
