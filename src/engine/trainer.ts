@@ -237,7 +237,7 @@ export class Trainer {
       if (!this.divergedAt && !(Number.isFinite(loss) && Number.isFinite(norm))) {
         const what = Number.isFinite(loss) ? `the gradient norm became ${norm}` : `the loss became ${loss}`;
         this.divergedAt = `Training diverged at step ${step}: ${what}. `
-          + 'Lower the learning rate or the recurrent scale, or turn on gradient clipping.';
+          + 'Lower the learning rate or the spectral radius ρ(W_hh) at init, or turn on gradient clipping.';
       }
       points.push({ step, loss, accuracy });
     }

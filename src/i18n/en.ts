@@ -100,7 +100,7 @@ export const en = {
   'status.error': 'Error',
 
   'diverged.title': 'Training diverged',
-  'diverged.body': 'The loss became NaN or infinite, usually because gradients exploded. Lower the learning rate or the recurrent scale, or turn on gradient clipping, then reset.',
+  'diverged.body': 'The loss became NaN or infinite, usually because gradients exploded. Lower the learning rate or ρ(Wₕₕ) at init, or turn on gradient clipping, then reset.',
   'diverged.reset': 'Reset run',
 
   'panel.equations': 'Equations',
@@ -167,7 +167,7 @@ export const en = {
     'Gates are not the only fix. The IRNN of Le, Jaitly and Hinton (2015) keeps the plain recurrence but uses ReLU, and starts from $W_{hh} = I$ with a zero bias: at initialisation every active unit copies its value forward unchanged, and along those units the Jacobian is exactly the identity. The gradient profile starts flat, and training has to keep it so. Here the identity is $\\rho = 1$; drag $\\rho$ to 0.9 or 1.1 to feel how delicate this is: at 0.9 the first bar drops to about 10⁻² of the last, at 1.1 it grows to about thirty times the last. The identity sits on a knife edge between vanishing and exploding.',
 
   'lessons.mech.title': 'Three ways to remember',
-  'lessons.mech.summary': 'Gates, connections across time scales and norm-preserving recurrences: one cell for each, on the same task and seed.',
+  'lessons.mech.summary': 'Gates, connections across time scales and norm-preserving recurrences: one cell for each, on the adding problem and one seed (the Clockwork RNN on the copy task, which it learns).',
   'lessons.mech.problem.title': 'One problem, three kinds of answer',
   'lessons.mech.problem.body':
     'Every long-memory cell in the atlas answers one question: how can the gradient of a late loss reach an early step without passing through a long product of shrinking Jacobians? The answers fall into three mechanisms: gates that make the path through time additive, connections that skip across time scales, and recurrent matrices that preserve norms by initialisation or by construction. The baseline first: a tanh RNN on a 30-step adding problem. Press Play and watch its gradient profile fall away to the left, by about 0.55 per step.',

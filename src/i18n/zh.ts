@@ -102,7 +102,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'status.error': '出错',
 
   'diverged.title': '训练发散了',
-  'diverged.body': '损失变成了 NaN 或无穷大，通常是梯度爆炸所致。请降低学习率或循环权重倍数，或开启梯度裁剪，然后重置。',
+  'diverged.body': '损失变成了 NaN 或无穷大，通常是梯度爆炸所致。请降低学习率或初始化时的谱半径 ρ(Wₕₕ)，或开启梯度裁剪，然后重置。',
   'diverged.reset': '重置训练',
 
   'panel.equations': '公式',
@@ -169,7 +169,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
     '门控不是唯一的办法。Le、Jaitly 与 Hinton（2015）的 IRNN 保留普通的循环结构，但使用 ReLU，并以 $W_{hh} = I$、零偏置作为初始值：初始化时每个激活的单元都把自己的值原样传到下一步，沿这些单元的雅可比矩阵恰好是单位矩阵。梯度曲线一开始是平的，训练则要设法保持它。这里单位矩阵就是 $\\rho = 1$；把 $\\rho$ 拖到 0.9 或 1.1，感受它有多敏感：0.9 时第一根柱降到最后一根的约 10⁻²，1.1 时则增长到约三十倍。单位矩阵正站在消失与爆炸之间的刀刃上。',
 
   'lessons.mech.title': '记忆的三种办法',
-  'lessons.mech.summary': '门控、跨时间尺度的连接、保持范数的循环：每种机制一个单元，同一任务、同一种子。',
+  'lessons.mech.summary': '门控、跨时间尺度的连接、保持范数的循环：每种机制一个单元，在加法问题上、用同一种子（Clockwork RNN 则做它能学会的复制任务）。',
   'lessons.mech.problem.title': '一个问题，三类答案',
   'lessons.mech.problem.body':
     '图鉴中每一个长记忆单元都在回答同一个问题：最后一步的损失，怎样才能把梯度送回很早的一步，而不必穿过一长串不断缩小的雅可比矩阵？答案分为三种机制：让时间上的通路变成加法的门控；跨越时间尺度的连接；以及通过初始化或结构本身保持范数的循环矩阵。先看基线：tanh RNN 做 30 步的加法问题。按下播放，看它的梯度曲线向左跌落，每步约乘 0.55。',

@@ -54,4 +54,12 @@ describe('lesson "Three ways to remember"', () => {
     expect(u).toBeGreaterThan(0.98);
     expect(u).toBeLessThan(1.02);
   }, 60_000);
+
+  it('compare: on the Compare page’s shared settings the GRU’s profile rises towards flat (> 0.8 after 150 steps), the plain RNN’s stays steep (< 0.75)', async () => {
+    const cmp = stepConfig(L, 'compare');
+    const gru = await train({ ...cmp, cellId: 'gru', cellOptions: {} }, 150);
+    expect(gru.final.perStep).toBeGreaterThan(0.8);
+    const rnn = await train(cmp, 150);
+    expect(rnn.final.perStep).toBeLessThan(0.75);
+  }, 120_000);
 });

@@ -33,7 +33,7 @@ const base: TrainerConfig = {
   bidirectional: true,
   learningRate: 0.05,
   batchSize: 4,
-  recurrentScale: 1,
+  recurrentScale: 0,
   clipNorm: 0,
   seed: 1,
 };

@@ -15,7 +15,7 @@ const base: TrainerConfig = {
   bidirectional: false,
   learningRate: 0.02,
   batchSize: 16,
-  recurrentScale: 1,
+  recurrentScale: 0,
   clipNorm: 0,
   seed: 1,
 };
