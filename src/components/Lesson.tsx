@@ -35,7 +35,7 @@ function LessonPicker() {
         <button key={l.id} type="button" data-testid={`lesson-choice-${l.id}`} className={`lesson-choice${l.id === active ? ' active' : ''}`}
           aria-current={l.id === active ? 'page' : undefined} title={plainProse(t(l.summaryKey as MessageKey))}
           onClick={() => goToLessonStep(appStore(), l.id, 0)}>
-          {t(l.titleKey as MessageKey)}
+          <RichText text={t(l.titleKey as MessageKey)} />
         </button>
       ))}
     </nav>
@@ -124,7 +124,7 @@ export function LessonPage() {
       <LessonPicker />
       <div className="lesson" data-lesson={lesson.id}>
         <article className="card lesson-text" aria-live="polite" data-step={stepIdx}>
-          <p className="eyebrow">{t(lesson.titleKey as MessageKey)}</p>
+          <p className="eyebrow"><RichText text={t(lesson.titleKey as MessageKey)} /></p>
           <ol className="lesson-steps">
             {lesson.steps.map((s, i) => (
               <li key={s.id}>
