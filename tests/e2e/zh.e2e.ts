@@ -1,6 +1,7 @@
 // The whole app in Chinese: every page type (Playground, every step of every lesson, the
 // catalogue, every cell card, Compare) shows no Latin-only word outside maths (.katex), code
-// names, citations and a small allow-list of names and units. Cards are opened and read, not
+// names, citations and a small allow-list of names and units; the heatmap (a canvas) is read
+// through its tooltip. Cards are opened and read, not
 // trained, so the walk stays quick.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -84,6 +85,15 @@ export const scenarios: Scenario[] = [
         await page.click('[data-testid=step-button]');
         await page.waitForFunction(() => Number(document.querySelector('[data-testid=step-counter]')?.textContent ?? 0) >= 1, null, { timeout: 60_000 });
         await check(page, 'playground', allowed, problems);
+        // The heatmaps draw on a canvas; their row word shows in the tooltip.
+        const heat = page.locator('[data-testid=heatmap-h]').first();
+        await heat.waitFor();
+        await heat.scrollIntoViewIfNeeded();
+        const box = (await heat.boundingBox())!;
+        await page.mouse.move(box.x + box.width * 0.6, box.y + 4);
+        await page.waitForSelector('.heatmap-tip:not([hidden])', { timeout: 5000 });
+        const tip = (await page.textContent('.heatmap-tip:not([hidden])')) ?? '';
+        assert.match(tip, /单元 \d+/, `heatmap tooltip in Chinese: "${tip}"`);
 
         await page.click('[data-testid=nav-lesson]');
         for (const lesson of LESSONS) {
