@@ -1,8 +1,7 @@
 // The whole app in Chinese: every page type (Playground, every step of every lesson, the
 // catalogue, every cell card, Compare) shows no Latin-only word outside maths (.katex), code
 // names, citations and a small allow-list of names and units; the heatmap (a canvas) is read
-// through its tooltip. Cards are opened and read, not
-// trained, so the walk stays quick.
+// through its tooltip. Cards are opened and read, not trained, so the walk stays quick.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { cellList } from '../../src/cells/registry';
