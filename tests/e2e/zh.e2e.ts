@@ -67,6 +67,9 @@ async function check(page: Page, where: string, allowed: Set<string>, problems: 
   const words = await latinWords(page);
   const bad = [...new Set(words.filter((w) => !w.split(/[.-]/).every((part) => allowed.has(part.toLowerCase()) || !/[A-Za-z]{2}/.test(part))))];
   if (bad.length) problems.push(`${where}: ${bad.slice(0, 12).join(', ')}`);
+  // KaTeX shows TeX it cannot parse as red source text: none may be on the page.
+  const errors = await page.$$eval('.katex-error', (els) => els.map((e) => e.getAttribute('title') ?? e.textContent ?? ''));
+  if (errors.length) problems.push(`${where}: TeX that KaTeX cannot render: ${errors.slice(0, 3).join(' | ')}`);
 }
 
 export const scenarios: Scenario[] = [
