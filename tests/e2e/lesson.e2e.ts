@@ -21,6 +21,9 @@ export const scenarios: Scenario[] = [
           if (!next) break;
           await next.click();
         }
+        // The last step asks the reader to try a forget-gate bias of 0 or a longer sequence: both sliders are there.
+        await page.waitForSelector('[data-testid=lesson-controls] [data-testid=slider-opt-forgetBias]');
+        await page.waitForSelector('[data-testid=lesson-controls] [data-testid=slider-seqLen]');
         const allText = seen.join(' ').toLowerCase();
         for (const word of ['forget', 'input', 'cell', 'output']) assert.ok(allText.includes(word), `the lesson covers the ${word} gate`);
         assert.ok(seen.length >= 4, 'at least four steps');
@@ -47,6 +50,8 @@ export const scenarios: Scenario[] = [
         await page.waitForSelector('.lesson[data-lesson=vanishing-gradients] [data-testid=lesson-step-2]');
         await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
         await page.waitForSelector('[data-testid=lesson-controls] [data-testid=slider-recurrentScale]');
+        // The ρ control shows the cell's own radius (PyTorch's init, ≈ 0.58) and the one the step sets.
+        await page.waitForFunction(() => /ρ = 0\.[5-6]\d → 1\.00/.test(document.querySelector('[data-testid=lesson-controls] .control-head output')?.textContent ?? ''));
         await page.click('[data-testid=play-toggle]');
         await waitForStep(page, 2, 60_000);
         const profile = () => page.$eval('.lesson-live [data-testid=gradnorm-chart] path.line', (p) => p.getAttribute('d') ?? '');

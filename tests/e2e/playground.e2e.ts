@@ -97,7 +97,7 @@ export const scenarios: Scenario[] = [
     name: 'playground: exploding gradients stop the run with a message and a reset, not a crash',
     run: (base) =>
       withPage({ shot: 'playground-diverged' }, async (page) => {
-        // ReLU RNN, W_hh scaled 3× (spectral radius ≈ 1.7), 150 steps, no clipping: h grows ~1.7^150.
+        // ReLU RNN, ρ(W_hh) = 3 at init (the recurrentScale link field), 150 steps, no clipping: h grows like ρ^150.
         await page.goto(`${base}/?cell=rnn&opt.nonlinearity=relu&task=adding&recurrentScale=3&learningRate=0.1&clipNorm=0&hiddenSize=128&seqLen=150`);
         await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
         await page.click('[data-testid=play-toggle]');

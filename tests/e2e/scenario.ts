@@ -62,6 +62,8 @@ export async function canvasHash(page: Page, selector: string): Promise<string> 
 
 /** Drags a range input's thumb with the mouse to a fraction of its width, as a person would. */
 export async function dragSlider(page: Page, testId: string, fraction: number): Promise<void> {
+  // The mouse does not scroll: a slider below the fold (a long lesson step) is brought into view first.
+  await page.locator(`[data-testid=${testId}]`).scrollIntoViewIfNeeded();
   const box = await page.locator(`[data-testid=${testId}]`).boundingBox();
   if (!box) throw new Error(`${testId} is not visible`);
   const y = box.y + box.height / 2;
