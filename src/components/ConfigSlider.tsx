@@ -31,9 +31,13 @@ const DEFS: Record<SliderField, SliderDef> = {
   svClip: { label: 'controls.svClip', help: 'controls.svClip.help', step: 0.05, format: (v, t) => (v === 0 ? t('controls.clipNorm.off') : `σ ≤ ${v.toFixed(2)}`) },
 };
 
-/** "off · ρ = 0.58" at 0 (the cell's own init), else "ρ = 0.58 → 1.00"; "ρ → 1.00" before it is measured. */
-function formatRadius(v: number, initRho: number | null, t: ReturnType<typeof useT>): string {
-  const now = initRho === null ? null : initRho.toFixed(2);
+/**
+ * "off · ρ = 0.58" at 0 (the cell's own init), else "ρ = 0.58 → 1.00"; "ρ → 1.00" before it is
+ * measured; a cell without a square recurrent matrix says the control does nothing for it.
+ */
+function formatRadius(v: number, initRho: number | null | undefined, t: ReturnType<typeof useT>): string {
+  if (initRho === null) return t('controls.recurrentScale.none');
+  const now = initRho === undefined ? null : initRho.toFixed(2);
   if (v === 0) return now === null ? t('controls.clipNorm.off') : t('controls.recurrentScale.off', { rho: now });
   return now === null ? `ρ → ${v.toFixed(2)}` : `ρ = ${now} → ${v.toFixed(2)}`;
 }

@@ -1,11 +1,11 @@
 // The live value beside the ρ control: the spectral radius of the configured cell's first-layer
 // recurrent weight as it is initialised for this seed (before the control acts), computed on the
-// main thread from the same seeded numbers the worker draws. null while loading, or for a cell
-// whose recurrence the control does not act on.
+// main thread from the same seeded numbers the worker draws. undefined while loading, null for a
+// cell without a square recurrent matrix the control acts on.
 import { useEffect, useState } from 'react';
 import { useApp } from '../store';
 
-export function useInitRadius(enabled: boolean): number | null {
+export function useInitRadius(enabled: boolean): number | null | undefined {
   const cellId = useApp((s) => s.config.cellId);
   const optionsKey = useApp((s) => JSON.stringify(s.config.cellOptions ?? {}));
   const hiddenSize = useApp((s) => s.config.hiddenSize);
@@ -13,7 +13,7 @@ export function useInitRadius(enabled: boolean): number | null {
   const seqLen = useApp((s) => s.config.seqLen);
   const seed = useApp((s) => s.config.seed);
   const inputSize = useApp((s) => s.catalog?.tasks.find((t) => t.id === s.config.taskId)?.inputSize ?? 1);
-  const [rho, setRho] = useState<number | null>(null);
+  const [rho, setRho] = useState<number | null | undefined>(undefined);
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
@@ -26,12 +26,12 @@ export function useInitRadius(enabled: boolean): number | null {
         }, seed);
         setRho(r);
       } catch {
-        setRho(null);
+        setRho(undefined);
       }
     });
     return () => {
       alive = false;
     };
   }, [enabled, cellId, optionsKey, hiddenSize, numLayers, seqLen, seed, inputSize]);
-  return enabled ? rho : null;
+  return enabled ? rho : undefined;
 }

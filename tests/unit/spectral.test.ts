@@ -3,7 +3,7 @@
 // NARX's taps are left alone; 0 keeps PyTorch's init (ρ ≈ 0.58 at H = 32).
 import { describe, expect, it } from 'vitest';
 import { spectralRadius } from '../../src/cells/eigen';
-import { getCell } from '../../src/cells/registry';
+import { cellList, getCell } from '../../src/cells/registry';
 import type { CellOptions } from '../../src/cells/types';
 import { createRng } from '../../src/engine/rng';
 import { blockRadii, initRecurrentRadius } from '../../src/engine/spectral';
@@ -59,5 +59,15 @@ describe('the ρ control', () => {
     const narxOff = initStackValues(cfgOf('narx', 0), createRng(1)).get('weight_taps_l0')!.values;
     const narxOn = initStackValues(cfgOf('narx', 2), createRng(1)).get('weight_taps_l0')!.values;
     expect(Array.from(narxOn)).toEqual(Array.from(narxOff));
+  });
+
+  it('the cells the help names have no square recurrent matrix (the slider says so); every other cell has one', () => {
+    const none = ['qrnn', 'sru', 'fru', 'urnn', 'mlstm', 'narx', 'hotrnn'];
+    for (const c of cellList) {
+      const options = Object.fromEntries(c.options.map((o) => [o.key, o.default]));
+      const r = initRecurrentRadius({ ...cfgOf(c.id), options }, 1);
+      if (none.includes(c.id)) expect(r, c.id).toBeNull();
+      else expect(r, c.id).toBeGreaterThan(0);
+    }
   });
 });
