@@ -3,7 +3,7 @@
 // step's text talks about — the gradient profile ‖∂L/∂h_t‖, the loss, the global gradient norm.
 import { cellList } from '../../src/cells/registry';
 import { taskList } from '../../src/engine/tasks/registry';
-import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
+import { Trainer, type Snapshot, type TrainerConfig } from '../../src/engine/trainer';
 import { getLesson } from '../../src/lessons/registry';
 import type { LessonStep } from '../../src/lessons/types';
 import { lessonStepConfig } from '../../src/store/page-config';
@@ -52,6 +52,8 @@ export interface RunRead {
   /** Global norm of the gradient each update used (after clipping). */
   applied: number[];
   diverged?: string;
+  /** The page's probe (gate and state traces on the task's fixed example) after the last step. */
+  probe: Snapshot['telemetry']['probe'];
 }
 
 /** Trains `steps` steps (≥ 1) and reads the profile after the first and the last. */
@@ -80,7 +82,7 @@ export async function train(cfg: TrainerConfig, steps: number): Promise<RunRead>
     diverged ??= last.diverged;
     return {
       initial, final: profileOf(last.telemetry.gradNorms), losses: points.map((p) => p.loss),
-      accuracies: points.map((p) => p.accuracy), totals, applied, diverged,
+      accuracies: points.map((p) => p.accuracy), totals, applied, diverged, probe: last.telemetry.probe,
     };
   } finally {
     tr.dispose();
