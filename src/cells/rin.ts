@@ -32,7 +32,8 @@ export const rin: CellSpec = {
     notes:
       '公式取自 Hu 等 2018 式 12–13；$W, U \\sim N(0, 10^{-3})$，我们把 $10^{-3}$ 理解为方差（标准差约 0.032），偏置为 0。要点：$\\partial L/\\partial U$ 等于 IRNN 在 $W_{hh} = U + I$ 处的 $\\partial L/\\partial W_{hh}$，所以在 SGD、Adam、RMSprop 下 RIN 就是 IRNN 的重新参数化，区别只在初始化与权重衰减的方向。循环初始化控件只作用于 $U$ 的初始值，不作用于 $I$。',
   },
-  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.002, clipNorm: 1 },
+  // Hu et al.'s adding problem at T = 20; lr 0.005 (0.002 needed ~1000 steps).
+  preset: { taskId: 'adding', seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1 },
   options: [],
   gates: [],
   states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'positive' }],

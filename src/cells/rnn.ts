@@ -18,6 +18,8 @@ export const rnn: CellSpec = {
   mechanisms: ['baseline'],
   summary:
     'The plain recurrence: the new hidden state is a squashed mix of the input and the previous state. Backpropagating through $T$ steps multiplies $T$ Jacobians $\\operatorname{diag}(\\varphi\')\\,W_{hh}$, so over a long gap the gradient shrinks (or, when $W_{hh}$ stretches vectors enough, grows) roughly geometrically: the vanishing/exploding-gradient problem every other cell here tries to fix.',
+  // Copy with a 5-step gap (T = 12): within a tanh RNN's reach, so the card shows it learn (~300 steps); the lessons show it fail at longer T.
+  preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, learningRate: 0.02, clipNorm: 1 },
   options: [
     { key: 'nonlinearity', label: 'Nonlinearity', kind: 'choice', default: 'tanh', choices: ['tanh', 'relu'],
       help: 'tanh (PyTorch’s default) saturates, and its slope below 1 shrinks gradients; ReLU does not saturate, so when $W_{hh}$ stretches vectors the state and the gradient can grow without bound. The IRNN starts a ReLU RNN at $W_{hh} = I$.',

@@ -40,7 +40,8 @@ export const tkrnn: CellSpec = {
       '公式按论文（Neural Networks 23(2)，2010，式 7）排印的样子转录，来源是一份公开幻灯片中论文公式的截图（github.com/duducheng/Learning-Notes）；我们未能读到论文正文（只有摘要与引言），作者也未公开代码。$y_t^{(i)} = f\\big(\\sum_j W_{y \\to y}^{(j,i)} \\sum_{k=1}^{t} (\\lambda^{(j)})^{k-1} y_{t-k}^{(j)} + \\sum_m W_{x \\to y}^{(m,i)} \\sum_{k=1}^{t} (\\lambda^{(m)})^{k-1} x_{t-k}^{(m)}\\big)$。因此：每个发送单元一个衰减率，隐藏与输入单元相同；滞后 1 的权重为 1，没有 $(1 - \\lambda)$ 归一化；输入与隐藏单元一样从上一步开始计入，$x_t$ 最早到达 $h_{t+1}$（选项“输入到达 h”取 `paper`，默认；取 `current` 则让 $x_t$ 在同一步到达 $h_t$）。本实现自行选择的部分（所读内容未说明）：$f = \\tanh$；加偏置 $b$；$\\lambda = \\sigma(a)$ 可学习，初值在 $[0.2, 0.9]$（隐藏）与 $[0.5, 0.9]$（输入）均匀分布；权重 $U(\\pm 1/\\sqrt{H})$。论文用沿时间反向传播在序列回忆任务上训练。',
     gateLabels: { lam: '衰减率 λ', sh: 'h 的核加权历史' },
   },
-  preset: { taskId: 'adding', seqLen: 12, hiddenSize: 32, learningRate: 0.01, clipNorm: 1 },
+  // Serial recall, the task Sutskever & Hinton train it on: the copy task, T = 12 (on the adding problem it stayed near the baseline).
+  preset: { taskId: 'copy', seqLen: 12, hiddenSize: 32, learningRate: 0.01, clipNorm: 1 },
   options: [
     { key: 'inputTiming', label: 'Input reaches h', kind: 'choice', default: 'paper', choices: ['paper', 'current'],
       help: '`paper`: the input kernel sum starts one step back like the hidden one, so $x_t$ first reaches $h_{t+1}$; `current`: $x_t$ reaches $h_t$ at once, as in the other cells of the atlas.',
