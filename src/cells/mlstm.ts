@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { uniformInit, zerosInit } from './init';
-import { FILTER_TEX, filterConstants, filterK, filterOptions, filterSum, filterWeights, isDynamic, pushLag, weightsView } from './long-memory-filter';
+import { FILTER_TEX, filterConstants, filterK, filterOptions, isDynamic, longMemoryFilter, pushLag } from './long-memory-filter';
 import type { CellSpec, ParamSpec } from './types';
 
 /** One nn.Linear(in → H) of the code: weight and bias U(±1/√in). */
@@ -30,13 +30,13 @@ export const mlstm: CellSpec = {
   mechanisms: ['gates', 'cross-scale'],
   group: 'long-memory',
   summary:
-    'An LSTM whose forget gate multiplies the old cell by a number below one forgets geometrically fast. The mLSTM drops the forget gate and instead builds the new cell from the last K cells weighted by the coefficients of the fractional difference $(1 - B)^d$, which decay only like a power of the lag — the long-memory (ARFIMA) idea inside the cell. d is between 0 and ½ and is either learned per unit or computed every step. The power law holds within the window of K lags: at the authors’ K = 100 on a 120-step sequence the gradient reaching back j steps falls roughly like $j^{-0.7}$ over 90 lags, where an LSTM’s falls by about 0.8 per step; beyond K, and so at the card’s K = 5 beyond five steps, the decay is geometric again. K = 100 trains, slowly (about 2 s per step at T = 120).',
+    'An LSTM whose forget gate multiplies the old cell by a number below one forgets geometrically fast. The mLSTM drops the forget gate and instead builds the new cell from the last K cells weighted by the coefficients of the fractional difference $(1 - B)^d$, which decay only like a power of the lag — the long-memory (ARFIMA) idea inside the cell. d is between 0 and ½ and is either learned per unit or computed every step. The power law holds within the window of K lags: at the authors’ K = 100 on a 120-step sequence the gradient reaching back j steps falls roughly like $j^{-0.7}$ over 90 lags, where an LSTM’s falls by about 0.8 per step; beyond K, and so at the card’s K = 5 beyond five steps, the decay is geometric again. K = 100 trains, slowly (about 1.5 s per step at T = 120 on WASM).',
   notes:
     'Equations from the paper (Zhao et al. 2020, arXiv:2006.03860, Sec. 3) and the authors’ code (github.com/huawei-noah/noah-research, `mRNN-mLSTM/layers.py`: `MLSTMCell` and `MLSTMFixDCell`; the fixed-d wrapper `MLSTMFixD` in `time_series_prediction/models.py`). $i, o = \\sigma(W[x_t; h_{t-1}] + b)$, $\\tilde c = \\tanh(W_c[x_t; h_{t-1}] + b_c)$; dynamic $d_t = \\tfrac12\\sigma(W_d[x_t; h_{t-1}; d_{t-1}] + b_d)$ (the code’s `f_gate` layer, reused for $d$), one $d$ per unit ($[B, H]$); fixed $d = \\tfrac12\\sigma(\\delta)$, $\\delta$ initialised to 0. $c_t = -\\sum_{j=1}^{K} w_j(d_t) \\odot c_{t-j} + i_t \\odot \\tilde c_t$, so the lag-1 term is $+d_t \\odot c_{t-1}$ ($w_1 = -d$); the buffer of past cells starts at zero; there is no forget gate. $h_t = o_t \\odot \\tanh(c_t)$; the code’s output layer is the trainer’s readout here. Init: PyTorch `nn.Linear` defaults $U(\\pm 1/\\sqrt{\\text{fan-in}})$. In fixed-d mode the code still creates `f_gate` but never uses it; it is left out of the count. $K$ defaults to 10 (the code: 100). The gate $w$ shows the filter weights averaged over units, lag 1 first.',
   zh: {
     name: 'mLSTM（记忆增强 LSTM）',
     summary:
-      '遗忘门把旧细胞乘以小于 1 的数，LSTM 因而按几何速度遗忘。mLSTM 去掉遗忘门，改用分数差分 $(1 - B)^d$ 的系数对过去 K 个细胞状态加权求和，这些系数只按滞后的幂律衰减——把长记忆（ARFIMA）思想放进细胞。d 介于 0 与 ½ 之间，可按单元学习，也可逐步计算。幂律只在 K 个滞后的窗口内成立：在作者的 K = 100、120 步的序列上，回传 j 步的梯度在 90 个滞后内大致按 $j^{-0.7}$ 下降，而 LSTM 每步约乘 0.8；超出 K 之后（卡片预设 K = 5，即五步之后）衰减又变回几何级数。K = 100 可以训练，只是较慢（T = 120 时每步约 2 秒）。',
+      '遗忘门把旧细胞乘以小于 1 的数，LSTM 因而按几何速度遗忘。mLSTM 去掉遗忘门，改用分数差分 $(1 - B)^d$ 的系数对过去 K 个细胞状态加权求和，这些系数只按滞后的幂律衰减——把长记忆（ARFIMA）思想放进细胞。d 介于 0 与 ½ 之间，可按单元学习，也可逐步计算。幂律只在 K 个滞后的窗口内成立：在作者的 K = 100、120 步的序列上，回传 j 步的梯度在 90 个滞后内大致按 $j^{-0.7}$ 下降，而 LSTM 每步约乘 0.8；超出 K 之后（卡片预设 K = 5，即五步之后）衰减又变回几何级数。K = 100 可以训练，只是较慢（WASM 上 T = 120 时每步约 1.5 秒）。',
     notes:
       '公式取自论文（Zhao 等 2020，arXiv:2006.03860，第 3 节）与作者代码（github.com/huawei-noah/noah-research 中 `mRNN-mLSTM/layers.py` 的 `MLSTMCell` 与 `MLSTMFixDCell`）。$c_t = -\\sum_j w_j(d_t) \\odot c_{t-j} + i_t \\odot \\tilde c_t$，滞后 1 项为 $+d_t \\odot c_{t-1}$；没有遗忘门；过去细胞的缓冲从零开始。动态 $d$ 复用代码中的 `f_gate` 层；固定 $d = \\tfrac12\\sigma(\\delta)$，$\\delta$ 初值 0。初始化为 PyTorch `nn.Linear` 的默认值。$K$ 默认 10（代码为 100）。门 $w$ 为各单元滤波权重的平均。',
     gateLabels: { i: '输入门', g: '候选值', o: '输出门', w: '滤波权重', d: '记忆参数 d（每个单元）' },
@@ -91,13 +91,13 @@ export const mlstm: CellSpec = {
     const d = isDynamic(dims)
       ? (tf.mul(0.5, tf.sigmoid(tf.add(matMulPrepared(tf.concat([xh, s.d], 1), p[T('weight_d')], p.weight_d), p.bias_d))) as tf.Tensor2D)
       : (tf.broadcastTo(tf.mul(0.5, tf.sigmoid(p.delta)), [B, H]) as tf.Tensor2D);
-    const w = filterWeights(d, K, p);
+    const { f: filtered, view } = longMemoryFilter(d, s.c, s.cs, K, p);
     const gate = (name: string) => tf.add(matMulPrepared(xh, p[T(`weight_${name}`)], p[`weight_${name}`]), p[`bias_${name}`]) as tf.Tensor2D;
     const i = tf.sigmoid(gate('i'));
     const g = tf.tanh(gate('c'));
     const o = tf.sigmoid(gate('o'));
-    const c = tf.sub(tf.mul(i, g), filterSum(w, s.c, s.cs)) as tf.Tensor2D;
+    const c = tf.sub(tf.mul(i, g), filtered) as tf.Tensor2D;
     const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
-    return { state: { h, c, d, cs: pushLag(s.cs, s.c) }, gates: { i, g, o, w: weightsView(w, p) } };
+    return { state: { h, c, d, cs: pushLag(s.cs, s.c) }, gates: { i, g, o, w: view } };
   },
 };

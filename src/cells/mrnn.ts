@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { uniformInit, zerosInit } from './init';
-import { FILTER_TEX, filterConstants, filterK, filterOptions, filterSum, filterWeights, isDynamic, pushLag, weightsView } from './long-memory-filter';
+import { FILTER_TEX, filterConstants, filterK, filterOptions, isDynamic, longMemoryFilter, pushLag } from './long-memory-filter';
 import type { CellDims, CellSpec, Params, ParamSpec, State } from './types';
 
 const linear = (p: Params, x: tf.Tensor2D, name: string) => matMulPrepared(x, p[T(name)], p[name]);
@@ -102,13 +102,12 @@ export const mrnn: CellSpec = {
       ? (tf.mul(0.5, tf.sigmoid(sum(linear(p, s.d, 'weight_dd'), p.bias_dd, linear(p, s.h, 'weight_hd'),
         linear(p, s.m, 'weight_md'), linear(p, xt, 'weight_xd')))) as tf.Tensor2D)
       : (tf.broadcastTo(tf.mul(0.5, tf.sigmoid(p.bias_d)), [B, dims.inputSize]) as tf.Tensor2D);
-    const w = filterWeights(d, K, p);
-    const f = filterSum(w, xt, s.xs);
+    const { f, view } = longMemoryFilter(d, xt, s.xs, K, p);
     const m = tf.tanh(sum(linear(p, s.m, 'weight_mm'), p.bias_mm, linear(p, f, 'weight_fm'))) as tf.Tensor2D;
     const h = tf.tanh(sum(linear(p, s.h, 'weight_hh'), p.bias_hh, linear(p, xt, 'weight_xh'))) as tf.Tensor2D;
     return {
       state: { h, m, d, xs: pushLag(s.xs, xt) },
-      gates: { w: weightsView(w, p), f },
+      gates: { w: view, f },
     };
   },
   emit: output,

@@ -9,6 +9,7 @@ import type { CellOptions } from '../../src/cells/types';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { createRng } from '../../src/engine/rng';
 import { initStackValues, paramsOf, type StackConfig } from '../../src/engine/stack';
+import { Trainer } from '../../src/engine/trainer';
 import { runLayer } from '../../src/engine/unroll';
 import { train } from './lesson-claims-helpers';
 
@@ -67,6 +68,19 @@ describe('long memory within the window: mLSTM vs LSTM (‖∂L/∂h_t‖ at ini
     expect(power.r2).toBeLessThan(geometric.r2 - 0.05);
     const g = lstm.initial.norms;
     expect(g[T - 1 - 90] / g[T - 1 - 2]).toBeLessThan(1e-5);
+  }, 120_000);
+});
+
+describe('the authors’ K = 100 fits in memory', () => {
+  it('one mLSTM training step at K = 100, T = 120, H = 16, B = 32 peaks below 400 MB (the filter keeps no K copies of the state)', async () => {
+    const tr = new Trainer({ ...adding, cellId: 'mlstm', cellOptions: { K, dynamic: true } });
+    try {
+      tr.trainStep();
+      const info = await tf.profile(() => tr.trainStep());
+      expect(info.peakBytes).toBeLessThan(400e6);
+    } finally {
+      tr.dispose();
+    }
   }, 120_000);
 });
 
