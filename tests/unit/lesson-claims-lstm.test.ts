@@ -68,7 +68,9 @@ describe('lesson "LSTM step by step"', () => {
     expect(Math.abs(oMean(rest) - 0.72)).toBeLessThan(0.07);
   }, 180_000);
 
-  it('watch: with forget-gate bias 0, or at T = 40, the loss stays at ln 8 (±0.05) for 150 steps', async () => {
+  it('watch: with forget-gate bias 0 (f starts at ½), or at T = 40, the loss stays at ln 8 (±0.05) for 150 steps', async () => {
+    // "the gates start at ½": with bias 0 the forget gate's mean over the gap is about 0.5.
+    expect(Math.abs(overGap(await train(stepConfig(L, 'watch', { cellOptions: { forgetBias: 0 } }), 1), 'f').mean - 0.5)).toBeLessThan(0.05);
     for (const moved of [{ cellOptions: { forgetBias: 0 } }, { seqLen: 40 }]) {
       const r = await train(stepConfig(L, 'watch', moved), 150);
       for (const w of windows(r.losses, 25)) expect(Math.abs(w - CHANCE)).toBeLessThan(0.05);

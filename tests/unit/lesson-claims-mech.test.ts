@@ -27,12 +27,17 @@ describe('lesson "Three ways to remember"', () => {
     expect(mean(r.losses.slice(-25))).toBeLessThan(0.15);
   }, 120_000);
 
-  it('scales: the Clockwork RNN on copy (T = 20) learns: after 150 steps loss < 0.8·ln 8 and accuracy > 0.3 (chance 0.125)', async () => {
+  it('scales: the Clockwork RNN on copy (T = 20) learns: after 150 steps loss < 0.8·ln 8 and about 40% right (chance 12.5%), its profile gentler than the tanh RNN’s', async () => {
     const cfg = stepConfig(L, 'scales');
     expect([cfg.cellId, cfg.taskId, cfg.seqLen]).toEqual(['clockwork', 'copy', 20]);
     const r = await train(cfg, 150);
     expect(mean(r.losses.slice(-25))).toBeLessThan(0.8 * Math.log(8));
-    expect(mean(r.accuracies.slice(-25))).toBeGreaterThan(0.3);
+    const acc = mean(r.accuracies.slice(-25));
+    expect(acc).toBeGreaterThan(0.33); // "about 40%"
+    expect(acc).toBeLessThan(0.5);
+    // "the profile falls more gently than the plain RNN's", on the same task.
+    const rnn = await train({ ...cfg, cellId: 'rnn', cellOptions: { nonlinearity: 'tanh' } }, 1);
+    expect(r.initial.perStep).toBeGreaterThan(rnn.initial.perStep + 0.1);
   }, 120_000);
 
   it('init and compare: at the start RNN ×0.45–0.65, GRU ×0.5–0.7, Clockwork ×0.8–0.92, uRNN flat (×0.98–1.02)', async () => {
