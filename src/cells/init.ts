@@ -42,7 +42,7 @@ export const glorotUniformInit: InitFn = (shape, rng) => {
 /** PyTorch's RNN/LSTM/GRU default: every weight and bias U(−1/√H, 1/√H). */
 export const pytorchRnnInit = (hiddenSize: number): InitFn => uniformInit(1 / Math.sqrt(hiddenSize));
 
-/** Scale any init (the "initial scale of the recurrent weights" slider). */
+/** Scale any init by a constant. (The page's recurrent-init control sets a spectral radius instead: src/engine/spectral.ts.) */
 export const scaledInit = (base: InitFn, scale: number): InitFn => (shape, rng) => {
   const out = base(shape, rng);
   if (scale !== 1) for (let i = 0; i < out.length; i++) out[i] *= scale;
