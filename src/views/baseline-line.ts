@@ -12,7 +12,9 @@ export interface Baseline {
 export function createBaselineLine(plot: Selection<SVGGElement, unknown, null, undefined>) {
   const g = plot.append('g').attr('class', 'baseline').attr('display', 'none');
   const rule = g.append('line').attr('stroke', CHART.axis).attr('stroke-width', 1.2).attr('stroke-dasharray', '6 4');
-  const text = g.append('text').attr('text-anchor', 'end').attr('fill', CHART.axis).attr('font-size', 10.5);
+  // A white halo keeps the label legible where it crosses a curve.
+  const text = g.append('text').attr('text-anchor', 'end').attr('fill', CHART.axis).attr('font-size', 10.5)
+    .attr('stroke', '#fff').attr('stroke-width', 3).attr('stroke-linejoin', 'round').attr('paint-order', 'stroke');
   return {
     /** Hidden when there is no baseline or no data to compare it with. */
     draw(y: (v: number) => number, innerW: number, baseline: Baseline | null | undefined, visible: boolean) {
