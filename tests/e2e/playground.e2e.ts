@@ -30,6 +30,15 @@ export const scenarios: Scenario[] = [
         const grad1 = await page.getAttribute('[data-testid=gradnorm-chart] path.line, [data-testid=gradnorm-chart] path', 'd');
         assert.ok(grad1 && grad1.length > 20, 'gradient-norm chart draws a path');
         assert.notEqual(grad1, grad0, 'gradient-norm chart updates');
+        // The task's baseline (copy, 8 symbols: ln 8, the uniform guess) as a labelled dashed line.
+        const baseline = page.locator('[data-testid=loss-chart] g.baseline');
+        // (A horizontal <line> has an empty bounding box, which Playwright counts as invisible: check its group and label.)
+        assert.equal(await baseline.getAttribute('display'), null, 'the loss chart draws the baseline');
+        assert.ok(await baseline.locator('text').isVisible(), 'and labels it');
+        assert.ok(Number(await baseline.locator('line').getAttribute('x2')) > 100, 'across the plot');
+        assert.ok(Math.abs(Number(await baseline.getAttribute('data-value')) - Math.log(8)) < 1e-6, 'baseline = ln 8 on the copy task');
+        assert.equal(await baseline.locator('line').getAttribute('stroke-dasharray'), '6 4', 'the baseline is dashed');
+        assert.match((await baseline.locator('text').textContent()) ?? '', /^baseline \(uniform guess\) = 2\.08$/);
         for (const id of ['i', 'f', 'g', 'o', 'c', 'h']) {
           assert.ok(await page.isVisible(`[data-testid=heatmap-${id}]`), `heatmap-${id} visible`);
         }
