@@ -45,8 +45,8 @@ export const narx: CellSpec = {
       '模型取自 Lin 等 1996（IEEE TNN 7(6)）及其 NIPS-8 版本（我们只读到摘要）：$h_t = \\tanh(W_x x_t + \\sum_d W_d y_{t-d} + b)$，$y_t = W_y h_t + b_y$。只用当前输入；序列开始前 $y$ 为 0；本层输出 $y$，即被反馈的量。原始模型没有 $h_{t-1} \\to h_t$ 的连接，延迟线就是全部循环。变体（延迟线保存 `hidden`）：延迟线保存 $h_{t-1} \\dots h_{t-n}$（后来的隐藏状态形式，如 MIST）。',
     gateLabels: { y: '输出 y（被反馈）' },
   },
-  // Lin et al.'s latching problem (hold what came first for the whole sequence) as the selective copy of the first symbol, T = 20; on the adding problem at lr 0.005 it stayed at the baseline.
-  preset: { taskId: 'select', taskOptions: { recall: 1 }, seqLen: 20, hiddenSize: 32, learningRate: 0.01, clipNorm: 1, options: { order: 3 } },
+  // Lin et al.'s latching problem (hold what came first for the whole sequence) as the selective copy of the first symbol, T = 20; on the adding problem it stayed at the baseline. lr 0.005: 0.01 fell later and relapsed.
+  preset: { taskId: 'select', taskOptions: { recall: 1 }, seqLen: 20, hiddenSize: 32, learningRate: 0.005, clipNorm: 1, options: { order: 3 } },
   options: [
     { key: 'feedback', label: 'Delay line carries', kind: 'choice', default: 'output', choices: ['output', 'hidden'],
       help: '`output`: the original NARX, past outputs $y$ are fed back. `hidden`: the later form with past hidden states $h$.',
