@@ -88,6 +88,8 @@ export const scenarios: Scenario[] = [
         // Lower H with the slider, as the message says.
         await dragSlider(page, 'slider-hiddenSize', 0.02);
         await page.waitForFunction(() => document.querySelector('[data-testid=budget]')?.getAttribute('data-level') !== 'refuse', null, { timeout: 10_000 });
+        // The link follows within its write delay.
+        await page.waitForFunction(() => Number(new URLSearchParams(location.search).get('hiddenSize')) < 64, null, { timeout: 5000 }).catch(() => undefined);
         const h = Number(new URL(page.url()).searchParams.get('hiddenSize'));
         assert.ok(h < 64, `hidden size lowered: ${h}`);
         await page.waitForFunction(() => !document.querySelector('[data-testid=run-error]'), null, { timeout: 30_000 });
