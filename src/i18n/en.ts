@@ -41,7 +41,7 @@ export const en = {
   'controls.recurrentScale': 'ρ(Wₕₕ) at init',
   'controls.recurrentScale.off': 'off · ρ = {rho}',
   'controls.recurrentScale.none': 'no effect: this cell has no square recurrent matrix',
-  'controls.recurrentScale.help': 'The spectral radius ρ of the recurrent matrix at initialisation, its largest |eigenvalue|. Every square gate block of Wₕₕ is rescaled to exactly ρ (IRNN: ρ·I; IndRNN: max |uᵢ| = ρ; Clockwork: each module’s own block; RIN: its learned U, with the fixed I added on top). QRNN, SRU, FRU, uRNN, mLSTM, NARX and HOT-RNN have no such matrix; the control leaves them alone. Off keeps the cell’s own init: PyTorch’s U(±1/√H) gives ρ ≈ 0.6 per block (the largest block is shown). One step back multiplies the gradient by Wₕₕᵀ and by the slope of the nonlinearity (at most 1 for tanh), so below 1 it shrinks geometrically; above 1 it can grow, for a ReLU unit without limit, while tanh saturates and holds it back.',
+  'controls.recurrentScale.help': 'The spectral radius ρ (largest |eigenvalue|) of the recurrent matrix at initialisation: each square block of Wₕₕ is rescaled to exactly ρ (IRNN: ρ·I; IndRNN: max |uᵢ| = ρ). Off keeps the cell’s own init — PyTorch’s gives ρ ≈ 0.6. One step back multiplies the gradient by Wₕₕᵀ and the slope of tanh (at most 1): below 1 it shrinks geometrically, above 1 it can grow.',
   'controls.clipNorm': 'Gradient clipping',
   'controls.clipNorm.off': 'off',
   'controls.opt.forgetBias': 'Forget-gate bias',

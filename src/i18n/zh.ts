@@ -43,7 +43,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'controls.recurrentScale': '初始化时 Wₕₕ 的谱半径 ρ',
   'controls.recurrentScale.off': '关闭 · ρ = {rho}',
   'controls.recurrentScale.none': '无作用：该单元没有方形循环矩阵',
-  'controls.recurrentScale.help': '循环矩阵初始化时的谱半径 ρ，即其特征值绝对值的最大者。Wₕₕ 的每个方形门块都被缩放到恰好为 ρ（IRNN：ρ·I；IndRNN：max |uᵢ| = ρ；Clockwork：每个模块各自的块；RIN：其可学习的 U，固定的 I 另行相加）。QRNN、SRU、FRU、uRNN、mLSTM、NARX 与 HOT-RNN 没有这样的矩阵，此控件对它们不起作用。关闭时保留单元自己的初始化：PyTorch 的 U(±1/√H) 每个块给出 ρ ≈ 0.6（显示最大的块）。梯度每向前回传一步，就乘以 Wₕₕᵀ 和非线性函数的斜率（tanh 的斜率不超过 1），所以 ρ 小于 1 时梯度按几何级数缩小；大于 1 时可能增大——ReLU 单元没有上限，tanh 则因饱和而受到抑制。',
+  'controls.recurrentScale.help': '循环矩阵初始化时的谱半径 ρ（特征值绝对值的最大者）：Wₕₕ 的每个方形块都被缩放到恰好为 ρ（IRNN：ρ·I；IndRNN：max |uᵢ| = ρ）。关闭时保留单元自己的初始化——PyTorch 的初始化给出 ρ ≈ 0.6。梯度每回传一步就乘以 Wₕₕᵀ 和 tanh 的斜率（不超过 1）：ρ 小于 1 时按几何级数缩小，大于 1 时可能增大。',
   'controls.clipNorm': '梯度裁剪',
   'controls.clipNorm.off': '关闭',
   'controls.opt.forgetBias': '遗忘门偏置',
