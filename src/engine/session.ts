@@ -45,6 +45,8 @@ export class TrainingSession {
   /** Every message and every loop tick runs through this chain, so none interleave across awaits. */
   private queue: Promise<void> = Promise.resolve();
   private tickScheduled = false;
+  /** What the page's instrument views want (kept across runs). */
+  private instruments: { open: boolean; stepEigAt?: number } = { open: false };
   private readonly o: Required<SessionOptions>;
 
   constructor(opts: SessionOptions) {
@@ -60,6 +62,11 @@ export class TrainingSession {
   /** Queues a message; the promise settles once it has been handled (tests await it). */
   handle(msg: Control): Promise<void> {
     return this.enqueue(() => this.dispatch(msg));
+  }
+
+  /** What the page's instrument views want, as last told. */
+  get instrumentsWanted(): { open: boolean; stepEigAt?: number } {
+    return { ...this.instruments };
   }
 
   /** Resolves when everything queued so far, loop ticks included, has run. */
@@ -117,10 +124,17 @@ export class TrainingSession {
         this.setStatus('paused');
         return this.publishAll();
       }
+      case 'instruments':
+        return this.setInstruments(msg.open, msg.stepEigAt);
       case 'reset':
         if (this.slots.length === 0) return;
         return this.rebuild(this.slots.map((s) => s.config), this.comparing, false, this.comparing ? undefined : this.slots[0].weights);
     }
+  }
+
+  /** The page opened or closed its instrument views, or wants another step's Jacobian eigenvalues. */
+  private async setInstruments(open: boolean, stepEigAt?: number): Promise<void> {
+    this.instruments = { open, stepEigAt };
   }
 
   private async configure(runId: number, config: TrainerConfig, weights?: LoadedWeights): Promise<void> {

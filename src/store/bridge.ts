@@ -1,7 +1,9 @@
 // The one place that talks to the training worker. It turns config changes into `configure`
 // messages (a new runId unless only live optimiser fields changed), forwards telemetry and status
 // into the store, and drops anything from a run that is no longer current. On the Compare page it
-// sends one `compare` run instead (the worker trains the chosen cells in turn, one slot each).
+// sends one `compare` run instead (the worker trains the chosen cells in turn, one slot each). It
+// tells the worker whether instrument views are open and which step's Jacobian eigenvalues they
+// want (an 'instruments' message when either changes and before every configure or compare).
 // A backend that dies (the worker's 'error' event, or a run failing with a WASM abort or out of
 // memory) is not left broken: the bridge ends that worker, starts a new one, configures it with the
 // current settings (paused) and leaves a notice in the store.
@@ -88,11 +90,19 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     return { type: 'configure', runId: s.run.runId, config: s.config, ...(w ? { weights: { id: w.id, values: w.values } } : {}) };
   };
 
+  /** The page's instrument wishes; the worker keeps them across runs (sent before every configure too). */
+  const instrumentsMsg = (s: AppState): ToWorker => {
+    const { open, stepEigAt } = s.instruments;
+    return { type: 'instruments', open, ...(stepEigAt !== null ? { stepEigAt } : {}) };
+  };
+
   const sendConfigure = () => {
     timers.restart = null;
     const s = store.getState();
     const { config, run } = s;
     sent.config = config;
+    // First, so the run's step-0 snapshot already knows (a replaced worker starts closed).
+    post(instrumentsMsg(s));
     if (isCompare(s)) {
       sent.compare = s.ui.compare.join(',');
       s.resetCompare(s.ui.compare);
@@ -211,6 +221,9 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (!sent.config) return;
+    const ins = s.instruments;
+    const insPrev = prev.instruments;
+    if (ins.open !== insPrev.open || ins.stepEigAt !== insPrev.stepEigAt) post(instrumentsMsg(s));
     const compareKey = isCompare(s) ? s.ui.compare.join(',') : null;
     if (compareKey !== sent.compare) {
       crashes = 0;

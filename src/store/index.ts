@@ -10,6 +10,7 @@ import {
   createUiSlice,
   createCompareSlice,
   createWeightsSlice,
+  createInstrumentsSlice,
   type AppState,
 } from './slices';
 
@@ -24,6 +25,7 @@ export function createAppStore(initial: UrlState, notices: UrlNotice[] = []): Ap
     ...createUiSlice(initial.ui, notices)(...a),
     ...createCompareSlice(...a),
     ...createWeightsSlice(...a),
+    ...createInstrumentsSlice()(...a),
   }));
 }
 

@@ -2,7 +2,7 @@
 // worker reports; ui is page-level. Fast telemetry is kept here but views read it via subscribe.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CellOptions, OptionValue } from '../cells/types';
-import type { BackendReport, LossPoint, RunConfig, RunStatus, Telemetry, WeightSet } from '../worker/protocol';
+import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, RunConfig, RunStatus, Telemetry, WeightSet } from '../worker/protocol';
 import type { Catalog } from './catalog';
 import { defaultOptions, type BackendPref, type Lang, type MechFilter, type Page, type UrlNotice } from './url';
 
@@ -58,6 +58,27 @@ export interface TelemetrySlice {
   clearTelemetry(): void;
 }
 
+/**
+ * The instrument views (spectra, Jacobians, gate histograms, clipping, long memory). `open` and
+ * `stepEigAt` are the page's wishes (the bridge sends them to the worker); `latest` and `clip` are
+ * what the worker reported for the current run (cleared when it restarts).
+ */
+export interface InstrumentsState {
+  /** Some instrument view is on the page: the worker computes snapshots only then. */
+  open: boolean;
+  /** The t (1-based) of the probe sequence whose one-step Jacobian eigenvalues are wanted; null: none. */
+  stepEigAt: number | null;
+  latest: InstrumentSnapshot | null;
+  /** Gradient norm raw and clipped per training step, bounded like the loss history. */
+  clip: ClipPoint[];
+}
+
+export interface InstrumentsSlice {
+  instruments: InstrumentsState;
+  setInstrumentsOpen(open: boolean): void;
+  setStepEigAt(t: number | null): void;
+}
+
 export interface UiState {
   page: Page;
   lang: Lang;
@@ -87,6 +108,9 @@ export interface CompareSlot {
   paramCount: number | null;
   status: RunStatus | 'loading';
   message: string | null;
+  /** The cell's latest InstrumentSnapshot (while instruments are open) and its clipping points. */
+  instruments: InstrumentSnapshot | null;
+  clip: ClipPoint[];
 }
 
 export interface CompareSlice {
@@ -117,7 +141,7 @@ export interface WeightsSlice {
   setWeightsMessage(message: { kind: 'info' | 'error'; text: string } | null): void;
 }
 
-export type AppState = ConfigSlice & RunSlice & TelemetrySlice & UiSlice & CompareSlice & WeightsSlice;
+export type AppState = ConfigSlice & RunSlice & TelemetrySlice & UiSlice & CompareSlice & WeightsSlice & InstrumentsSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** Loss history is bounded: past this, every other old point is dropped, so long runs keep their shape. */
@@ -195,7 +219,17 @@ export const createTelemetrySlice: Slice<TelemetrySlice> = (set, get) => ({
     const diagnostics = t.diagnostics && Object.keys(t.diagnostics).length
       ? appendBounded(telemetry.diagnostics, [{ step: t.step, values: t.diagnostics }])
       : telemetry.diagnostics;
+    const instruments = t.instruments || t.clip?.length
+      ? {
+          instruments: {
+            ...get().instruments,
+            latest: t.instruments ?? get().instruments.latest,
+            clip: t.clip?.length ? appendBounded(get().instruments.clip, t.clip) : get().instruments.clip,
+          },
+        }
+      : {};
     set({
+      ...instruments,
       telemetry: { history: appendBounded(telemetry.history, t.points), latest: t, diagnostics },
       run: {
         ...run,
@@ -209,6 +243,7 @@ export const createTelemetrySlice: Slice<TelemetrySlice> = (set, get) => ({
   clearTelemetry: () =>
     set({
       telemetry: { history: [], latest: null, diagnostics: [] },
+      instruments: { ...get().instruments, latest: null, clip: [] },
       run: { ...get().run, step: 0, lastLoss: null, lastAccuracy: null, stepsPerSecond: 0 },
     }),
 });
@@ -222,6 +257,7 @@ export const createUiSlice = (initial: Omit<UiState, 'notices'>, notices: UrlNot
 
 const emptySlot = (cellId: string): CompareSlot => ({
   cellId, history: [], gradNorms: null, step: 0, lastLoss: null, lastAccuracy: null, paramCount: null, status: 'loading', message: null,
+  instruments: null, clip: [],
 });
 
 export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
@@ -243,6 +279,8 @@ export const createCompareSlice: Slice<CompareSlice> = (set, get) => ({
       step: t.step,
       lastLoss: last ? last.loss : cur.lastLoss,
       lastAccuracy: last ? last.accuracy : cur.lastAccuracy,
+      instruments: t.instruments ?? cur.instruments,
+      clip: t.clip?.length ? appendBounded(cur.clip, t.clip) : cur.clip,
     };
     // The shared counter is the slowest cell's: every cell has trained at least that many steps.
     const step = Math.min(...slots.map((s) => s.step));
@@ -263,4 +301,15 @@ export const createWeightsSlice: Slice<WeightsSlice> = (set, get) => ({
   loadWeights: (w) => set({ weights: { loaded: { ...w, id: ++weightsIds }, message: null } }),
   clearWeights: (message) => set({ weights: { loaded: null, message: message ?? null } }),
   setWeightsMessage: (message) => set({ weights: { ...get().weights, message } }),
+});
+
+export const createInstrumentsSlice = (initial: { open?: boolean; stepEigAt?: number | null } = {}): Slice<InstrumentsSlice> => (set, get) => ({
+  instruments: { open: initial.open ?? false, stepEigAt: initial.stepEigAt ?? null, latest: null, clip: [] },
+  setInstrumentsOpen: (open) => {
+    if (get().instruments.open !== open) set({ instruments: { ...get().instruments, open } });
+  },
+  setStepEigAt: (t) => {
+    const v = t === null || !Number.isFinite(t) ? null : Math.max(1, Math.round(t));
+    if (get().instruments.stepEigAt !== v) set({ instruments: { ...get().instruments, stepEigAt: v } });
+  },
 });

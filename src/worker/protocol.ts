@@ -1,6 +1,9 @@
 // Messages between the page and the training worker. Plain data only: the page never sees a
 // tensor. Every message about a run carries its runId so stale messages can be dropped.
 import type { CellOptions } from '../cells/types';
+import type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
+
+export type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -59,7 +62,13 @@ export type ToWorker =
   | { type: 'step'; steps?: number }
   | { type: 'reset' }
   /** Replaces the current run with several runs that the worker trains in turn (the Compare page). */
-  | { type: 'compare'; runId: number; configs: RunConfig[] };
+  | { type: 'compare'; runId: number; configs: RunConfig[] }
+  /**
+   * Whether the page has instrument views open (the worker computes InstrumentSnapshots only then),
+   * and the t (1-based) of the probe sequence whose one-step Jacobian eigenvalues are wanted.
+   * Sent when either changes and after every configure/compare; it outlives runs.
+   */
+  | { type: 'instruments'; open: boolean; stepEigAt?: number };
 
 /** Why a backend was skipped, as a key the page translates (the English `reason` is the fallback). */
 export type FallbackCode = 'disabled' | 'missing' | 'no-adapter' | 'software' | 'no-canvas' | 'check-failed' | 'start-failed';
@@ -108,6 +117,14 @@ export interface Telemetry {
     means: Record<string, number>;
   };
   stepsPerSecond: number;
+  /**
+   * Spectra, Jacobians, gate histograms and the long-memory fit (first layer, forward direction,
+   * batch item 0 of the probe sequence); only while the page has instruments open, and at most about
+   * once a second while training (plus one at configure and on pause/step). Absent: unchanged.
+   */
+  instruments?: InstrumentSnapshot;
+  /** One point per training step since the previous snapshot: gradient norm raw and clipped (σ_max with SV clipping). */
+  clip?: ClipPoint[];
 }
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';

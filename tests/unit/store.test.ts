@@ -119,7 +119,8 @@ describe('bridge', () => {
     const w = fakeWorker();
     createBridge(store, { makeWorker: () => w, debounceMs: 0 });
     expect(w.sent[0]).toMatchObject({ type: 'init' });
-    expect(w.sent[1]).toMatchObject({ type: 'configure', runId: 1 });
+    expect(w.sent[1]).toMatchObject({ type: 'instruments', open: false });
+    expect(w.sent[2]).toMatchObject({ type: 'configure', runId: 1 });
 
     store.getState().setConfig({ learningRate: 0.05 });
     expect(w.sent.at(-1)).toMatchObject({ type: 'configure', runId: 1, config: { learningRate: 0.05 } });
