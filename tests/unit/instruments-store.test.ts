@@ -103,7 +103,7 @@ describe('instruments through the bridge', () => {
     store.getState().setConfig({ learningRate: 0.02 }); // live change: same run, the worker remembers
     expect(instrumentMsgs(sent).length).toBe(n);
     store.getState().setConfig({ hiddenSize: 9 }); // restart
-    const i = sent.findLastIndex((m) => m.type === 'configure');
+    const i = sent.map((m) => m.type).lastIndexOf('configure');
     expect(sent[i - 1]).toEqual({ type: 'instruments', open: true, stepEigAt: 12 });
     store.getState().setInstrumentsOpen(false);
     expect(sent.at(-1)).toEqual({ type: 'instruments', open: false, stepEigAt: 12 });
