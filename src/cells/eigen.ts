@@ -2,6 +2,13 @@
 // row-major): a Householder reduction to upper Hessenberg form, then the Francis double-shift QR
 // iteration, as in EISPACK's orthes/hqr (the form JAMA publishes). Eigenvalues only, no vectors.
 // Used for the spectral radius ρ(W_hh) that the recurrent-init control sets (n ≤ ~256).
+//
+// Kept rather than replaced by ml-matrix's EigenvalueDecomposition (which the Spectrum view uses,
+// src/engine/instruments/matrix-spectrum.ts; a test keeps the two within 1e-9 on random matrices),
+// because that one is JAMA's hqr2 as published: exceptional shifts only at iterations 10 and 30 and
+// no iteration cap (a NaN or a stalled sweep loops forever), and it always accumulates eigenvectors.
+// Measured: on the 64 × 64 lower shift (nilpotent, ρ = 0) it returns ρ ≈ 0.56, this code 0 — and
+// spectral.ts divides by ρ to rescale a block; on random matrices it is 2× slower at n = 128.
 
 export interface Eigenvalues {
   /** Real parts. */

@@ -30,7 +30,7 @@ function gramError(q: Float64Array, n: number, k: number): number {
 const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   Array.from(a).reduce((m, x, i) => Math.max(m, Math.abs(x - b[i])), 0);
 
-describe('svd (one-sided Jacobi)', () => {
+describe('svd (ml-matrix)', () => {
   for (const [rows, cols] of [[6, 6], [9, 4], [3, 7], [32, 32], [1, 5]]) {
     it(`reconstructs a random ${rows}×${cols} matrix with orthonormal factors`, () => {
       const a = randomMatrix(rows, cols, rows * 100 + cols);
@@ -71,6 +71,14 @@ describe('svd (one-sided Jacobi)', () => {
     const s = singularValues([1, 1, 0, 1], 2, 2);
     expect(s[0]).toBeCloseTo((Math.sqrt(5) + 1) / 2, 12);
     expect(s[1]).toBeCloseTo((Math.sqrt(5) - 1) / 2, 12);
+  });
+
+  it('a non-finite entry gives NaN throughout (never an endless QR sweep)', () => {
+    const a = Float64Array.from([1, 2, NaN, 4, 5, 6]);
+    for (const x of singularValues(a, 2, 3)) expect(Number.isNaN(x)).toBe(true);
+    const { u, s, v } = svd(a, 3, 2);
+    expect([...u, ...s, ...v].every(Number.isNaN)).toBe(true);
+    expect(Array.from(clipSingularValues([Infinity, 0, 0, 1], 2, 2, 1)).every(Number.isNaN)).toBe(true);
   });
 
   it('rejects a length that does not match the shape', () => {

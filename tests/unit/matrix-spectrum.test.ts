@@ -110,3 +110,14 @@ describe('matrixSpectrum (ml-matrix)', () => {
     expect(() => matrixSpectrum([1, 2, 3], 2, 2, 'x', 'x')).toThrow();
   });
 });
+
+describe('matrixSpectrum agrees with the ρ control’s own eigenvalue code (src/cells/eigen.ts)', () => {
+  it('random nonsymmetric matrices, n = 4 … 64: the same ρ to 1e-9', async () => {
+    const { spectralRadius } = await import('../../src/cells/eigen');
+    for (const [n, seed] of [[4, 1], [16, 2], [33, 3], [64, 4]]) {
+      const rng = createRng(seed);
+      const a = Float64Array.from({ length: n * n }, () => rng.normal() / Math.sqrt(n));
+      expect(matrixSpectrum(a, n, n, 'w', 'w').radius).toBeCloseTo(spectralRadius(a, n), 9);
+    }
+  });
+});
