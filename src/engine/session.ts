@@ -6,9 +6,17 @@
 // turns, one short chunk per tick, the one furthest behind first, so a comparison stays as
 // responsive as a single run and its runs reach the same step together. Play/pause/step/reset act on every slot; a slot that diverges or
 // fails stops alone while the others go on.
+//
+// Instruments (instruments/probe.ts), while the page has them open: one snapshot at configure and
+// on pause/step, and while training at most one per `instrumentsIntervalMs` (1 s) per run and never
+// more than `instrumentsShare` (20%) of the wall time, measured: a snapshot that took c ms waits
+// c·(1 − share)/share ms (times the number of compared runs) before the next. A due snapshot is
+// computed in its own turn of the queue after a defer, so a pause, step or reset that arrived
+// during the chunk is handled first.
 import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/protocol';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';
+import type { JacobianFn } from './instruments/probe';
 
 export interface SessionOptions {
   post(msg: FromWorker): void;
@@ -18,6 +26,12 @@ export interface SessionOptions {
   /** A chunk ends after this long or this many steps, whichever is first. */
   chunkMs?: number;
   chunkSteps?: number;
+  /** Least time between two instrument snapshots of a run while training (ms). */
+  instrumentsIntervalMs?: number;
+  /** Most of the wall time instrument snapshots may take while training (0–1). */
+  instrumentsShare?: number;
+  /** The Jacobian profile (jacobians.ts); null: snapshots leave jacobians and memory null. */
+  jacobians?: JacobianFn | null;
 }
 
 type Control = Exclude<ToWorker, { type: 'init' }>;
@@ -30,6 +44,11 @@ interface Slot {
   /** Set once this run has stopped on its own; the session's status no longer applies to it. */
   dead?: { status: 'diverged' | 'error'; message: string };
   lastSnapshot: number;
+  /** When the last instrument snapshot was taken (ms) and how long it took. */
+  lastInstruments: number;
+  instrumentsMs: number;
+  /** A deferred instrument snapshot is waiting in the queue. */
+  instrumentsQueued?: boolean;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -55,6 +74,9 @@ export class TrainingSession {
       snapshotIntervalMs: 100,
       chunkMs: 30,
       chunkSteps: 64,
+      instrumentsIntervalMs: 1000,
+      instrumentsShare: 0.2,
+      jacobians: null,
       ...opts,
     };
   }
@@ -115,14 +137,14 @@ export class TrainingSession {
       case 'pause':
         if (this.status !== 'running') return;
         this.setStatus('paused');
-        return this.publishAll();
+        return this.publishAll(true);
       case 'step': {
         const live = this.live();
         if (live.length === 0 || this.status === 'error') return;
         const n = Math.max(1, Math.floor(msg.steps ?? 1));
         for (const slot of live) this.guard(slot, () => slot.trainer!.train(n));
         this.setStatus('paused');
-        return this.publishAll();
+        return this.publishAll(true);
       }
       case 'instruments':
         return this.setInstruments(msg.open, msg.stepEigAt);
@@ -134,7 +156,12 @@ export class TrainingSession {
 
   /** The page opened or closed its instrument views, or wants another step's Jacobian eigenvalues. */
   private async setInstruments(open: boolean, stepEigAt?: number): Promise<void> {
+    const was = this.instruments;
     this.instruments = { open, stepEigAt };
+    if (!open || (was.open && was.stepEigAt === stepEigAt)) return;
+    // Newly opened, or another t: a running run takes one at its next chunk, a paused one now.
+    for (const slot of this.slots) slot.lastInstruments = -Infinity;
+    if (this.status !== 'running') await this.publishAll(true);
   }
 
   private async configure(runId: number, config: TrainerConfig, weights?: LoadedWeights): Promise<void> {
@@ -175,19 +202,19 @@ export class TrainingSession {
           weights = undefined;
         }
       }
-      this.slots = [{ config: { ...configs[0] }, trainer: trainer ?? new Trainer(configs[0]), weights, lastSnapshot: 0 }];
+      this.slots = [{ config: { ...configs[0] }, trainer: trainer ?? new Trainer(configs[0]), weights, lastSnapshot: 0, lastInstruments: -Infinity, instrumentsMs: 0 }];
     } else {
       this.slots = configs.map((config) => {
         try {
           checkBudget(config);
-          return { config: { ...config }, trainer: new Trainer(config), lastSnapshot: 0 };
+          return { config: { ...config }, trainer: new Trainer(config), lastSnapshot: 0, lastInstruments: -Infinity, instrumentsMs: 0 };
         } catch (e) {
-          return { config: { ...config }, trainer: null, dead: { status: 'error', message: errorMessage(e) }, lastSnapshot: 0 };
+          return { config: { ...config }, trainer: null, dead: { status: 'error', message: errorMessage(e) }, lastSnapshot: 0, lastInstruments: -Infinity, instrumentsMs: 0 };
         }
       });
     }
     this.setStatus(keepRunning ? 'running' : 'idle');
-    await this.publishAll();
+    await this.publishAll(true);
     if (keepRunning) this.scheduleTick();
   }
 
@@ -221,27 +248,55 @@ export class TrainingSession {
         steps++;
       } while (steps < Math.min(this.o.chunkSteps, cap) && now() - start < this.o.chunkMs);
     });
-    if (!slot.dead && now() - slot.lastSnapshot >= this.o.snapshotIntervalMs) await this.publish(slot);
+    if (!slot.dead && this.instrumentsDue(slot)) this.queueInstruments(slot);
+    else if (!slot.dead && now() - slot.lastSnapshot >= this.o.snapshotIntervalMs) await this.publish(slot);
     if (this.status === 'running' && this.live().length > 0) this.scheduleTick();
   }
 
-  private async publishAll(): Promise<void> {
-    for (const slot of this.slots) if (slot.trainer && !slot.dead) await this.publish(slot);
+  /** Open, and both the interval and the share of wall time allow another snapshot of this run. */
+  private instrumentsDue(slot: Slot): boolean {
+    if (!this.instruments.open || slot.instrumentsQueued) return false;
+    const share = Math.min(1, Math.max(1e-3, this.o.instrumentsShare));
+    const wait = Math.max(this.o.instrumentsIntervalMs, (slot.instrumentsMs * (1 - share) / share) * Math.max(1, this.live().length));
+    return now() - slot.lastInstruments >= wait;
+  }
+
+  /** The snapshot (telemetry with instruments) in a later turn, after any message that came meanwhile. */
+  private queueInstruments(slot: Slot): void {
+    slot.instrumentsQueued = true;
+    this.o.defer(() => {
+      void this.enqueue(async () => {
+        slot.instrumentsQueued = false;
+        // A pause or step published one already; a reset or configure replaced the run.
+        if (this.status !== 'running' || !this.slots.includes(slot) || slot.dead || !slot.trainer) return;
+        await this.publish(slot, true);
+      });
+    });
+  }
+
+  private async publishAll(instruments = false): Promise<void> {
+    for (const slot of this.slots) if (slot.trainer && !slot.dead) await this.publish(slot, instruments);
   }
 
   /** Posts a snapshot; a non-finite loss or gradient stops that run with status 'diverged'. */
-  private async publish(slot: Slot): Promise<void> {
+  private async publish(slot: Slot, instruments = false): Promise<void> {
     const trainer = slot.trainer;
     if (!trainer) return;
+    const { open, stepEigAt } = this.instruments;
+    const req = instruments && open ? { instruments: { stepEigAt, jacobians: this.o.jacobians } } : {};
     let snap;
     try {
-      snap = await trainer.snapshot(this.runId);
+      snap = await trainer.snapshot(this.runId, req);
     } catch (e) {
       if (!this.comparing) throw e;
       this.kill(slot, 'error', errorMessage(e));
       return;
     }
     slot.lastSnapshot = now();
+    if (req.instruments) {
+      slot.lastInstruments = slot.lastSnapshot;
+      slot.instrumentsMs = snap.instrumentsMs;
+    }
     const index = this.slots.indexOf(slot);
     this.o.post({ type: 'telemetry', telemetry: { ...snap.telemetry, slot: index } });
     if (snap.diverged && !slot.dead) this.kill(slot, 'diverged', snap.diverged);

@@ -9,7 +9,7 @@ import { createRng } from './rng';
 import { stackParams, type StackConfig } from './stack';
 
 /** The square blocks (or the diagonal) a 'recurrent' parameter's ρ is read from, as row offsets. */
-type Layout =
+export type Layout =
   | { kind: 'blocks'; n: number; count: number; cols: number }
   | { kind: 'leading'; rows: number; cols: number }
   | { kind: 'diagonal' }
@@ -25,6 +25,9 @@ function layoutOf(spec: Pick<ParamSpec, 'shape' | 'spectral'>): Layout {
   if (c >= r) return { kind: 'leading', rows: r, cols: c };
   return { kind: 'none' };
 }
+
+/** How a 'recurrent' parameter splits into square blocks (the instruments' spectra read it the same way). */
+export const spectralLayout = (spec: Pick<ParamSpec, 'shape' | 'spectral'>): Layout => layoutOf(spec);
 
 function squareBlock(values: ArrayLike<number>, cols: number, row0: number, n: number): Float64Array {
   const out = new Float64Array(n * n);

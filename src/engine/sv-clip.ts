@@ -121,6 +121,8 @@ function oneBlockAtATime(n: number): boolean {
 export class SvClipper {
   private readonly layouts: Layout[];
   private readonly opts: Required<SvClipOptions>;
+  /** Warm-started right singular vectors of each parameter's clipped blocks, for sigmaMax(). */
+  private readonly vecs = new Map<Layout, tf.Variable>();
 
   constructor(targets: ClipTarget[], opts: SvClipOptions = {}) {
     // A parameter none of whose blocks is clipped is left out altogether.
@@ -138,6 +140,45 @@ export class SvClipper {
       const clipped = clipValuesExact(v.dataSync() as Float32Array, layout, c);
       tf.tidy(() => v.assign(tf.tensor(clipped, v.shape)));
     }
+  }
+
+  /**
+   * σ_max over the blocks this clipper acts on, in the graph (nothing read back): power iteration
+   * on WᵀW, warm-started from the previous call's vectors, so a couple of iterations per training
+   * step follow the slowly changing weights. A Rayleigh estimate: never above the true σ_max.
+   * null when there is nothing to clip. For the clipping chart (σ_max before and after).
+   */
+  sigmaMax(iterations = 2): tf.Scalar | null {
+    if (this.layouts.length === 0) return null;
+    return tf.tidy(() => {
+      const parts: tf.Tensor[] = [];
+      for (const l of this.layouts) {
+        if (l.kind === 'diag') {
+          parts.push(tf.max(tf.abs(l.variable)));
+          continue;
+        }
+        const all = toBlocks(l.variable, l);
+        const blocks = l.only && l.only.length !== l.nb ? (tf.gather(all, l.only, 0) as tf.Tensor3D) : all;
+        let vec = this.vecs.get(l);
+        if (!vec) {
+          vec = tf.variable(tf.fill([blocks.shape[0], l.n, 1], 1 / Math.sqrt(l.n)), false);
+          this.vecs.set(l, vec);
+        }
+        let x: tf.Tensor3D = vec as unknown as tf.Tensor3D;
+        for (let k = 0; k < iterations; k++) {
+          x = tf.matMul(blocks, tf.matMul(blocks, x), true, false);
+          x = tf.div(x, tf.maximum(tf.norm(x, 'euclidean', [1, 2], true), 1e-30)) as tf.Tensor3D;
+        }
+        vec.assign(x);
+        parts.push(tf.max(tf.norm(tf.matMul(blocks, x), 'euclidean', [1, 2])));
+      }
+      return tf.max(tf.stack(parts)) as tf.Scalar;
+    });
+  }
+
+  dispose(): void {
+    for (const v of this.vecs.values()) v.dispose();
+    this.vecs.clear();
   }
 
   /**

@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { getCell } from '../cells/registry';
 import type { CellOptions, Params } from '../cells/types';
-import type { RunConfig, Telemetry } from '../worker/protocol';
+import type { ClipPoint, InstrumentSnapshot, RunConfig, Telemetry } from '../worker/protocol';
 import type { TensorData } from './pytorch-import';
 import { LIVE_FIELDS } from '../worker/protocol';
 import {
@@ -23,6 +23,7 @@ import { getTask } from './tasks/registry';
 import type { Task, TaskBatch } from './tasks/types';
 import { readProbe } from './telemetry';
 import { RateWindow } from './rate';
+import { instrumentSnapshot, type JacobianFn } from './instruments/probe';
 
 /** RunConfig plus options for the task (defaults apply where absent). */
 export type TrainerConfig = RunConfig & { taskOptions?: CellOptions };
@@ -49,7 +50,17 @@ export interface Snapshot {
   telemetry: Telemetry;
   /** Set once a non-finite loss or gradient norm has been seen; the run should stop. */
   diverged?: string;
+  /** Wall time the instrument snapshot took (0 when none was asked for), for the session's throttle. */
+  instrumentsMs: number;
 }
+
+/** What snapshot() should add: the instruments (spectra, Jacobians, gate histograms, memory fit). */
+export interface SnapshotRequest {
+  instruments?: { stepEigAt?: number; jacobians?: JacobianFn | null };
+}
+
+/** Columns of a pending row: loss, accuracy, raw gradient norm, clipped norm, σ_max before/after SV clipping (NaN when off). */
+const ROW = 6;
 
 export interface Inspection {
   loss: number;
@@ -81,7 +92,7 @@ export class Trainer {
   /** Singular-value clipping of the 'recurrent' parameters (sv-clip.ts); 0 = off. */
   private svClip: number;
   private svClipper: SvClipper;
-  /** [n, 3] rows (loss, accuracy, grad norm) of steps pendingFrom … step, not yet read. */
+  /** [n, ROW] rows (loss, accuracy, grad norm raw and clipped, σ_max before/after) of steps pendingFrom … step, not yet read. */
   private pending: tf.Tensor2D | null = null;
   private pendingFrom = 1;
   private last: { gradNorms: tf.Tensor1D; total: tf.Scalar; applied: tf.Scalar } | null = null;
@@ -167,6 +178,7 @@ export class Trainer {
     if (live.clipNorm !== undefined) this.clipNorm = this.config.clipNorm = live.clipNorm;
     if (live.svClipScope !== undefined && live.svClipScope !== (this.config.svClipScope ?? 'all')) {
       this.config.svClipScope = live.svClipScope;
+      this.svClipper.dispose();
       this.svClipper = this.makeSvClipper(live.svClipScope);
       if (this.svClip > 0 && (live.svClip === undefined || live.svClip === this.svClip)) this.svClipper.clipExact(this.svClip);
     }
@@ -196,11 +208,18 @@ export class Trainer {
       }));
       this.optimizer.applyGradients(applied);
       this.constrain();
-      if (this.svClip > 0) this.svClipper.clip(this.svClip);
-      const row = tf.reshape(tf.stack([loss, accuracy, total]), [1, 3]);
+      const nan = tf.scalar(NaN);
+      let sv: [tf.Scalar, tf.Scalar] = [nan, nan];
+      if (this.svClip > 0) {
+        const before = this.svClipper.sigmaMax();
+        this.svClipper.clip(this.svClip);
+        sv = [before ?? nan, this.svClipper.sigmaMax() ?? nan];
+      }
+      const appliedNorm = globalNorm(applied.map((g) => g.tensor));
+      const row = tf.reshape(tf.stack([loss, accuracy, total, appliedNorm, ...sv]), [1, ROW]);
       let pending = this.pending ? tf.concat([this.pending, row]) : row;
       if (pending.shape[0] > MAX_PENDING) pending = tf.slice(pending, [pending.shape[0] - MAX_PENDING, 0]);
-      return { pending: pending as tf.Tensor2D, gradNorms: dLdhNorms, total, applied: globalNorm(applied.map((g) => g.tensor)) };
+      return { pending: pending as tf.Tensor2D, gradNorms: dLdhNorms, total, applied: appliedNorm };
     });
     this.step++;
     this.pending?.dispose();
@@ -223,7 +242,7 @@ export class Trainer {
   }
 
   /** Telemetry since the previous snapshot. Do not call trainStep() until it resolves. */
-  async snapshot(runId: number): Promise<Snapshot> {
+  async snapshot(runId: number, req: SnapshotRequest = {}): Promise<Snapshot> {
     const pending = this.pending;
     const from = this.pendingFrom;
     this.pending = null;
@@ -231,9 +250,11 @@ export class Trainer {
     pending?.dispose();
     await this.readLast();
     const points = [];
-    for (let i = 0; i < rows.length / 3; i++) {
-      const [loss, accuracy, norm] = [rows[3 * i], rows[3 * i + 1], rows[3 * i + 2]];
+    const clip: ClipPoint[] = [];
+    for (let i = 0; i < rows.length / ROW; i++) {
+      const [loss, accuracy, norm, clipped, svBefore, svAfter] = rows.subarray(ROW * i, ROW * (i + 1));
       const step = from + i;
+      clip.push({ step, raw: norm, clipped, ...(Number.isNaN(svBefore) ? {} : { svBefore }), ...(Number.isNaN(svAfter) ? {} : { svAfter }) });
       if (!this.divergedAt && !(Number.isFinite(loss) && Number.isFinite(norm))) {
         const what = Number.isFinite(loss) ? `the gradient norm became ${norm}` : `the loss became ${loss}`;
         this.divergedAt = `Training diverged at step ${step}: ${what}. `
@@ -244,6 +265,13 @@ export class Trainer {
     const stepsPerSecond = this.rate.push(now(), this.step);
     const probe = await readProbe(this.model, this.task, this.vars, this.T);
     const diagnostics = await this.diagnostics();
+    let instruments: InstrumentSnapshot | undefined;
+    let instrumentsMs = 0;
+    if (req.instruments) {
+      const t0 = now();
+      instruments = await this.instruments(probe.traces.find((tr) => tr.layer === 0 && tr.direction === 0), req.instruments);
+      instrumentsMs = now() - t0;
+    }
     return {
       telemetry: {
         runId,
@@ -254,9 +282,30 @@ export class Trainer {
         gradNormTotal: this.lastRead.total,
         probe,
         stepsPerSecond,
+        ...(clip.length ? { clip } : {}),
+        ...(instruments ? { instruments } : {}),
       },
       diverged: this.divergedAt,
+      instrumentsMs,
     };
+  }
+
+  /** The instrument snapshot on the probe sequence (layer 0, forward, batch item 0); see instruments/probe.ts. */
+  async instruments(
+    trace: Telemetry['probe']['traces'][number] | undefined,
+    opts: NonNullable<SnapshotRequest['instruments']> = {},
+  ): Promise<InstrumentSnapshot> {
+    const probe = this.task.probe(this.T);
+    return instrumentSnapshot({
+      step: this.step,
+      stack: this.model.stack,
+      params: this.vars,
+      probeX: probe.batch.x,
+      T: probe.batch.T,
+      trace,
+      stepEigAt: opts.stepEigAt,
+      jacobians: opts.jacobians,
+    });
   }
 
   /** Global gradient norm of the last step before and after clipping (for tests and the bench). */
@@ -290,6 +339,7 @@ export class Trainer {
     this.pending?.dispose();
     if (this.last) tf.dispose([this.last.gradNorms, this.last.total, this.last.applied]);
     this.optimizer.dispose();
+    this.svClipper.dispose();
   }
 
   /** The cell's own numbers (CellSpec.diagnostics) on the top layer's forward parameters. */

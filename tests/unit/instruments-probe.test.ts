@@ -1,0 +1,334 @@
+// The worker's instrument snapshots (src/engine/instruments/probe.ts through Trainer.snapshot and
+// the TrainingSession): spectra block by block with gate labels, or a note where a cell has no
+// square recurrent matrix; gate histograms with their saturation fractions; the clipping points per
+// training step; the session's throttle and its snapshots at configure, pause and step; and no
+// tensor left behind.
+import * as tf from '@tensorflow/tfjs-core';
+import katex from 'katex';
+import { cellList } from '../../src/cells/registry';
+import { splitProse } from '../../src/i18n/prose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../../src/engine/node-backend';
+import { gateHistogram, HISTOGRAM_BINS, type JacobianFn } from '../../src/engine/instruments/probe';
+import { TrainingSession } from '../../src/engine/session';
+import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
+import type { FromWorker, Telemetry } from '../../src/worker/protocol';
+
+const base: TrainerConfig = {
+  cellId: 'lstm', cellOptions: {}, taskId: 'copy', seqLen: 10, hiddenSize: 6, numLayers: 1,
+  bidirectional: false, learningRate: 0.01, batchSize: 4, recurrentScale: 0, clipNorm: 1, seed: 3,
+};
+
+beforeAll(async () => {
+  await useNodeBackend();
+});
+
+async function snapshotOf(cfg: Partial<TrainerConfig>) {
+  const trainer = new Trainer({ ...base, ...cfg });
+  try {
+    trainer.train(2);
+    const snap = await trainer.snapshot(1, { instruments: {} });
+    return { snap, T: trainer.T };
+  } finally {
+    trainer.dispose();
+  }
+}
+
+describe('instrument snapshot per cell', () => {
+  it('tanh RNN: one square W_hh with its eigenvalues and descending singular values', async () => {
+    const { snap } = await snapshotOf({ cellId: 'rnn', clipNorm: 0 });
+    const ins = snap.telemetry.instruments!;
+    expect(ins.step).toBe(2);
+    expect(ins.spectra.note).toBeUndefined();
+    expect(ins.spectra.blocks).toHaveLength(1);
+    const [w] = ins.spectra.blocks;
+    expect(w.id).toBe('whh');
+    expect(w.eigenvalues).toHaveLength(6);
+    expect(w.singularValues).toHaveLength(6);
+    expect(w.singularValues).toEqual([...w.singularValues].sort((a, b) => b - a));
+    expect(w.sigmaMax).toBe(w.singularValues[0]);
+    expect(w.radius!).toBeLessThanOrEqual(w.sigmaMax + 1e-9);
+    expect(ins.jacobians).toBeNull(); // no Jacobian function given
+    expect(ins.memory).toBeNull();
+    expect(ins.gates).toEqual([]); // the tanh RNN has no gates
+  });
+
+  it('LSTM and GRU: one block per gate, labelled by it; a histogram per gate', async () => {
+    const lstm = (await snapshotOf({ cellId: 'lstm' })).snap.telemetry.instruments!;
+    expect(lstm.spectra.blocks.map((b) => b.id)).toEqual(['i', 'f', 'g', 'o']);
+    expect(lstm.spectra.blocks[1].label).toMatch(/^\$W_\{hf\}\$ \(.*forget.*block\)$/);
+    expect(lstm.spectra.blocks.every((b) => b.eigenvalues?.length === 6 && b.radius !== null)).toBe(true);
+    expect(lstm.gates.map((g) => g.id)).toEqual(['i', 'f', 'g', 'o']);
+    const gru = (await snapshotOf({ cellId: 'gru' })).snap.telemetry.instruments!;
+    expect(gru.spectra.blocks.map((b) => b.id)).toEqual(['r', 'z', 'n']);
+    expect(gru.gates.map((g) => g.id)).toEqual(['r', 'z', 'n']);
+    for (const g of [...lstm.gates, ...gru.gates]) {
+      expect(g.counts).toHaveLength(HISTOGRAM_BINS);
+      const total = g.counts.reduce((a, b) => a + b, 0);
+      expect(total).toBe(10 * 6); // T × H activations of batch item 0
+      expect(g.below).toBeGreaterThanOrEqual(0);
+      expect(g.below + g.above).toBeLessThanOrEqual(1);
+    }
+    // Sigmoid gates over [0, 1], the candidate over [−1, 1].
+    expect(lstm.gates.find((g) => g.id === 'f')).toMatchObject({ lo: 0, hi: 1 });
+    expect(lstm.gates.find((g) => g.id === 'g')).toMatchObject({ lo: -1, hi: 1 });
+  });
+
+  it('IndRNN: the vector u as a diagonal, with a note saying so', async () => {
+    const ins = (await snapshotOf({ cellId: 'indrnn' })).snap.telemetry.instruments!;
+    expect(ins.spectra.blocks).toHaveLength(1);
+    const [d] = ins.spectra.blocks;
+    expect(d.id).toBe('diag');
+    expect(d.eigenvalues!.every(([, im]) => im === 0)).toBe(true);
+    expect(d.singularValues).toEqual(d.eigenvalues!.map(([re]) => Math.abs(re)).sort((a, b) => b - a));
+    expect(ins.spectra.note).toMatch(/no square recurrent matrix/);
+  });
+
+  it('QRNN: no blocks, and a note that says why', async () => {
+    const ins = (await snapshotOf({ cellId: 'qrnn' })).snap.telemetry.instruments!;
+    expect(ins.spectra.blocks).toEqual([]);
+    expect(ins.spectra.note).toMatch(/QRNN has no recurrent weight matrix/);
+    expect(ins.gates.length).toBeGreaterThan(0);
+  });
+
+  it('uRNN: the built W, every eigenvalue on the unit circle', async () => {
+    const ins = (await snapshotOf({ cellId: 'urnn', hiddenSize: 4 })).snap.telemetry.instruments!;
+    expect(ins.spectra.blocks.map((b) => b.id)).toEqual(['built']);
+    const [w] = ins.spectra.blocks;
+    expect(w.eigenvalues).toHaveLength(8);
+    for (const [re, im] of w.eigenvalues!) expect(Math.hypot(re, im)).toBeCloseTo(1, 4);
+    expect(ins.spectra.note).toMatch(/no \$W_\{hh\}\$ parameter/);
+  });
+
+  it('a Jacobian function, when given, fills jacobians and the memory fit; its inputs are disposed', async () => {
+    const trainer = new Trainer(base);
+    let seen = 0;
+    const fake: JacobianFn = async ({ xs, stepEigAt }) => {
+      seen = xs.length;
+      const T = xs.length;
+      const decay = Array.from({ length: T }, (_, i) => Math.pow(0.7, T - 1 - i));
+      return { T, hSpectral: [...decay, 1], hFro: [...decay, 1], xSpectral: decay, xFro: decay, stepRadius: decay, stepSigmaMax: decay,
+        ...(stepEigAt ? { stepEigenvalues: { t: stepEigAt, eigenvalues: [[0.5, 0]] as [number, number][] } } : {}) };
+    };
+    const before = tf.memory().numTensors;
+    const snap = await trainer.snapshot(1, { instruments: { jacobians: fake, stepEigAt: 3 } });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(seen).toBe(trainer.T);
+    const ins = snap.telemetry.instruments!;
+    expect(ins.jacobians?.stepEigenvalues?.t).toBe(3);
+    expect(ins.memory?.verdict).toBe('exponential');
+    trainer.dispose();
+  });
+});
+
+describe('every cell', () => {
+  it('gets a snapshot whose labels and note are prose KaTeX renders; blocks or a note, never neither', async () => {
+    for (const cell of cellList) {
+      const trainer = new Trainer({ ...base, cellId: cell.id, cellOptions: {}, hiddenSize: 4, seqLen: 8 });
+      try {
+        const ins = (await trainer.snapshot(1, { instruments: {} })).telemetry.instruments!;
+        expect(ins.spectra.blocks.length > 0 || !!ins.spectra.note, cell.id).toBe(true);
+        for (const text of [ins.spectra.note ?? '', ...ins.spectra.blocks.map((b) => b.label)]) {
+          for (const seg of splitProse(text)) {
+            if (seg.kind === 'math') expect(() => katex.renderToString(seg.s, { throwOnError: true }), `${cell.id}: ${seg.s}`).not.toThrow();
+            else if (seg.kind === 'text') expect(seg.s, `${cell.id}: ${text}`).not.toMatch(/[\\^_{}]/);
+          }
+        }
+        for (const b of ins.spectra.blocks) {
+          expect(b.singularValues.length, `${cell.id} ${b.id}`).toBeGreaterThan(0);
+          expect(Number.isFinite(b.sigmaMax), `${cell.id} ${b.id}`).toBe(true);
+        }
+      } finally {
+        trainer.dispose();
+      }
+    }
+  });
+});
+
+describe('gate histograms', () => {
+  it('counts every value in 20 bins and the fractions below 0.1 and above 0.9', () => {
+    const data = [0.01, 0.05, 0.5, 0.97, 0.99, 1, 0.0, 0.3, 0.7, 0.92];
+    const h = gateHistogram('f', data, 'unit');
+    expect(h.counts).toHaveLength(20);
+    expect(h.counts.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(h.below).toBeCloseTo(3 / 10);
+    expect(h.above).toBeCloseTo(4 / 10);
+    expect(h.counts[0]).toBe(2); // 0.01, 0.0 in [0, 0.05)
+    expect(h.counts[19]).toBe(3); // 0.97, 0.99 and 1 (the top edge) in the last bin
+    const free = gateHistogram('m', [2, 4, 6], 'free');
+    expect([free.lo, free.hi]).toEqual([2, 6]);
+    expect(free.counts[0] + free.counts[19]).toBe(2);
+  });
+});
+
+describe('clipping points', () => {
+  it('one per step: raw ≥ clipped, clipped ≤ threshold when clipping is on', async () => {
+    const trainer = new Trainer({ ...base, clipNorm: 0.05, learningRate: 0.05 });
+    trainer.train(5);
+    const clip = (await trainer.snapshot(1)).telemetry.clip!;
+    expect(clip.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);
+    for (const p of clip) {
+      expect(p.raw).toBeGreaterThanOrEqual(p.clipped - 1e-6);
+      expect(p.clipped).toBeLessThanOrEqual(0.05 * (1 + 1e-5));
+      expect(p.svBefore).toBeUndefined();
+    }
+    expect(clip.some((p) => p.raw > 0.05)).toBe(true);
+    trainer.dispose();
+  });
+
+  it('equal when clipping is off', async () => {
+    const trainer = new Trainer({ ...base, clipNorm: 0 });
+    trainer.train(3);
+    const clip = (await trainer.snapshot(1)).telemetry.clip!;
+    expect(clip).toHaveLength(3);
+    for (const p of clip) expect(p.clipped).toBeCloseTo(p.raw, 5);
+    trainer.dispose();
+  });
+
+  it('σ_max before and after singular-value clipping', async () => {
+    const trainer = new Trainer({ ...base, cellId: 'rnn', recurrentScale: 1.5, svClip: 1.2, learningRate: 0.05, clipNorm: 0 });
+    trainer.train(6);
+    const clip = (await trainer.snapshot(1)).telemetry.clip!;
+    for (const p of clip) {
+      expect(p.svBefore).toBeGreaterThan(0);
+      expect(p.svAfter!).toBeLessThanOrEqual(1.2 * 1.01);
+    }
+    // The warm-started estimate converges: after a few steps it sits at c (the weights were clipped).
+    expect(clip.at(-1)!.svAfter!).toBeGreaterThan(1.1);
+    trainer.dispose();
+  });
+});
+
+function harness(opts: Partial<ConstructorParameters<typeof TrainingSession>[0]> = {}) {
+  const msgs: FromWorker[] = [];
+  const session = new TrainingSession({ post: (m) => msgs.push(m), snapshotIntervalMs: 20, chunkSteps: 2, ...opts });
+  const telemetry = () => msgs.flatMap((m) => (m.type === 'telemetry' ? [m.telemetry] : []));
+  const withInstruments = () => telemetry().filter((t): t is Telemetry & { instruments: NonNullable<Telemetry['instruments']> } => !!t.instruments);
+  return { msgs, session, telemetry, withInstruments };
+}
+
+const until = async (cond: () => boolean, ms = 20_000) => {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe('session: instrument snapshots', () => {
+  it('none while closed; one at configure, on opening, on pause and on step', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'configure', runId: 1, config: base });
+    expect(h.withInstruments()).toHaveLength(0);
+    await h.session.handle({ type: 'instruments', open: true });
+    expect(h.withInstruments()).toHaveLength(1);
+    await h.session.handle({ type: 'configure', runId: 2, config: { ...base, hiddenSize: 5 } });
+    expect(h.withInstruments().at(-1)).toMatchObject({ runId: 2, step: 0 });
+    await h.session.handle({ type: 'step', steps: 2 });
+    expect(h.withInstruments().at(-1)).toMatchObject({ runId: 2, step: 2, instruments: { step: 2 } });
+    await h.session.handle({ type: 'play' });
+    await until(() => (h.telemetry().at(-1)?.step ?? 0) >= 6);
+    await h.session.handle({ type: 'pause' });
+    const last = h.telemetry().at(-1)!;
+    expect(last.instruments?.step).toBe(last.step);
+    const n = h.withInstruments().length;
+    await h.session.handle({ type: 'instruments', open: true }); // the same wishes: nothing new
+    expect(h.withInstruments()).toHaveLength(n);
+    await h.session.handle({ type: 'instruments', open: true, stepEigAt: 4 }); // another t: a new one
+    expect(h.withInstruments()).toHaveLength(n + 1);
+    await h.session.handle({ type: 'instruments', open: false });
+    await h.session.handle({ type: 'step' });
+    expect(h.telemetry().at(-1)!.instruments).toBeUndefined();
+    h.session.dispose();
+  });
+
+  it('while training: at most one per interval, and within the share of wall time', async () => {
+    const h = harness({ instrumentsIntervalMs: 150 });
+    await h.session.handle({ type: 'instruments', open: true });
+    await h.session.handle({ type: 'configure', runId: 1, config: base });
+    await h.session.handle({ type: 'play' });
+    const t0 = Date.now();
+    await new Promise((r) => setTimeout(r, 1200));
+    await h.session.handle({ type: 'pause' });
+    const elapsed = Date.now() - t0;
+    const snaps = h.withInstruments().filter((t) => t.step > 0);
+    // Some while running (plus the one on pause), never more often than the interval allows.
+    expect(snaps.length).toBeGreaterThanOrEqual(2);
+    expect(snaps.length).toBeLessThanOrEqual(Math.floor(elapsed / 150) + 2);
+    expect(h.telemetry().length).toBeGreaterThan(snaps.length); // plain telemetry goes on in between
+    h.session.dispose();
+  });
+
+  it('a slow snapshot spaces the next ones out (≤ 20% of the time)', async () => {
+    let calls = 0;
+    const slow: JacobianFn = async ({ xs }) => {
+      calls++;
+      const t = Date.now();
+      while (Date.now() - t < 60) { /* a 60 ms snapshot */ }
+      const T = xs.length;
+      const ones = new Array(T).fill(1);
+      return { T, hSpectral: [...ones, 1], hFro: [...ones, 1], xSpectral: ones, xFro: ones, stepRadius: ones, stepSigmaMax: ones };
+    };
+    const h = harness({ instrumentsIntervalMs: 10, jacobians: slow });
+    await h.session.handle({ type: 'instruments', open: true });
+    await h.session.handle({ type: 'configure', runId: 1, config: base });
+    calls = 0;
+    await h.session.handle({ type: 'play' });
+    await new Promise((r) => setTimeout(r, 1500));
+    await h.session.handle({ type: 'pause' });
+    // 60+ ms each, every ≥ 4 × their cost: about 1500 / 300 = 5 while running, plus the pause's.
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(calls).toBeLessThanOrEqual(8);
+    h.session.dispose();
+  });
+
+  it('a pause that arrives mid-run is handled before a due snapshot, which then does not run', async () => {
+    const h = harness({ instrumentsIntervalMs: 0 });
+    await h.session.handle({ type: 'instruments', open: true });
+    await h.session.handle({ type: 'configure', runId: 1, config: base });
+    await h.session.handle({ type: 'play' });
+    await until(() => h.withInstruments().some((t) => t.step > 0));
+    await h.session.handle({ type: 'pause' });
+    await new Promise((r) => setTimeout(r, 50));
+    await h.session.idle();
+    const after = h.telemetry().at(-1)!;
+    expect(after.instruments?.step).toBe(after.step); // the pause's snapshot is the last word
+    h.session.dispose();
+  });
+});
+
+describe('memory', () => {
+  it('snapshots with instruments, clip points and SV clipping leave no tensor behind', async () => {
+    for (const cellId of ['lstm', 'qrnn', 'urnn', 'indrnn']) {
+      const cfg = { ...base, cellId, hiddenSize: 4, svClip: 1 };
+      const warm = new Trainer(cfg);
+      warm.train(1);
+      await warm.snapshot(1, { instruments: {} });
+      warm.dispose();
+      const before = tf.memory().numTensors;
+      const trainer = new Trainer(cfg);
+      for (let i = 0; i < 3; i++) {
+        trainer.train(2);
+        await trainer.snapshot(1, { instruments: { stepEigAt: 2 } });
+      }
+      trainer.setLive({ svClipScope: 'candidate' });
+      trainer.train(1);
+      await trainer.snapshot(1, { instruments: {} });
+      trainer.dispose();
+      expect(tf.memory().numTensors, cellId).toBe(before);
+    }
+  });
+
+  it('a session with instruments open: flat after dispose', async () => {
+    const before = tf.memory().numTensors;
+    const h = harness({ instrumentsIntervalMs: 0 });
+    await h.session.handle({ type: 'instruments', open: true });
+    await h.session.handle({ type: 'configure', runId: 1, config: base });
+    await h.session.handle({ type: 'play' });
+    await until(() => h.withInstruments().length >= 3);
+    await h.session.handle({ type: 'pause' });
+    await h.session.idle();
+    h.session.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
