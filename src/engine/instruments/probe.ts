@@ -8,13 +8,12 @@
 // - gate histograms from the probe traces the trainer's telemetry already read (no extra pass).
 // Plain JS numbers out; every tensor made here is disposed here.
 import * as tf from '@tensorflow/tfjs-core';
-import { eigenvalues } from '../../cells/eigen';
-import { singularValues } from '../../cells/linalg';
 import { partsFor, type CellSpec, type GateSpec, type Params } from '../../cells/types';
 import { unitaryMatrix } from '../../cells/urnn';
 import type { ProbeTrace } from '../../worker/protocol';
 import { layerDims, paramName, type StackConfig } from '../stack';
 import { spectralLayout } from '../spectral';
+import { matrixSpectrum } from './matrix-spectrum';
 import { fitInfluence } from './memory-fit';
 import type { GateHistogram, InstrumentSnapshot, JacobianProfile, MatrixSpectrum, RecurrentSpectra } from './types';
 
@@ -29,19 +28,6 @@ export type JacobianFn = (args: {
   xs: tf.Tensor2D[];
   stepEigAt?: number;
 }) => Promise<JacobianProfile>;
-
-/** Eigenvalues (square only) and singular values of a row-major rows × cols matrix. */
-export function matrixSpectrum(values: ArrayLike<number>, rows: number, cols: number, id: string, label: string): MatrixSpectrum {
-  const sv = Array.from(singularValues(values, rows, cols)).sort((a, b) => b - a);
-  let eig: [number, number][] | null = null;
-  let radius: number | null = null;
-  if (rows === cols) {
-    const { re, im } = eigenvalues(values, rows);
-    eig = Array.from(re, (r, i) => [r, im[i]] as [number, number]);
-    radius = eig.reduce((m, [r, i]) => Math.max(m, Math.hypot(r, i)), 0);
-  }
-  return { id, label, eigenvalues: eig, singularValues: sv, radius, sigmaMax: sv[0] ?? 0 };
-}
 
 /** A diagonal recurrence diag(u): eigenvalues uᵢ, singular values |uᵢ|. */
 function diagonalSpectrum(u: ArrayLike<number>, id: string, label: string): MatrixSpectrum {
