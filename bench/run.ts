@@ -1,14 +1,17 @@
 // `npm run bench`: ms per training step of our LSTM/GRU vs tf.layers.lstm/gru at the same sizes,
 // in Node (WASM and CPU backends) and in Chromium on every backend that starts, plus main-thread
-// long tasks while the app trains, and the cost of singular-value clipping per step (Node, WASM).
+// long tasks while the app trains, the cost of singular-value clipping per step (Node, WASM), and
+// a training step's cost with the instrument views open vs closed (Node, WASM).
 // Writes bench/results/latest.json. Not a test: numbers only.
+// `--only=instruments` runs just the instruments part and updates that key of latest.json.
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../src/engine/node-backend';
 import { DEFAULT_CASES, runCases, type BenchResult } from './core';
 import { svClipBench } from './sv-clip';
+import { instrumentsBench } from './instruments';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDir } from '../tests/e2e/static-server';
 
@@ -73,10 +76,26 @@ async function longTasks(): Promise<unknown> {
   }
 }
 
+const instrumentsHidden = [32, 64];
+const instrumentsSeconds = quick ? 4 : 8;
+if (process.argv.includes('--only=instruments')) {
+  const file = `${root}/bench/results/latest.json`;
+  const prev = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  if ((await useNodeBackend('wasm')) !== 'wasm') throw new Error('the instruments bench wants the WASM backend');
+  prev.instruments = { date: new Date().toISOString(), results: await instrumentsBench(instrumentsHidden, instrumentsSeconds, (s) => log(`node ${s}`)) };
+  mkdirSync(`${root}/bench/results`, { recursive: true });
+  writeFileSync(file, JSON.stringify(prev, null, 2) + '\n');
+  log('updated bench/results/latest.json (instruments)');
+  process.exit(0);
+}
+
 const report: Record<string, unknown> = { date: new Date().toISOString(), quick, tfjs: tf.version.tfjs, node: process.version };
 if (!args.has('--skip-node')) {
   report.node_results = await nodeBench();
-  if ((await useNodeBackend('wasm')) === 'wasm') report.sv_clip = await svClipBench(quick ? [32, 128] : [32, 64, 128], (s) => log(`node ${s}`));
+  if ((await useNodeBackend('wasm')) === 'wasm') {
+    report.sv_clip = await svClipBench(quick ? [32, 128] : [32, 64, 128], (s) => log(`node ${s}`));
+    report.instruments = { date: report.date, results: await instrumentsBench(instrumentsHidden, instrumentsSeconds, (s) => log(`node ${s}`)) };
+  }
 }
 if (!args.has('--skip-browser')) {
   report.browser = await browserBench().catch((e) => ({ error: String(e) }));

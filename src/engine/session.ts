@@ -56,6 +56,9 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class TrainingSession {
+  /** The Jacobian profile instrument snapshots use unless the options name another (jacobians.ts). */
+  static readonly defaultJacobians: JacobianFn | null = null;
+
   private slots: Slot[] = [];
   /** True for a 'compare' run: status messages then name their slot. */
   private comparing = false;
@@ -76,7 +79,7 @@ export class TrainingSession {
       chunkSteps: 64,
       instrumentsIntervalMs: 1000,
       instrumentsShare: 0.2,
-      jacobians: null,
+      jacobians: TrainingSession.defaultJacobians,
       ...opts,
     };
   }

@@ -1,0 +1,102 @@
+// What the instruments cost a training run (Node, the active backend, meant for WASM): the worker's
+// own loop (TrainingSession, chunks, telemetry every 100 ms) trains an LSTM for a few seconds with
+// the instrument views closed, then open (snapshots at most once a second and within 20% of the
+// time, src/engine/session.ts), and reports ms per training step both ways; plus what one
+// instrument snapshot takes (spectra, gate histograms, Jacobians and the memory fit) on its own.
+import * as tf from '@tensorflow/tfjs';
+import { TrainingSession } from '../src/engine/session';
+import { Trainer, type TrainerConfig } from '../src/engine/trainer';
+
+export interface InstrumentsCost {
+  backend: string;
+  cell: string;
+  hidden: number;
+  T: number;
+  batch: number;
+  seconds: number;
+  closedMsPerStep: number;
+  openMsPerStep: number;
+  /** (open − closed) / closed. */
+  overhead: number;
+  /** Instrument snapshots taken per run while training (open), and the share of the time they took (snapshots × snapshotMs / run time). */
+  snapshots: number;
+  snapshotShare: number;
+  /** Closed and open runs alternate this many times; the ms/step are medians. */
+  rounds: number;
+  /** One instrument snapshot alone (median of 5), and the probe telemetry it rides on. */
+  snapshotMs: number;
+  telemetryMs: number;
+}
+
+const config = (hidden: number): TrainerConfig => ({
+  cellId: 'lstm', cellOptions: {}, taskId: 'copy', seqLen: 50, hiddenSize: hidden, numLayers: 1,
+  bidirectional: false, learningRate: 0.01, batchSize: 32, recurrentScale: 0, clipNorm: 1, seed: 1,
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** ms per step of the session's loop over `seconds` of training, and how many snapshots came with instruments. */
+async function sessionRun(cfg: TrainerConfig, open: boolean, seconds: number): Promise<{ msPerStep: number; snapshots: number }> {
+  let step = 0;
+  let snapshots = 0;
+  const session = new TrainingSession({
+    post: (m) => {
+      if (m.type !== 'telemetry') return;
+      step = m.telemetry.step;
+      if (m.telemetry.instruments && m.telemetry.step > 0) snapshots++;
+    },
+  });
+  await session.handle({ type: 'instruments', open });
+  await session.handle({ type: 'configure', runId: 1, config: cfg });
+  // Warm-up: the first steps compile kernels and grow the heap.
+  await session.handle({ type: 'step', steps: 3 });
+  const s0 = step;
+  snapshots = 0;
+  const t0 = performance.now();
+  await session.handle({ type: 'play' });
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await session.handle({ type: 'pause' });
+  const ms = performance.now() - t0;
+  await session.idle();
+  session.dispose();
+  return { msPerStep: ms / Math.max(1, step - s0), snapshots: Math.max(0, snapshots - 1) /* the pause's own */ };
+}
+
+export async function instrumentsBench(hidden: number[], seconds: number, log: (s: string) => void): Promise<InstrumentsCost[]> {
+  const out: InstrumentsCost[] = [];
+  for (const H of hidden) {
+    const cfg = config(H);
+    // Alternated and reduced to medians: the machine is shared, and its load drifts.
+    const rounds = 3;
+    const closedRuns: number[] = [];
+    const openRuns: { msPerStep: number; snapshots: number }[] = [];
+    for (let k = 0; k < rounds; k++) {
+      closedRuns.push((await sessionRun(cfg, false, seconds)).msPerStep);
+      openRuns.push(await sessionRun(cfg, true, seconds));
+    }
+    const closed = { msPerStep: median(closedRuns) };
+    const open = { msPerStep: median(openRuns.map((o) => o.msPerStep)), snapshots: median(openRuns.map((o) => o.snapshots)) };
+    const trainer = new Trainer(cfg);
+    trainer.train(2);
+    const snap: number[] = [];
+    const tel: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const t = performance.now();
+      await trainer.snapshot(1);
+      tel.push(performance.now() - t);
+      const s = await trainer.snapshot(1, { instruments: { jacobians: TrainingSession.defaultJacobians } });
+      snap.push(s.instrumentsMs);
+    }
+    trainer.dispose();
+    const r: InstrumentsCost = {
+      backend: tf.getBackend(), cell: 'lstm', hidden: H, T: trainer.T, batch: cfg.batchSize, seconds,
+      closedMsPerStep: closed.msPerStep, openMsPerStep: open.msPerStep,
+      overhead: (open.msPerStep - closed.msPerStep) / closed.msPerStep,
+      snapshots: open.snapshots, snapshotMs: median(snap), telemetryMs: median(tel),
+      snapshotShare: (open.snapshots * median(snap)) / (seconds * 1000), rounds,
+    };
+    log(`${r.backend} instruments LSTM H=${H} T=${r.T}: closed ${r.closedMsPerStep.toFixed(1)} ms/step, open ${r.openMsPerStep.toFixed(1)} ms/step (${(100 * r.overhead).toFixed(1)}%, medians of ${rounds}; ${r.snapshots} snapshots in ${seconds} s); one snapshot ${r.snapshotMs.toFixed(0)} ms, ${(100 * r.snapshotShare).toFixed(1)}% of the time`);
+    out.push(r);
+  }
+  return out;
+}
