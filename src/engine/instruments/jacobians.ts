@@ -1,0 +1,356 @@
+// Jacobians through time (issue 10, items 1, 2 and 7) for ANY cell, through the cell interface
+// alone: one layer, one direction, batch 1, on a given input sequence.
+//
+// Notation: s_t is the cell's full state after input x_t (every state it carries, concatenated in
+// the order `statesFor` lists them, e.g. the LSTM's (h, c)), s_0 the initial state, z_t the step's
+// input (x_t, or the cell's `project`ion of the sequence at t). One step is s_t = F_t(s_{t−1}, z_t).
+//
+// 1. tfjs: a batch-1 forward pass gives s_0 … s_{T−1}. Then every step is evaluated once more on
+//    leaves tile(s_{t−1}, S) and tile(z_t, S) — a batch of S = |s| copies — and one backward pass of
+//    Σ_t Σ_b ⟨e_b, F_t(…)[b]⟩ gives, in row b of each leaf's gradient, row b of the step Jacobians
+//    J_t = ∂s_t/∂s_{t−1} (S × S) and B_t = ∂s_t/∂z_t (S × K): all T steps' full Jacobians in one
+//    backward pass and one read-back. A step that never reads ctx.t during the forward pass (a
+//    getter watches it) is the same function at every t, so all T steps go through one call on a
+//    batch of T·S rows (~15 ops instead of ~15·T); Clockwork, FRU and NARX read t and get a call
+//    per step.
+// 2. JS (Float64): M_T = [rows of h in s_T], M_{t−1} = M_t · J_t, so M_t = ∂h_T/∂s_t. Its h columns
+//    are ∂h_T/∂h_t with the other states at t held fixed ("for the LSTM the rerun from step t starts
+//    from (h_t, c_t) and only h_t varies"); M_t · B_t is ∂h_T/∂z_t. A cell with `project` (QRNN's
+//    convolution over a window of inputs) gets ∂h_T/∂x_t = Σ_k ∂h_T/∂z_k · ∂z_k/∂x_t from one more
+//    backward pass through `project` on a batch of H copies of the sequence.
+// 3. Norms: Frobenius exactly; spectral by power iteration on AᵀA (warm-started from the previous
+//    t's vector, stopped at a relative change of 1e-8 or 300 iterations; a test checks it against
+//    ml-matrix's SVD). The one-step hidden block ∂h_t/∂h_{t−1} = J_t[h, h]: σ_max likewise, and its
+//    spectral radius by src/cells/eigen.ts (eigenvalues only, the ρ control's own code).
+//
+// Non-finite values are kept (a product that overflows is Infinity, one that underflows is 0).
+//
+// Measured (Node, tfjs WASM, this project's 2-core machine while other test runs kept its load
+// average at ~4; tests/unit/jacobians.test.ts prints it): LSTM, H = 32, T = 50, I = 4: best of 7
+// 169–285 ms, median 229–459 ms over four runs. Of the best case, roughly: tfjs (forward, batched
+// step, backward, read-back) 60 ms, Float64 products 25 ms, norms 50 ms (of which the 50 step
+// eigenvalue problems 35 ms) — not yet the 'well under 200 ms' aimed at on a loaded machine.
+
+import * as tf from '@tensorflow/tfjs-core';
+import { eigenvalues } from '../../cells/eigen';
+import type { CellDims, CellOptions, CellSpec, Params, State, StepContext } from '../../cells/types';
+import { hiddenKeyOf, statesFor, withDefaults } from '../../cells/types';
+import type { JacobianProfile } from './types';
+
+export interface JacobianArgs {
+  cell: CellSpec;
+  /** That layer's parameters, as runLayer receives them (without the _l0 suffix); `prepare` is applied here. */
+  params: Params;
+  dims: CellDims;
+  /** The cell's options; defaults are filled in (and win over dims.options). */
+  options: CellOptions;
+  /** The input sequence: T rows of I numbers, or T tensors [B, I] of which batch row 0 is used. */
+  xs: number[][] | tf.Tensor2D[];
+  /** 1-based t at which to return the eigenvalues of ∂h_t/∂h_{t−1}. */
+  stepEigAt?: number;
+}
+
+/** The raw Jacobians, for tests and the CLI: Float64 row-major. */
+export interface JacobianMatrices {
+  T: number;
+  /** Size of the hidden state h (rows of every matrix below). */
+  H: number;
+  /** Input size I. */
+  I: number;
+  /** ∂h_T/∂h_t for t = 0..T, each H × H. */
+  dhT_dh: Float64Array[];
+  /** ∂h_T/∂x_t for t = 1..T at index t − 1, each H × I. */
+  dhT_dx: Float64Array[];
+  /** ∂h_t/∂h_{t−1} (hidden block) for t = 1..T at index t − 1, each H × H. */
+  step: Float64Array[];
+}
+
+function inputRows(xs: JacobianArgs['xs'], I: number): Float32Array {
+  const T = xs.length;
+  const out = new Float32Array(T * I);
+  for (let t = 0; t < T; t++) {
+    const row = xs[t];
+    if (Array.isArray(row)) {
+      if (row.length !== I) throw new Error(`jacobians: x_${t + 1} has ${row.length} values, the layer reads ${I}`);
+      out.set(row, t * I);
+    } else {
+      const v = (row as tf.Tensor2D).dataSync();
+      if (row.shape[1] !== I) throw new Error(`jacobians: x_${t + 1} has ${row.shape[1]} features, the layer reads ${I}`);
+      out.set(v.subarray(0, I), t * I);
+    }
+  }
+  return out;
+}
+
+interface StepJacobians {
+  /** [T, S, S + K]: row b of [J_t | B_t]. */
+  data: Float32Array;
+  S: number;
+  K: number;
+  /** Offset and size of h in the full state. */
+  hOff: number;
+  H: number;
+}
+
+/** Step 1: every step's full Jacobian, from one forward and one batched backward pass. */
+async function stepJacobians(cell: CellSpec, params: Params, dims: CellDims, x: Float32Array, T: number): Promise<StepJacobians> {
+  const I = dims.inputSize;
+  const ids = statesFor(cell, dims.options).map((s) => s.id);
+  const hk = hiddenKeyOf(cell);
+  let meta: Omit<StepJacobians, 'data'> | null = null;
+  const packed = tf.tidy(() => {
+    let p = params;
+    if (cell.prepare) p = { ...p, ...cell.prepare(p, dims) };
+    const x3 = tf.tensor3d(x, [T, 1, I]);
+    const zs = (cell.project ? tf.unstack(cell.project(x3, p, dims)) : tf.unstack(x3)) as tf.Tensor2D[];
+    const K = zs[0].shape[1];
+    // The forward pass also finds out whether the step reads t (a Clockwork's schedule, FRU's
+    // phase): a step that never does is the same function at every t, so all T steps can go
+    // through it as one batch of T·S rows; otherwise each step gets its own call.
+    let readsT = false;
+    const ctxAt = (t: number): StepContext => {
+      const ctx = { dims } as StepContext;
+      Object.defineProperty(ctx, 't', { enumerable: true, get: () => ((readsT = true), t) });
+      return ctx;
+    };
+    const states: State[] = [cell.initialState(dims, 1, p)];
+    for (let t = 0; t < T; t++) states.push(cell.step(zs[t], states[t], p, ctxAt(t)).state);
+    for (const id of ids) if (!states[0][id]) throw new Error(`jacobians: ${cell.id}'s initial state has no '${id}'`);
+    const sizes = ids.map((id) => states[0][id].shape[1]);
+    const S = sizes.reduce((a, b) => a + b, 0);
+    const offs = sizes.map((_, j) => sizes.slice(0, j).reduce((a, b) => a + b, 0));
+    const hIdx = ids.indexOf(hk);
+    if (hIdx < 0) throw new Error(`jacobians: ${cell.id} carries no '${hk}' state`);
+    meta = { S, K, hOff: offs[hIdx], H: sizes[hIdx] };
+
+    const eye = tf.eye(S);
+    const seeds = ids.map((_, j) => tf.slice(eye, [0, offs[j]], [S, sizes[j]]));
+    const n = ids.length + 1;
+    if (!readsT) {
+      // Leaves [T·S, ·]: rows t·S … t·S + S − 1 are S copies of step t's inputs.
+      const leaves: tf.Tensor[] = ids.map((id) => tf.concat(states.slice(0, T).map((st) => tf.tile(st[id], [S, 1])), 0));
+      leaves.push(tf.concat(zs.map((z) => tf.tile(z, [S, 1])), 0));
+      const tiledSeeds = seeds.map((e) => tf.tile(e, [T, 1]));
+      const { grads } = tf.engine().gradients(() => {
+        const prev: State = {};
+        ids.forEach((id, j) => (prev[id] = leaves[j] as tf.Tensor2D));
+        const next = cell.step(leaves[ids.length] as tf.Tensor2D, prev, p, { t: 0, dims }).state;
+        return tf.addN(ids.map((id, j) => tf.sum(tf.mul(next[id], tiledSeeds[j]))));
+      }, leaves, undefined, true);
+      const parts = ids.map((_, j) => grads[j] ?? tf.zeros([T * S, sizes[j]]));
+      parts.push(grads[ids.length] ?? tf.zeros([T * S, K]));
+      return tf.reshape(tf.concat(parts, 1), [T, S, S + K]);
+    }
+    const leaves: tf.Tensor[] = [];
+    for (let t = 0; t < T; t++) {
+      for (const id of ids) leaves.push(tf.tile(states[t][id], [S, 1]));
+      leaves.push(tf.tile(zs[t], [S, 1]));
+    }
+    const { grads } = tf.engine().gradients(() => {
+      const terms: tf.Scalar[] = [];
+      for (let t = 0; t < T; t++) {
+        const prev: State = {};
+        ids.forEach((id, j) => (prev[id] = leaves[t * n + j] as tf.Tensor2D));
+        const next = cell.step(leaves[t * n + ids.length] as tf.Tensor2D, prev, p, { t, dims }).state;
+        ids.forEach((id, j) => terms.push(tf.sum(tf.mul(next[id], seeds[j]))));
+      }
+      return tf.addN(terms);
+    }, leaves, undefined, true);
+    const rows: tf.Tensor[] = [];
+    for (let t = 0; t < T; t++) {
+      const parts = ids.map((_, j) => grads[t * n + j] ?? tf.zeros([S, sizes[j]]));
+      parts.push(grads[t * n + ids.length] ?? tf.zeros([S, K]));
+      rows.push(tf.concat(parts, 1));
+    }
+    return tf.stack(rows);
+  });
+  try {
+    const data = (await packed.data()) as Float32Array;
+    return { data, ...meta! };
+  } finally {
+    packed.dispose();
+  }
+}
+
+/** Step 2: products in Float64. */
+async function matrices(args: JacobianArgs): Promise<JacobianMatrices & { K: number; projected: boolean }> {
+  const options = withDefaults(args.cell.options, { ...args.dims.options, ...args.options });
+  const dims: CellDims = { ...args.dims, options };
+  const { cell } = args;
+  const T = args.xs.length;
+  const I = dims.inputSize;
+  if (T < 1) throw new Error('jacobians: the input sequence is empty');
+  const x = inputRows(args.xs, I);
+  const { data, S, K, hOff, H } = await stepJacobians(cell, args.params, dims, x, T);
+  const W = S + K;
+  const J = (t: number, i: number, j: number) => data[(t - 1) * S * W + i * W + j];
+
+  const dhT_dh: Float64Array[] = new Array(T + 1);
+  const dhT_dz: Float64Array[] = new Array(T);
+  const step: Float64Array[] = new Array(T);
+  // M = ∂h_T/∂s_t, H × S.
+  let m = new Float64Array(H * S);
+  for (let i = 0; i < H; i++) m[i * S + hOff + i] = 1;
+  let next = new Float64Array(H * S);
+  for (let t = T; t >= 0; t--) {
+    const blk = new Float64Array(H * H);
+    for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) blk[i * H + j] = m[i * S + hOff + j];
+    dhT_dh[t] = blk;
+    if (t === 0) break;
+    const base = (t - 1) * S * W;
+    const bz = new Float64Array(H * K);
+    next.fill(0);
+    for (let i = 0; i < H; i++) {
+      const mi = i * S;
+      for (let l = 0; l < S; l++) {
+        const a = m[mi + l];
+        if (a === 0) continue;
+        const row = base + l * W;
+        for (let j = 0; j < S; j++) next[mi + j] += a * data[row + j];
+        for (let j = 0; j < K; j++) bz[i * K + j] += a * data[row + S + j];
+      }
+    }
+    dhT_dz[t - 1] = bz;
+    const sb = new Float64Array(H * H);
+    for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) sb[i * H + j] = J(t, hOff + i, hOff + j);
+    step[t - 1] = sb;
+    [m, next] = [next, m];
+  }
+
+  let dhT_dx = dhT_dz;
+  if (cell.project) dhT_dx = await throughProjection(cell, args.params, dims, x, T, H, K, dhT_dz);
+  return { T, H, I, dhT_dh, dhT_dx, step, K, projected: !!cell.project };
+}
+
+/** ∂h_T/∂x_t = Σ_k ∂h_T/∂z_k · ∂z_k/∂x_t, by one backward pass through `project` on H copies of the sequence. */
+async function throughProjection(
+  cell: CellSpec, params: Params, dims: CellDims, x: Float32Array, T: number, H: number, K: number, dz: Float64Array[],
+): Promise<Float64Array[]> {
+  const I = dims.inputSize;
+  const g = new Float32Array(T * H * K);
+  for (let t = 0; t < T; t++) g.set(dz[t], t * H * K);
+  const grad = tf.tidy(() => {
+    let p = params;
+    if (cell.prepare) p = { ...p, ...cell.prepare(p, dims) };
+    const xs = tf.tile(tf.tensor3d(x, [T, 1, I]), [1, H, 1]);
+    const cot = tf.tensor3d(g, [T, H, K]);
+    return tf.grad((v: tf.Tensor) => tf.sum(tf.mul(cell.project!(v as tf.Tensor3D, p, dims), cot)))(xs);
+  });
+  try {
+    const d = await grad.data();
+    // grad[t, b, :] = row b of ∂h_T/∂x_t.
+    return Array.from({ length: T }, (_, t) => Float64Array.from(d.subarray(t * H * I, (t + 1) * H * I)));
+  } finally {
+    grad.dispose();
+  }
+}
+
+/** ‖a‖_F, scaled by max |aᵢ| so that 1e-200 or 1e200 entries neither underflow nor overflow; NaN/∞ kept. */
+export function frobenius(a: Float64Array): number {
+  let big = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = Math.abs(a[i]);
+    if (!(x <= big)) big = x; // NaN lands here too and stays
+    if (Number.isNaN(x)) return NaN;
+  }
+  if (big === 0 || !Number.isFinite(big)) return big;
+  let s = 0;
+  const inv = 1 / big;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] * inv;
+    s += x * x;
+  }
+  return big * Math.sqrt(s);
+}
+
+/**
+ * σ_max of a rows × cols matrix by power iteration on AᵀA; `v` (length cols) is the start vector
+ * and is left holding the top right singular vector (a warm start for the next, similar, matrix).
+ */
+export function sigmaMax(a: Float64Array, rows: number, cols: number, v?: Float64Array, fro = frobenius(a)): number {
+  if (fro === 0 || !Number.isFinite(fro)) return fro;
+  if (!v || v.length !== cols) v = new Float64Array(cols);
+  let nv = frobenius(v);
+  if (!(nv > 0) || !Number.isFinite(nv)) {
+    // A deterministic start with a component along every direction.
+    for (let j = 0; j < cols; j++) v[j] = 1 + 0.1 * Math.sin(7 * j + 1);
+    nv = frobenius(v);
+  }
+  // Scale to ‖A‖_F = 1 so products of huge or tiny Jacobians neither overflow nor underflow.
+  const inv = 1 / fro;
+  for (let j = 0; j < cols; j++) v[j] /= nv;
+  const w = new Float64Array(rows);
+  let sigma = 0;
+  for (let it = 0; it < 300; it++) {
+    for (let i = 0; i < rows; i++) {
+      let acc = 0;
+      const r = i * cols;
+      for (let j = 0; j < cols; j++) acc += a[r + j] * v[j];
+      w[i] = acc * inv;
+    }
+    const s = frobenius(w);
+    if (s === 0) return 0;
+    v.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const wi = w[i] * inv;
+      const r = i * cols;
+      for (let j = 0; j < cols; j++) v[j] += a[r + j] * wi;
+    }
+    const n2 = frobenius(v);
+    for (let j = 0; j < cols; j++) v[j] /= n2;
+    const done = Math.abs(s - sigma) <= 1e-8 * s;
+    sigma = s;
+    if (done) break;
+  }
+  return sigma * fro;
+}
+
+function radius(a: Float64Array, n: number): number {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return NaN;
+  const { re, im } = eigenvalues(a, n);
+  let r = 0;
+  for (let i = 0; i < n; i++) r = Math.max(r, Math.hypot(re[i], im[i]));
+  return r;
+}
+
+/** The raw Jacobian matrices (Float64), for the CLI and the tests. */
+export async function jacobianMatrices(args: JacobianArgs): Promise<JacobianMatrices> {
+  const { T, H, I, dhT_dh, dhT_dx, step } = await matrices(args);
+  return { T, H, I, dhT_dh, dhT_dx, step };
+}
+
+/** Norms of the Jacobians through time on one sequence (see the header). */
+export async function jacobianProfile(args: JacobianArgs): Promise<JacobianProfile> {
+  const { T, H, I, dhT_dh, dhT_dx, step } = await matrices(args);
+  const hSpectral = new Array<number>(T + 1);
+  const hFro = new Array<number>(T + 1);
+  const xSpectral = new Array<number>(T);
+  const xFro = new Array<number>(T);
+  const stepRadius = new Array<number>(T);
+  const stepSigmaMax = new Array<number>(T);
+  const vh = new Float64Array(H);
+  const vx = new Float64Array(I);
+  const vs = new Float64Array(H);
+  for (let t = T; t >= 0; t--) {
+    hFro[t] = frobenius(dhT_dh[t]);
+    hSpectral[t] = sigmaMax(dhT_dh[t], H, H, vh, hFro[t]);
+    if (t === 0) break;
+    xFro[t - 1] = frobenius(dhT_dx[t - 1]);
+    xSpectral[t - 1] = sigmaMax(dhT_dx[t - 1], H, I, vx, xFro[t - 1]);
+    stepSigmaMax[t - 1] = sigmaMax(step[t - 1], H, H, vs);
+    stepRadius[t - 1] = radius(step[t - 1], H);
+  }
+  const profile: JacobianProfile = { T, hSpectral, hFro, xSpectral, xFro, stepRadius, stepSigmaMax };
+  const at = args.stepEigAt;
+  if (at !== undefined && at >= 1 && at <= T) {
+    const t = Math.round(at);
+    const a = step[t - 1];
+    if (a.every(Number.isFinite)) {
+      const { re, im } = eigenvalues(a, H);
+      profile.stepEigenvalues = { t, eigenvalues: Array.from(re, (r, i) => [r, im[i]] as [number, number]) };
+    } else {
+      profile.stepEigenvalues = { t, eigenvalues: Array.from({ length: H }, () => [NaN, NaN] as [number, number]) };
+    }
+  }
+  return profile;
+}
