@@ -12,7 +12,8 @@
 // more than `instrumentsShare` (20%) of the wall time, measured: a snapshot that took c ms waits
 // c·(1 − share)/share ms (times the number of compared runs) before the next. A due snapshot is
 // computed in its own turn of the queue after a defer, so a pause, step or reset that arrived
-// during the chunk is handled first.
+// during the chunk is handled first; one that arrives while it runs makes it give up between its
+// parts (spectra, Jacobians) and wait for a later chunk.
 import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/protocol';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';
@@ -67,6 +68,8 @@ export class TrainingSession {
   /** Every message and every loop tick runs through this chain, so none interleave across awaits. */
   private queue: Promise<void> = Promise.resolve();
   private tickScheduled = false;
+  /** Messages queued and not yet handled: a running instrument snapshot gives way to them. */
+  private waiting = 0;
   /** What the page's instrument views want (kept across runs). */
   private instruments: { open: boolean; stepEigAt?: number } = { open: false };
   private readonly o: Required<SessionOptions>;
@@ -86,7 +89,11 @@ export class TrainingSession {
 
   /** Queues a message; the promise settles once it has been handled (tests await it). */
   handle(msg: Control): Promise<void> {
-    return this.enqueue(() => this.dispatch(msg));
+    this.waiting++;
+    return this.enqueue(() => {
+      this.waiting--;
+      return this.dispatch(msg);
+    });
   }
 
   /** What the page's instrument views want, as last told. */
@@ -272,7 +279,7 @@ export class TrainingSession {
         slot.instrumentsQueued = false;
         // A pause or step published one already; a reset or configure replaced the run.
         if (this.status !== 'running' || !this.slots.includes(slot) || slot.dead || !slot.trainer) return;
-        await this.publish(slot, true);
+        await this.publish(slot, true, () => this.waiting > 0);
       });
     });
   }
@@ -282,11 +289,11 @@ export class TrainingSession {
   }
 
   /** Posts a snapshot; a non-finite loss or gradient stops that run with status 'diverged'. */
-  private async publish(slot: Slot, instruments = false): Promise<void> {
+  private async publish(slot: Slot, instruments = false, interrupted?: () => boolean): Promise<void> {
     const trainer = slot.trainer;
     if (!trainer) return;
     const { open, stepEigAt } = this.instruments;
-    const req = instruments && open ? { instruments: { stepEigAt, jacobians: this.o.jacobians } } : {};
+    const req = instruments && open ? { instruments: { stepEigAt, jacobians: this.o.jacobians, interrupted } } : {};
     let snap;
     try {
       snap = await trainer.snapshot(this.runId, req);
@@ -296,7 +303,8 @@ export class TrainingSession {
       return;
     }
     slot.lastSnapshot = now();
-    if (req.instruments) {
+    // An interrupted snapshot (a message was waiting) is tried again at a later chunk.
+    if (req.instruments && snap.telemetry.instruments) {
       slot.lastInstruments = slot.lastSnapshot;
       slot.instrumentsMs = snap.instrumentsMs;
     }

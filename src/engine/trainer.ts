@@ -56,7 +56,7 @@ export interface Snapshot {
 
 /** What snapshot() should add: the instruments (spectra, Jacobians, gate histograms, memory fit). */
 export interface SnapshotRequest {
-  instruments?: { stepEigAt?: number; jacobians?: JacobianFn | null };
+  instruments?: { stepEigAt?: number; jacobians?: JacobianFn | null; interrupted?: () => boolean };
 }
 
 /** Columns of a pending row: loss, accuracy, raw gradient norm, clipped norm, σ_max before/after SV clipping (NaN when off). */
@@ -269,7 +269,7 @@ export class Trainer {
     let instrumentsMs = 0;
     if (req.instruments) {
       const t0 = now();
-      instruments = await this.instruments(probe.traces.find((tr) => tr.layer === 0 && tr.direction === 0), req.instruments);
+      instruments = (await this.instruments(probe.traces.find((tr) => tr.layer === 0 && tr.direction === 0), req.instruments)) ?? undefined;
       instrumentsMs = now() - t0;
     }
     return {
@@ -294,7 +294,7 @@ export class Trainer {
   async instruments(
     trace: Telemetry['probe']['traces'][number] | undefined,
     opts: NonNullable<SnapshotRequest['instruments']> = {},
-  ): Promise<InstrumentSnapshot> {
+  ): Promise<InstrumentSnapshot | null> {
     const probe = this.task.probe(this.T);
     return instrumentSnapshot({
       step: this.step,
@@ -305,6 +305,7 @@ export class Trainer {
       trace,
       stepEigAt: opts.stepEigAt,
       jacobians: opts.jacobians,
+      interrupted: opts.interrupted,
     });
   }
 

@@ -297,6 +297,38 @@ describe('session: instrument snapshots', () => {
   });
 });
 
+describe('session: a message that arrives during a snapshot', () => {
+  it('makes the running snapshot give up (it is not posted); the pause posts its own', async () => {
+    let calls = 0;
+    let inFlight: (() => void) | null = null;
+    const slow: JacobianFn = async ({ xs }) => {
+      calls++;
+      await new Promise<void>((r) => {
+        inFlight = r;
+        setTimeout(r, 200);
+      });
+      inFlight = null;
+      const T = xs.length;
+      const ones = new Array(T).fill(1);
+      return { T, hSpectral: [...ones, 1], hFro: [...ones, 1], xSpectral: ones, xFro: ones, stepRadius: ones, stepSigmaMax: ones };
+    };
+    const h = harness({ instrumentsIntervalMs: 0, jacobians: slow });
+    await h.session.handle({ type: 'instruments', open: true });
+    await h.session.handle({ type: 'configure', runId: 1, config: base });
+    expect(calls).toBe(1);
+    await h.session.handle({ type: 'play' });
+    await until(() => inFlight !== null && calls === 2);
+    const paused = h.session.handle({ type: 'pause' });
+    await paused;
+    await h.session.idle();
+    // Calls: configure's, the interrupted one, the pause's. Posted: configure's and the pause's.
+    expect(calls).toBe(3);
+    expect(h.withInstruments()).toHaveLength(2);
+    expect(h.withInstruments().at(-1)!.step).toBe(h.telemetry().at(-1)!.step);
+    h.session.dispose();
+  });
+});
+
 describe('memory', () => {
   it('snapshots with instruments, clip points and SV clipping leave no tensor behind', async () => {
     for (const cellId of ['lstm', 'qrnn', 'urnn', 'indrnn']) {

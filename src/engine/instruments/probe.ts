@@ -167,12 +167,16 @@ export interface SnapshotInputs {
   stepEigAt?: number;
   /** jacobians.ts's jacobianProfile; absent: jacobians and memory stay null. */
   jacobians?: JacobianFn | null;
+  /** Asked between the parts: true gives up (null), e.g. because a pause is waiting. */
+  interrupted?: () => boolean;
 }
 
-/** Everything the instrument views need, as plain data. */
-export async function instrumentSnapshot(inp: SnapshotInputs): Promise<InstrumentSnapshot> {
+/** Everything the instrument views need, as plain data; null when `interrupted` said to give up. */
+export async function instrumentSnapshot(inp: SnapshotInputs): Promise<InstrumentSnapshot | null> {
   const { stack, params, T } = inp;
+  const stop = inp.interrupted ?? (() => false);
   const spectra = await recurrentSpectra(stack, params);
+  if (stop()) return null;
   const gates = gateHistograms(stack.cell, stack.options, inp.trace);
   let jacobians: JacobianProfile | null = null;
   if (inp.jacobians) {
@@ -187,6 +191,7 @@ export async function instrumentSnapshot(inp: SnapshotInputs): Promise<Instrumen
       tf.dispose(xs);
     }
   }
+  if (stop()) return null;
   const memory = jacobians ? fitInfluence(jacobians.xSpectral) : null;
   return { step: inp.step, spectra, jacobians, gates, memory };
 }
