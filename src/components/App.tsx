@@ -7,12 +7,13 @@ import { LessonPage } from './Lesson';
 import { CellsPage } from './CellsPage';
 import { CellCardPage } from './CellCard';
 import { ComparePage } from './ComparePage';
+import { WhatIfPage } from './WhatIfPage';
 import type { Page } from '../store/url';
 import type { MessageKey } from '../i18n';
 import { useT } from './hooks';
 
 const TITLE_KEY: Record<Page, MessageKey> = {
-  playground: 'nav.playground', lesson: 'lesson.title', cells: 'nav.cells', cell: 'nav.cells', compare: 'nav.compare',
+  playground: 'nav.playground', lesson: 'lesson.title', cells: 'nav.cells', cell: 'nav.cells', compare: 'nav.compare', whatif: 'nav.whatif',
 };
 
 function CurrentPage({ page }: { page: Page }) {
@@ -21,6 +22,7 @@ function CurrentPage({ page }: { page: Page }) {
     case 'cells': return <CellsPage />;
     case 'cell': return <CellCardPage />;
     case 'compare': return <ComparePage />;
+    case 'whatif': return <WhatIfPage />;
     default: return <Playground />;
   }
 }

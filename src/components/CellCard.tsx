@@ -13,6 +13,7 @@ import { HeatmapPanel } from './HeatmapPanel';
 import { GradNormPanel, LossPanel } from './Charts';
 import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
+import { InstrumentsSection } from './Instruments';
 import { MechanismBadges } from './CellsPage';
 import { CellDiagram, DiagnosticsPanel, ParamTable } from './CellParts';
 import { useCellMeta, useT } from './hooks';
@@ -147,6 +148,7 @@ export function CellCardPage() {
           <Card title={t('panel.heatmaps')} hint={t('panel.heatmaps.hint')}>
             <HeatmapPanel cell={cell} />
           </Card>
+          <InstrumentsSection />
           <Card title={t('card.params')}>
             <ParamTable cell={cell} />
           </Card>

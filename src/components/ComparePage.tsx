@@ -10,6 +10,7 @@ import { seriesColor } from '../views/palette';
 import { ControlPanel } from './ControlPanel';
 import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
+import { CompareInstruments } from './Instruments';
 import { MechanismBadges } from './CellsPage';
 import { cellParamCount, useDims } from './CellParts';
 import { useStoreView, useT } from './hooks';
@@ -164,6 +165,7 @@ function CompareTable() {
 
 export function ComparePage() {
   const t = useT();
+  const names = useNames();
   return (
     <div className="compare" data-testid="compare-page">
       <header className="page-head">
@@ -193,6 +195,7 @@ export function ComparePage() {
           <Card title={t('compare.table')}>
             <CompareTable />
           </Card>
+          <CompareInstruments names={names} />
         </div>
       </div>
     </div>

@@ -50,6 +50,7 @@ const NAV: { page: Page; testId: string; label: MessageKey }[] = [
   { page: 'playground', testId: 'playground', label: 'nav.playground' },
   { page: 'cells', testId: 'cells', label: 'nav.cells' },
   { page: 'compare', testId: 'compare', label: 'nav.compare' },
+  { page: 'whatif', testId: 'whatif', label: 'nav.whatif' },
   { page: 'lesson', testId: 'lesson', label: 'nav.lesson' },
 ];
 

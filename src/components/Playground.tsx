@@ -8,6 +8,7 @@ import { DivergedBanner, RunBar } from './RunBar';
 import { useCellMeta, useT } from './hooks';
 import { cellText } from '../i18n';
 import { RichText } from './RichText';
+import { InstrumentsSection } from './Instruments';
 
 export function Card({ title, hint, children, className }: { title: string; hint?: string; children: React.ReactNode; className?: string }) {
   return (
@@ -60,6 +61,7 @@ export function Playground() {
         <Card title={t('panel.heatmaps')} hint={t('panel.heatmaps.hint')}>
           {cell ? <HeatmapPanel cell={cell} /> : <div className="skeleton" style={{ height: 320 }} />}
         </Card>
+        <InstrumentsSection />
       </div>
     </div>
   );

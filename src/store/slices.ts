@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { CellOptions, OptionValue } from '../cells/types';
 import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, RunConfig, RunStatus, Telemetry, WeightSet } from '../worker/protocol';
 import type { Catalog } from './catalog';
-import { defaultOptions, type BackendPref, type Lang, type MechFilter, type Page, type UrlNotice } from './url';
+import { defaultOptions, type BackendPref, type Lang, type MechFilter, type Page, type UrlNotice, type WhatIfUi } from './url';
 
 export interface ConfigSlice {
   config: RunConfig;
@@ -79,7 +79,8 @@ export interface InstrumentsSlice {
   setStepEigAt(t: number | null): void;
 }
 
-export interface UiState {
+/** Page-level state; the what-if sliders (WhatIfUi) live here too, as link fields. */
+export interface UiState extends WhatIfUi {
   page: Page;
   lang: Lang;
   lesson: string;

@@ -7,12 +7,22 @@ import { DEFAULT_LESSON, LESSON_IDS } from '../lessons/registry';
 
 export const URL_VERSION = 1;
 
-export type Page = 'playground' | 'lesson' | 'cells' | 'cell' | 'compare';
-export const PAGES: readonly Page[] = ['playground', 'lesson', 'cells', 'cell', 'compare'];
+export type Page = 'playground' | 'lesson' | 'cells' | 'cell' | 'compare' | 'whatif';
+export const PAGES: readonly Page[] = ['playground', 'lesson', 'cells', 'cell', 'compare', 'whatif'];
 export type Lang = 'en' | 'zh';
 export type BackendPref = BackendName | 'auto';
 
-export interface UrlUi {
+/** The what-if page's sliders (issue 10, item 6): W_hh = ρ·Q of a tanh RNN, no training. */
+export const WHATIF_MATRIX_CHOICES = ['orthogonal', 'gaussian', 'identity'] as const;
+export interface WhatIfUi {
+  wiMatrix: (typeof WHATIF_MATRIX_CHOICES)[number];
+  wiRho: number;
+  wiLen: number;
+  wiScale: number;
+  wiHidden: number;
+}
+
+export interface UrlUi extends WhatIfUi {
   page: Page;
   lang: Lang;
   /** Which lesson the lesson page shows (an id of src/lessons/registry.ts). */
@@ -80,6 +90,12 @@ export const URL_SCHEMA: readonly Field[] = [
   { key: 'lstep', target: 'ui', field: 'lessonStep', type: 'int', default: 0, min: 0, max: 50 },
   { key: 'mech', target: 'ui', field: 'mech', type: 'enum', choices: MECH_FILTERS, default: 'all' },
   { key: 'backend', target: 'ui', field: 'backend', type: 'enum', choices: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto' },
+  // The what-if page (no training): W_hh's kind and spectral radius, the sequence length, the input scale, H.
+  { key: 'wiMatrix', target: 'ui', field: 'wiMatrix', type: 'enum', choices: WHATIF_MATRIX_CHOICES, default: 'orthogonal' },
+  { key: 'wiRho', target: 'ui', field: 'wiRho', type: 'float', default: 0.9, min: 0, max: 2 },
+  { key: 'wiLen', target: 'ui', field: 'wiLen', type: 'int', default: 200, min: 10, max: 500 },
+  { key: 'wiScale', target: 'ui', field: 'wiScale', type: 'float', default: 0.2, min: 0, max: 3 },
+  { key: 'wiHidden', target: 'ui', field: 'wiHidden', type: 'int', default: 64, min: 4, max: 128 },
 ];
 
 const OPT_PREFIX = 'opt.';
@@ -125,6 +141,13 @@ export function numLimits(field: keyof RunConfig): { min: number; max: number; d
   const f = schemaField(field);
   if (!f || (f.type !== 'int' && f.type !== 'float')) throw new Error(`${String(field)} is not numeric`);
   return { min: f.min, max: f.max, default: f.default };
+}
+
+/** min and max of a numeric page-level field (the what-if sliders). */
+export function numLimitsUi(field: keyof UrlUi): { min: number; max: number } {
+  const f = URL_SCHEMA.find((x) => x.target === 'ui' && x.field === field);
+  if (!f || (f.type !== 'int' && f.type !== 'float')) throw new Error(`${String(field)} is not numeric`);
+  return { min: f.min, max: f.max };
 }
 
 export function defaultOptions(options: OptionSpec[]): CellOptions {

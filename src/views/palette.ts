@@ -43,3 +43,22 @@ export const SERIES_COLORS = ['#e76f51', '#2a9d8f', '#3a7bd5', '#7b61c9', '#d4a0
 export function seriesColor(i: number): string {
   return SERIES_COLORS[i % SERIES_COLORS.length];
 }
+
+/**
+ * The instrument views (spectra, Jacobians, clipping, long memory): Okabe–Ito colours, told apart
+ * with the common colour-vision deficiencies; a second cue (dash, marker shape) where two are close.
+ */
+export const INSTRUMENT = {
+  /** ‖∂h_T/∂h_t‖, eigenvalues, raw gradient norm. */
+  primary: '#0072B2',
+  /** ‖∂h_T/∂x_t‖, σ_max, clipped gradient norm. */
+  secondary: '#D55E00',
+  /** Exponential fit (dashed). */
+  fitExp: '#009E73',
+  /** Power-law fit (dotted). */
+  fitPow: '#CC79A7',
+  /** Unit circle, thresholds, reference lines. */
+  reference: '#555555',
+  /** Eigenvalues outside the unit circle. */
+  outside: '#E69F00',
+};
