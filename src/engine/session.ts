@@ -18,6 +18,7 @@ import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/p
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';
 import type { JacobianFn } from './instruments/probe';
+import { jacobianProfile } from './instruments/jacobians';
 
 export interface SessionOptions {
   post(msg: FromWorker): void;
@@ -58,7 +59,7 @@ const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e)
 
 export class TrainingSession {
   /** The Jacobian profile instrument snapshots use unless the options name another (jacobians.ts). */
-  static readonly defaultJacobians: JacobianFn | null = null;
+  static readonly defaultJacobians: JacobianFn | null = jacobianProfile;
 
   private slots: Slot[] = [];
   /** True for a 'compare' run: status messages then name their slot. */

@@ -242,6 +242,22 @@ describe('session: instrument snapshots', () => {
     h.session.dispose();
   });
 
+  it('uses jacobianProfile by default: Jacobians through time and the memory fit are filled', async () => {
+    const h = harness();
+    await h.session.handle({ type: 'instruments', open: true, stepEigAt: 3 });
+    await h.session.handle({ type: 'configure', runId: 1, config: base });
+    const ins = h.withInstruments().at(-1)!.instruments;
+    const T = ins.jacobians!.T;
+    expect(ins.jacobians!.hSpectral).toHaveLength(T + 1);
+    expect(ins.jacobians!.hSpectral[T]).toBeCloseTo(1, 5); // ∂h_T/∂h_T = I
+    expect(ins.jacobians!.xSpectral).toHaveLength(T);
+    expect(ins.jacobians!.stepEigenvalues).toMatchObject({ t: 3 });
+    expect(ins.jacobians!.stepEigenvalues!.eigenvalues).toHaveLength(base.hiddenSize);
+    expect(ins.memory).not.toBeNull();
+    expect(ins.memory!.lags.every((l) => l > 0)).toBe(true);
+    h.session.dispose();
+  });
+
   it('while training: at most one per interval, and within the share of wall time', async () => {
     const h = harness({ instrumentsIntervalMs: 150 });
     await h.session.handle({ type: 'instruments', open: true });
