@@ -7,12 +7,14 @@ import { useNodeBackend } from '../engine/node-backend';
 import { UsageError, type Command } from './command';
 import { cellsCommand, forwardCellCommand } from './cell-commands';
 import { forwardCommand, gradNormsCommand } from './pytorch-commands';
+import { jacobiansCommand } from './jacobian-commands';
 
 const commands: Record<string, Command> = {
   forward: forwardCommand,
   gradnorms: gradNormsCommand,
   cells: cellsCommand,
   'forward-cell': forwardCellCommand,
+  jacobians: jacobiansCommand,
 };
 
 function usage(): string {

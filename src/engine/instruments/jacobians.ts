@@ -19,8 +19,8 @@
 //    convolution over a window of inputs) gets ∂h_T/∂x_t = Σ_k ∂h_T/∂z_k · ∂z_k/∂x_t from one more
 //    backward pass through `project` on a batch of H copies of the sequence.
 // 3. Norms: Frobenius exactly; spectral by power iteration on AᵀA (warm-started from the previous
-//    t's vector, stopped at a relative change of 1e-8 or 300 iterations; a test checks it against
-//    ml-matrix's SVD). The one-step hidden block ∂h_t/∂h_{t−1} = J_t[h, h]: σ_max likewise, and its
+//    t's vector, stopped at a relative change of 1e-8 or 300 iterations; it never overshoots σ_max
+//    and a test checks it against ml-matrix's SVD), or with `norms: 'svd'` by ml-matrix's SVD. The one-step hidden block ∂h_t/∂h_{t−1} = J_t[h, h]: σ_max likewise, and its
 //    spectral radius by src/cells/eigen.ts (eigenvalues only, the ρ control's own code).
 //
 // Non-finite values are kept (a product that overflows is Infinity, one that underflows is 0).
@@ -33,6 +33,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { eigenvalues } from '../../cells/eigen';
+import { singularValues } from '../../cells/linalg';
 import type { CellDims, CellOptions, CellSpec, Params, State, StepContext } from '../../cells/types';
 import { hiddenKeyOf, statesFor, withDefaults } from '../../cells/types';
 import type { JacobianProfile } from './types';
@@ -48,6 +49,15 @@ export interface JacobianArgs {
   xs: number[][] | tf.Tensor2D[];
   /** 1-based t at which to return the eigenvalues of ∂h_t/∂h_{t−1}. */
   stepEigAt?: number;
+  /** Initial values of some states by id (batch 1), e.g. PyTorch's h0 and c0; the rest from cell.initialState. */
+  state0?: Record<string, ArrayLike<number>>;
+  /**
+   * How spectral norms are computed: 'power' (default; power iteration, warm-started, fast enough
+   * for the worker; where the top singular values cluster it can stop within ~1e-3 of σ_max, as on
+   * the α = 0.5 RNN fixture) or 'svd' (ml-matrix's SVD of every matrix: exact, several times slower;
+   * the CLI uses it).
+   */
+  norms?: 'power' | 'svd';
 }
 
 /** The raw Jacobians, for tests and the CLI: Float64 row-major. */
@@ -65,21 +75,27 @@ export interface JacobianMatrices {
   step: Float64Array[];
 }
 
-function inputRows(xs: JacobianArgs['xs'], I: number): Float32Array {
+async function inputRows(xs: JacobianArgs['xs'], I: number): Promise<Float32Array> {
   const T = xs.length;
-  const out = new Float32Array(T * I);
-  for (let t = 0; t < T; t++) {
-    const row = xs[t];
-    if (Array.isArray(row)) {
+  if (xs.every((r) => Array.isArray(r))) {
+    const out = new Float32Array(T * I);
+    (xs as number[][]).forEach((row, t) => {
       if (row.length !== I) throw new Error(`jacobians: x_${t + 1} has ${row.length} values, the layer reads ${I}`);
       out.set(row, t * I);
-    } else {
-      const v = (row as tf.Tensor2D).dataSync();
-      if (row.shape[1] !== I) throw new Error(`jacobians: x_${t + 1} has ${row.shape[1]} features, the layer reads ${I}`);
-      out.set(v.subarray(0, I), t * I);
-    }
+    });
+    return out;
   }
-  return out;
+  const ts = xs as tf.Tensor2D[];
+  ts.forEach((r, t) => {
+    if (r.shape[1] !== I) throw new Error(`jacobians: x_${t + 1} has ${r.shape[1]} features, the layer reads ${I}`);
+  });
+  // Batch row 0 of every step, read back once (a GPU backend pays one sync, not T).
+  const rows = tf.tidy(() => tf.concat(ts.map((r) => tf.slice(r, [0, 0], [1, I])), 0));
+  try {
+    return (await rows.data()) as Float32Array;
+  } finally {
+    rows.dispose();
+  }
 }
 
 interface StepJacobians {
@@ -93,7 +109,9 @@ interface StepJacobians {
 }
 
 /** Step 1: every step's full Jacobian, from one forward and one batched backward pass. */
-async function stepJacobians(cell: CellSpec, params: Params, dims: CellDims, x: Float32Array, T: number): Promise<StepJacobians> {
+async function stepJacobians(
+  cell: CellSpec, params: Params, dims: CellDims, x: Float32Array, T: number, state0?: JacobianArgs['state0'],
+): Promise<StepJacobians> {
   const I = dims.inputSize;
   const ids = statesFor(cell, dims.options).map((s) => s.id);
   const hk = hiddenKeyOf(cell);
@@ -113,9 +131,16 @@ async function stepJacobians(cell: CellSpec, params: Params, dims: CellDims, x: 
       Object.defineProperty(ctx, 't', { enumerable: true, get: () => ((readsT = true), t) });
       return ctx;
     };
-    const states: State[] = [cell.initialState(dims, 1, p)];
+    const s0 = cell.initialState(dims, 1, p);
+    for (const id of ids) if (!s0[id]) throw new Error(`jacobians: ${cell.id}'s initial state has no '${id}'`);
+    for (const [id, v] of Object.entries(state0 ?? {})) {
+      if (!s0[id]) throw new Error(`jacobians: ${cell.id} has no state '${id}'`);
+      const size = s0[id].shape[1];
+      if (v.length !== size) throw new Error(`jacobians: initial ${id} has ${v.length} values, the state has ${size}`);
+      s0[id] = tf.tensor2d(Float32Array.from(v), [1, size]);
+    }
+    const states: State[] = [s0];
     for (let t = 0; t < T; t++) states.push(cell.step(zs[t], states[t], p, ctxAt(t)).state);
-    for (const id of ids) if (!states[0][id]) throw new Error(`jacobians: ${cell.id}'s initial state has no '${id}'`);
     const sizes = ids.map((id) => states[0][id].shape[1]);
     const S = sizes.reduce((a, b) => a + b, 0);
     const offs = sizes.map((_, j) => sizes.slice(0, j).reduce((a, b) => a + b, 0));
@@ -180,8 +205,8 @@ async function matrices(args: JacobianArgs): Promise<JacobianMatrices & { K: num
   const T = args.xs.length;
   const I = dims.inputSize;
   if (T < 1) throw new Error('jacobians: the input sequence is empty');
-  const x = inputRows(args.xs, I);
-  const { data, S, K, hOff, H } = await stepJacobians(cell, args.params, dims, x, T);
+  const x = await inputRows(args.xs, I);
+  const { data, S, K, hOff, H } = await stepJacobians(cell, args.params, dims, x, T, args.state0);
   const W = S + K;
   const J = (t: number, i: number, j: number) => data[(t - 1) * S * W + i * W + j];
 
@@ -305,6 +330,12 @@ export function sigmaMax(a: Float64Array, rows: number, cols: number, v?: Float6
   return sigma * fro;
 }
 
+/** σ_max by ml-matrix's SVD, on the matrix scaled to ‖A‖_F = 1 (no overflow or underflow); 0 and non-finite kept. */
+export function exactSigmaMax(a: Float64Array, rows: number, cols: number, fro = frobenius(a)): number {
+  if (fro === 0 || !Number.isFinite(fro)) return fro;
+  return singularValues(a.map((x) => x / fro), rows, cols)[0] * fro;
+}
+
 function radius(a: Float64Array, n: number): number {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return NaN;
   const { re, im } = eigenvalues(a, n);
@@ -331,13 +362,16 @@ export async function jacobianProfile(args: JacobianArgs): Promise<JacobianProfi
   const vh = new Float64Array(H);
   const vx = new Float64Array(I);
   const vs = new Float64Array(H);
+  const exact = args.norms === 'svd';
+  const top = (a: Float64Array, rows: number, cols: number, v: Float64Array, fro: number) =>
+    exact ? exactSigmaMax(a, rows, cols, fro) : sigmaMax(a, rows, cols, v, fro);
   for (let t = T; t >= 0; t--) {
     hFro[t] = frobenius(dhT_dh[t]);
-    hSpectral[t] = sigmaMax(dhT_dh[t], H, H, vh, hFro[t]);
+    hSpectral[t] = top(dhT_dh[t], H, H, vh, hFro[t]);
     if (t === 0) break;
     xFro[t - 1] = frobenius(dhT_dx[t - 1]);
-    xSpectral[t - 1] = sigmaMax(dhT_dx[t - 1], H, I, vx, xFro[t - 1]);
-    stepSigmaMax[t - 1] = sigmaMax(step[t - 1], H, H, vs);
+    xSpectral[t - 1] = top(dhT_dx[t - 1], H, I, vx, xFro[t - 1]);
+    stepSigmaMax[t - 1] = top(step[t - 1], H, H, vs, frobenius(step[t - 1]));
     stepRadius[t - 1] = radius(step[t - 1], H);
   }
   const profile: JacobianProfile = { T, hSpectral, hFro, xSpectral, xFro, stepRadius, stepSigmaMax };
