@@ -18,7 +18,7 @@ export interface InstrumentsCost {
   openMsPerStep: number;
   /** (open − closed) / closed. */
   overhead: number;
-  /** Instrument snapshots taken per run while training (open), and the share of the time they took (snapshots × snapshotMs / run time). */
+  /** Instrument snapshots taken per run while training (open), and the share of its wall time they took (measured in the session). */
   snapshots: number;
   snapshotShare: number;
   /** Closed and open runs alternate this many times; the ms/step are medians. */
@@ -36,7 +36,7 @@ const config = (hidden: number): TrainerConfig => ({
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** ms per step of the session's loop over `seconds` of training, and how many snapshots came with instruments. */
-async function sessionRun(cfg: TrainerConfig, open: boolean, seconds: number): Promise<{ msPerStep: number; snapshots: number }> {
+async function sessionRun(cfg: TrainerConfig, open: boolean, seconds: number): Promise<{ msPerStep: number; snapshots: number; share: number }> {
   let step = 0;
   let snapshots = 0;
   const session = new TrainingSession({
@@ -53,13 +53,16 @@ async function sessionRun(cfg: TrainerConfig, open: boolean, seconds: number): P
   const s0 = step;
   snapshots = 0;
   const t0 = performance.now();
+  const spent0 = session.instrumentsStats.totalMs;
   await session.handle({ type: 'play' });
   await new Promise((r) => setTimeout(r, seconds * 1000));
+  // Only the snapshots taken while training: not the pause's own.
+  const spent = session.instrumentsStats.totalMs - spent0;
   await session.handle({ type: 'pause' });
   const ms = performance.now() - t0;
   await session.idle();
   session.dispose();
-  return { msPerStep: ms / Math.max(1, step - s0), snapshots: Math.max(0, snapshots - 1) /* the pause's own */ };
+  return { msPerStep: ms / Math.max(1, step - s0), snapshots: Math.max(0, snapshots - 1) /* the pause's own */, share: spent / ms };
 }
 
 export async function instrumentsBench(hidden: number[], seconds: number, log: (s: string) => void): Promise<InstrumentsCost[]> {
@@ -69,13 +72,17 @@ export async function instrumentsBench(hidden: number[], seconds: number, log: (
     // Alternated and reduced to medians: the machine is shared, and its load drifts.
     const rounds = 3;
     const closedRuns: number[] = [];
-    const openRuns: { msPerStep: number; snapshots: number }[] = [];
+    const openRuns: { msPerStep: number; snapshots: number; share: number }[] = [];
     for (let k = 0; k < rounds; k++) {
       closedRuns.push((await sessionRun(cfg, false, seconds)).msPerStep);
       openRuns.push(await sessionRun(cfg, true, seconds));
     }
     const closed = { msPerStep: median(closedRuns) };
-    const open = { msPerStep: median(openRuns.map((o) => o.msPerStep)), snapshots: median(openRuns.map((o) => o.snapshots)) };
+    const open = {
+      msPerStep: median(openRuns.map((o) => o.msPerStep)),
+      snapshots: median(openRuns.map((o) => o.snapshots)),
+      share: median(openRuns.map((o) => o.share)),
+    };
     const trainer = new Trainer(cfg);
     trainer.train(2);
     const snap: number[] = [];
@@ -93,7 +100,7 @@ export async function instrumentsBench(hidden: number[], seconds: number, log: (
       closedMsPerStep: closed.msPerStep, openMsPerStep: open.msPerStep,
       overhead: (open.msPerStep - closed.msPerStep) / closed.msPerStep,
       snapshots: open.snapshots, snapshotMs: median(snap), telemetryMs: median(tel),
-      snapshotShare: (open.snapshots * median(snap)) / (seconds * 1000), rounds,
+      snapshotShare: open.share, rounds,
     };
     log(`${r.backend} instruments LSTM H=${H} T=${r.T}: closed ${r.closedMsPerStep.toFixed(1)} ms/step, open ${r.openMsPerStep.toFixed(1)} ms/step (${(100 * r.overhead).toFixed(1)}%, medians of ${rounds}; ${r.snapshots} snapshots in ${seconds} s); one snapshot ${r.snapshotMs.toFixed(0)} ms, ${(100 * r.snapshotShare).toFixed(1)}% of the time`);
     out.push(r);

@@ -3,7 +3,8 @@
 // long tasks while the app trains, the cost of singular-value clipping per step (Node, WASM), and
 // a training step's cost with the instrument views open vs closed (Node, WASM).
 // Writes bench/results/latest.json. Not a test: numbers only.
-// `--only=instruments` runs just the instruments part and updates that key of latest.json.
+// `--only=instruments` runs just the instruments part and updates that key of latest.json;
+// `--only=whatif` the what-if page's recompute + redraw time (bench/whatif.ts), key `whatif`.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { useNodeBackend } from '../src/engine/node-backend';
 import { DEFAULT_CASES, runCases, type BenchResult } from './core';
 import { svClipBench } from './sv-clip';
 import { instrumentsBench } from './instruments';
+import { whatifBench } from './whatif';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDir } from '../tests/e2e/static-server';
 
@@ -77,7 +79,16 @@ async function longTasks(): Promise<unknown> {
 }
 
 const instrumentsHidden = [32, 64];
-const instrumentsSeconds = quick ? 4 : 8;
+const instrumentsSeconds = quick ? 4 : 12;
+if (process.argv.includes('--only=whatif')) {
+  const file = `${root}/bench/results/latest.json`;
+  const prev = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  prev.whatif = await whatifBench(root, log);
+  mkdirSync(`${root}/bench/results`, { recursive: true });
+  writeFileSync(file, JSON.stringify(prev, null, 2) + '\n');
+  log('updated bench/results/latest.json (whatif)');
+  process.exit(0);
+}
 if (process.argv.includes('--only=instruments')) {
   const file = `${root}/bench/results/latest.json`;
   const prev = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
@@ -100,6 +111,7 @@ if (!args.has('--skip-node')) {
 if (!args.has('--skip-browser')) {
   report.browser = await browserBench().catch((e) => ({ error: String(e) }));
   if (!args.has('--skip-app')) report.mainThread = await longTasks().catch((e) => ({ error: String(e) }));
+  report.whatif = await whatifBench(root, log).catch((e) => ({ error: String(e) }));
 }
 mkdirSync(`${root}/bench/results`, { recursive: true });
 writeFileSync(`${root}/bench/results/latest.json`, JSON.stringify(report, null, 2) + '\n');

@@ -69,6 +69,8 @@ export class TrainingSession {
   /** Every message and every loop tick runs through this chain, so none interleave across awaits. */
   private queue: Promise<void> = Promise.resolve();
   private tickScheduled = false;
+  /** Instrument snapshots taken (interrupted ones included) and the wall time they took, for the bench. */
+  readonly instrumentsStats = { count: 0, totalMs: 0 };
   /** Messages queued and not yet handled: a running instrument snapshot gives way to them. */
   private waiting = 0;
   /** What the page's instrument views want (kept across runs). */
@@ -304,6 +306,10 @@ export class TrainingSession {
       return;
     }
     slot.lastSnapshot = now();
+    if (req.instruments) {
+      this.instrumentsStats.count++;
+      this.instrumentsStats.totalMs += snap.instrumentsMs;
+    }
     // An interrupted snapshot (a message was waiting) is tried again at a later chunk.
     if (req.instruments && snap.telemetry.instruments) {
       slot.lastInstruments = slot.lastSnapshot;

@@ -289,9 +289,14 @@ describe('session: instrument snapshots', () => {
     await h.session.handle({ type: 'instruments', open: true });
     await h.session.handle({ type: 'configure', runId: 1, config: base });
     calls = 0;
+    const spent0 = h.session.instrumentsStats.totalMs;
+    const t0 = Date.now();
     await h.session.handle({ type: 'play' });
     await new Promise((r) => setTimeout(r, 1500));
+    const share = (h.session.instrumentsStats.totalMs - spent0) / (Date.now() - t0);
     await h.session.handle({ type: 'pause' });
+    // Measured in the session: about 20% (one more snapshot may be running when the time is read).
+    expect(share).toBeLessThanOrEqual(0.3);
     // 60+ ms each, every ≥ 4 × their cost: about 1500 / 300 = 5 while running, plus the pause's.
     expect(calls).toBeGreaterThanOrEqual(2);
     expect(calls).toBeLessThanOrEqual(8);
