@@ -7,13 +7,16 @@
 // responsive as a single run and its runs reach the same step together. Play/pause/step/reset act on every slot; a slot that diverges or
 // fails stops alone while the others go on.
 //
-// Instruments (instruments/probe.ts), while the page has them open: one snapshot at configure and
-// on pause/step, and while training at most one per `instrumentsIntervalMs` (1 s) per run and never
-// more than `instrumentsShare` (20%) of the wall time, measured: a snapshot that took c ms waits
-// c·(1 − share)/share ms (times the number of compared runs) before the next. A due snapshot is
-// computed in its own turn of the queue after a defer, so a pause, step or reset that arrived
-// during the chunk is handled first; one that arrives while it runs makes it give up between its
-// parts (spectra, Jacobians) and wait for a later chunk.
+// Instruments (instruments/probe.ts), while the page has them open. A configure, pause, step or
+// opening is answered at once with a light snapshot (spectra, gate histograms; jacobiansPending),
+// and the full one (with the Jacobians, the costly part: ~0.3 s for an LSTM at H = 64, T = 50 on
+// WASM, seconds at H = 128, T = 200) follows in a later turn of the queue if nothing changed
+// meanwhile. While training: at most one full snapshot per `instrumentsIntervalMs` (1 s) per run
+// and never more than `instrumentsShare` (20%) of the wall time, measured: a snapshot that took
+// c ms waits c·(1 − share)/share ms (times the number of compared runs) before the next. Full
+// snapshots run in their own turn of the queue after a defer, so a pause, step or reset that
+// arrived during the chunk is handled first, and one that arrives while it runs makes it give up
+// between its parts (spectra, Jacobians); the Jacobians themselves are not interruptible.
 import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/protocol';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';
@@ -51,6 +54,8 @@ interface Slot {
   instrumentsMs: number;
   /** A deferred instrument snapshot is waiting in the queue. */
   instrumentsQueued?: boolean;
+  /** The latest full snapshot asked for after a light one; older ones are dropped. */
+  settleToken?: number;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -73,6 +78,7 @@ export class TrainingSession {
   readonly instrumentsStats = { count: 0, totalMs: 0 };
   /** Messages queued and not yet handled: a running instrument snapshot gives way to them. */
   private waiting = 0;
+  private settleTokens = 0;
   /** What the page's instrument views want (kept across runs). */
   private instruments: { open: boolean; stepEigAt?: number } = { open: false };
   private readonly o: Required<SessionOptions>;
@@ -150,14 +156,14 @@ export class TrainingSession {
       case 'pause':
         if (this.status !== 'running') return;
         this.setStatus('paused');
-        return this.publishAll(true);
+        return this.publishAll('light');
       case 'step': {
         const live = this.live();
         if (live.length === 0 || this.status === 'error') return;
         const n = Math.max(1, Math.floor(msg.steps ?? 1));
         for (const slot of live) this.guard(slot, () => slot.trainer!.train(n));
         this.setStatus('paused');
-        return this.publishAll(true);
+        return this.publishAll('light');
       }
       case 'instruments':
         return this.setInstruments(msg.open, msg.stepEigAt);
@@ -174,7 +180,7 @@ export class TrainingSession {
     if (!open || (was.open && was.stepEigAt === stepEigAt)) return;
     // Newly opened, or another t: a running run takes one at its next chunk, a paused one now.
     for (const slot of this.slots) slot.lastInstruments = -Infinity;
-    if (this.status !== 'running') await this.publishAll(true);
+    if (this.status !== 'running') await this.publishAll('light');
   }
 
   private async configure(runId: number, config: TrainerConfig, weights?: LoadedWeights): Promise<void> {
@@ -227,7 +233,7 @@ export class TrainingSession {
       });
     }
     this.setStatus(keepRunning ? 'running' : 'idle');
-    await this.publishAll(true);
+    await this.publishAll('light');
     if (keepRunning) this.scheduleTick();
   }
 
@@ -282,21 +288,46 @@ export class TrainingSession {
         slot.instrumentsQueued = false;
         // A pause or step published one already; a reset or configure replaced the run.
         if (this.status !== 'running' || !this.slots.includes(slot) || slot.dead || !slot.trainer) return;
-        await this.publish(slot, true, () => this.waiting > 0);
+        if (this.waiting > 0) return; // a message first; the next chunk asks again
+        await this.publish(slot, 'full', () => this.waiting > 0);
       });
     });
   }
 
-  private async publishAll(instruments = false): Promise<void> {
-    for (const slot of this.slots) if (slot.trainer && !slot.dead) await this.publish(slot, instruments);
+  /**
+   * After a light snapshot of a stopped run: the full one, in a later turn, if the run is still
+   * stopped at the same step and no newer light snapshot asked for another.
+   */
+  private queueSettled(slot: Slot): void {
+    const token = (slot.settleToken = ++this.settleTokens);
+    const step = slot.trainer?.step;
+    const runId = this.runId;
+    this.o.defer(() => {
+      void this.enqueue(async () => {
+        if (slot.settleToken !== token || !this.slots.includes(slot) || slot.dead || !slot.trainer) return;
+        if (this.status === 'running' || this.runId !== runId || slot.trainer.step !== step || !this.instruments.open) return;
+        if (this.waiting > 0) return;
+        await this.publish(slot, 'full', () => this.waiting > 0);
+      });
+    });
+  }
+
+  /** A snapshot of every live run; 'light': with instruments but the Jacobians to follow (queueSettled). */
+  private async publishAll(instruments: 'none' | 'light' = 'none'): Promise<void> {
+    for (const slot of this.slots) {
+      if (!slot.trainer || slot.dead) continue;
+      await this.publish(slot, instruments);
+      if (instruments === 'light' && this.instruments.open && this.o.jacobians && !slot.dead) this.queueSettled(slot);
+    }
   }
 
   /** Posts a snapshot; a non-finite loss or gradient stops that run with status 'diverged'. */
-  private async publish(slot: Slot, instruments = false, interrupted?: () => boolean): Promise<void> {
+  private async publish(slot: Slot, instruments: 'none' | 'light' | 'full' = 'none', interrupted?: () => boolean): Promise<void> {
     const trainer = slot.trainer;
     if (!trainer) return;
     const { open, stepEigAt } = this.instruments;
-    const req = instruments && open ? { instruments: { stepEigAt, jacobians: this.o.jacobians, interrupted } } : {};
+    const light = instruments === 'light';
+    const req = instruments !== 'none' && open ? { instruments: { stepEigAt, jacobians: this.o.jacobians, interrupted, light } } : {};
     let snap;
     try {
       snap = await trainer.snapshot(this.runId, req);
@@ -310,8 +341,9 @@ export class TrainingSession {
       this.instrumentsStats.count++;
       this.instrumentsStats.totalMs += snap.instrumentsMs;
     }
-    // An interrupted snapshot (a message was waiting) is tried again at a later chunk.
-    if (req.instruments && snap.telemetry.instruments) {
+    // An interrupted snapshot (a message was waiting) is tried again at a later chunk; a light one
+    // does not count as the run's last full snapshot.
+    if (req.instruments && !light && snap.telemetry.instruments) {
       slot.lastInstruments = slot.lastSnapshot;
       slot.instrumentsMs = snap.instrumentsMs;
     }

@@ -56,7 +56,7 @@ export interface Snapshot {
 
 /** What snapshot() should add: the instruments (spectra, Jacobians, gate histograms, memory fit). */
 export interface SnapshotRequest {
-  instruments?: { stepEigAt?: number; jacobians?: JacobianFn | null; interrupted?: () => boolean };
+  instruments?: { stepEigAt?: number; jacobians?: JacobianFn | null; interrupted?: () => boolean; light?: boolean };
 }
 
 /** Columns of a pending row: loss, accuracy, raw gradient norm, clipped norm, σ_max before/after SV clipping (NaN when off). */
@@ -306,6 +306,7 @@ export class Trainer {
       stepEigAt: opts.stepEigAt,
       jacobians: opts.jacobians,
       interrupted: opts.interrupted,
+      light: opts.light,
     });
   }
 

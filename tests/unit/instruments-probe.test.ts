@@ -215,29 +215,60 @@ const until = async (cond: () => boolean, ms = 20_000) => {
   }
 };
 
+/** Lets deferred work (the full snapshot after a light one) run, then waits for the queue. */
+async function settle(session: TrainingSession) {
+  for (let k = 0; k < 3; k++) {
+    await new Promise((r) => setTimeout(r, 10));
+    await session.idle();
+  }
+}
+
+const ones = (T: number) => new Array<number>(T).fill(1);
+const flatProfile = (T: number) => ({ T, hSpectral: [...ones(T), 1], hFro: [...ones(T), 1], xSpectral: ones(T), xFro: ones(T), stepRadius: ones(T), stepSigmaMax: ones(T) });
+
 describe('session: instrument snapshots', () => {
-  it('none while closed; one at configure, on opening, on pause and on step', async () => {
+  it('none while closed; at configure, opening, pause and step a light one at once, then the full one', async () => {
     const h = harness();
     await h.session.handle({ type: 'configure', runId: 1, config: base });
+    await settle(h.session);
     expect(h.withInstruments()).toHaveLength(0);
     await h.session.handle({ type: 'instruments', open: true });
     expect(h.withInstruments()).toHaveLength(1);
+    expect(h.withInstruments()[0].instruments).toMatchObject({ step: 0, jacobians: null, memory: null, jacobiansPending: true });
+    expect(h.withInstruments()[0].instruments.spectra.blocks).toHaveLength(4);
+    await settle(h.session);
+    expect(h.withInstruments()).toHaveLength(2);
+    expect(h.withInstruments()[1].instruments.step).toBe(0);
+    expect(h.withInstruments()[1].instruments.jacobians).not.toBeNull();
+    expect(h.withInstruments()[1].instruments.jacobiansPending).toBeUndefined();
+
     await h.session.handle({ type: 'configure', runId: 2, config: { ...base, hiddenSize: 5 } });
-    expect(h.withInstruments().at(-1)).toMatchObject({ runId: 2, step: 0 });
+    expect(h.withInstruments().at(-1)).toMatchObject({ runId: 2, step: 0, instruments: { jacobiansPending: true } });
     await h.session.handle({ type: 'step', steps: 2 });
-    expect(h.withInstruments().at(-1)).toMatchObject({ runId: 2, step: 2, instruments: { step: 2 } });
+    expect(h.withInstruments().at(-1)).toMatchObject({ runId: 2, step: 2, instruments: { step: 2, jacobiansPending: true } });
+    await settle(h.session);
+    // The configure's full snapshot was dropped (the step came first); the step's arrived.
+    const full = h.withInstruments().filter((t) => t.runId === 2 && t.instruments.jacobians);
+    expect(full.map((t) => t.step)).toEqual([2]);
+
     await h.session.handle({ type: 'play' });
     await until(() => (h.telemetry().at(-1)?.step ?? 0) >= 6);
     await h.session.handle({ type: 'pause' });
+    await settle(h.session);
     const last = h.telemetry().at(-1)!;
     expect(last.instruments?.step).toBe(last.step);
+    expect(last.instruments?.jacobians).not.toBeNull();
     const n = h.withInstruments().length;
     await h.session.handle({ type: 'instruments', open: true }); // the same wishes: nothing new
+    await settle(h.session);
     expect(h.withInstruments()).toHaveLength(n);
-    await h.session.handle({ type: 'instruments', open: true, stepEigAt: 4 }); // another t: a new one
-    expect(h.withInstruments()).toHaveLength(n + 1);
+    await h.session.handle({ type: 'instruments', open: true, stepEigAt: 4 }); // another t: light, then full
+    await settle(h.session);
+    expect(h.withInstruments()).toHaveLength(n + 2);
+    expect(h.withInstruments().at(-1)!.instruments.jacobians?.stepEigenvalues?.t).toBe(4);
     await h.session.handle({ type: 'instruments', open: false });
     await h.session.handle({ type: 'step' });
+    await settle(h.session);
     expect(h.telemetry().at(-1)!.instruments).toBeUndefined();
     h.session.dispose();
   });
@@ -246,6 +277,7 @@ describe('session: instrument snapshots', () => {
     const h = harness();
     await h.session.handle({ type: 'instruments', open: true, stepEigAt: 3 });
     await h.session.handle({ type: 'configure', runId: 1, config: base });
+    await settle(h.session);
     const ins = h.withInstruments().at(-1)!.instruments;
     const T = ins.jacobians!.T;
     expect(ins.jacobians!.hSpectral).toHaveLength(T + 1);
@@ -262,16 +294,18 @@ describe('session: instrument snapshots', () => {
     const h = harness({ instrumentsIntervalMs: 150 });
     await h.session.handle({ type: 'instruments', open: true });
     await h.session.handle({ type: 'configure', runId: 1, config: base });
+    await settle(h.session);
     await h.session.handle({ type: 'play' });
     const t0 = Date.now();
     await new Promise((r) => setTimeout(r, 1200));
     await h.session.handle({ type: 'pause' });
     const elapsed = Date.now() - t0;
     const snaps = h.withInstruments().filter((t) => t.step > 0);
-    // Some while running (plus the one on pause), never more often than the interval allows.
+    // Some while running (plus the light one on pause), never more often than the interval allows.
     expect(snaps.length).toBeGreaterThanOrEqual(2);
     expect(snaps.length).toBeLessThanOrEqual(Math.floor(elapsed / 150) + 2);
     expect(h.telemetry().length).toBeGreaterThan(snaps.length); // plain telemetry goes on in between
+    await settle(h.session);
     h.session.dispose();
   });
 
@@ -281,13 +315,12 @@ describe('session: instrument snapshots', () => {
       calls++;
       const t = Date.now();
       while (Date.now() - t < 60) { /* a 60 ms snapshot */ }
-      const T = xs.length;
-      const ones = new Array(T).fill(1);
-      return { T, hSpectral: [...ones, 1], hFro: [...ones, 1], xSpectral: ones, xFro: ones, stepRadius: ones, stepSigmaMax: ones };
+      return flatProfile(xs.length);
     };
     const h = harness({ instrumentsIntervalMs: 10, jacobians: slow });
     await h.session.handle({ type: 'instruments', open: true });
     await h.session.handle({ type: 'configure', runId: 1, config: base });
+    await settle(h.session);
     calls = 0;
     const spent0 = h.session.instrumentsStats.totalMs;
     const t0 = Date.now();
@@ -297,23 +330,24 @@ describe('session: instrument snapshots', () => {
     await h.session.handle({ type: 'pause' });
     // Measured in the session: about 20% (one more snapshot may be running when the time is read).
     expect(share).toBeLessThanOrEqual(0.3);
-    // 60+ ms each, every ≥ 4 × their cost: about 1500 / 300 = 5 while running, plus the pause's.
+    // 60+ ms each, every ≥ 4 × their cost: about 1500 / 300 = 5 while running.
     expect(calls).toBeGreaterThanOrEqual(2);
     expect(calls).toBeLessThanOrEqual(8);
+    await settle(h.session);
     h.session.dispose();
   });
 
-  it('a pause that arrives mid-run is handled before a due snapshot, which then does not run', async () => {
+  it('a pause that arrives mid-run is handled before a due snapshot; the pause’s own is the last word', async () => {
     const h = harness({ instrumentsIntervalMs: 0 });
     await h.session.handle({ type: 'instruments', open: true });
     await h.session.handle({ type: 'configure', runId: 1, config: base });
     await h.session.handle({ type: 'play' });
     await until(() => h.withInstruments().some((t) => t.step > 0));
     await h.session.handle({ type: 'pause' });
-    await new Promise((r) => setTimeout(r, 50));
-    await h.session.idle();
+    await settle(h.session);
     const after = h.telemetry().at(-1)!;
-    expect(after.instruments?.step).toBe(after.step); // the pause's snapshot is the last word
+    expect(after.instruments?.step).toBe(after.step);
+    expect(after.instruments?.jacobians).not.toBeNull();
     h.session.dispose();
   });
 });
@@ -329,22 +363,24 @@ describe('session: a message that arrives during a snapshot', () => {
         setTimeout(r, 200);
       });
       inFlight = null;
-      const T = xs.length;
-      const ones = new Array(T).fill(1);
-      return { T, hSpectral: [...ones, 1], hFro: [...ones, 1], xSpectral: ones, xFro: ones, stepRadius: ones, stepSigmaMax: ones };
+      return flatProfile(xs.length);
     };
     const h = harness({ instrumentsIntervalMs: 0, jacobians: slow });
     await h.session.handle({ type: 'instruments', open: true });
     await h.session.handle({ type: 'configure', runId: 1, config: base });
-    expect(calls).toBe(1);
+    await until(() => calls === 1 && inFlight === null);
+    await settle(h.session);
+    expect(h.withInstruments()).toHaveLength(2); // configure's light and full
     await h.session.handle({ type: 'play' });
     await until(() => inFlight !== null && calls === 2);
-    const paused = h.session.handle({ type: 'pause' });
-    await paused;
-    await h.session.idle();
-    // Calls: configure's, the interrupted one, the pause's. Posted: configure's and the pause's.
-    expect(calls).toBe(3);
-    expect(h.withInstruments()).toHaveLength(2);
+    await h.session.handle({ type: 'pause' });
+    await settle(h.session);
+    await until(() => calls === 3 && inFlight === null);
+    await settle(h.session);
+    // Calls: configure's, the interrupted one, the pause's. Posted with instruments: configure's
+    // two, the pause's light and full; not the interrupted one.
+    expect(h.withInstruments()).toHaveLength(4);
+    expect(h.withInstruments().at(-1)!.instruments.jacobians).not.toBeNull();
     expect(h.withInstruments().at(-1)!.step).toBe(h.telemetry().at(-1)!.step);
     h.session.dispose();
   });
@@ -378,9 +414,9 @@ describe('memory', () => {
     await h.session.handle({ type: 'instruments', open: true });
     await h.session.handle({ type: 'configure', runId: 1, config: base });
     await h.session.handle({ type: 'play' });
-    await until(() => h.withInstruments().length >= 3);
+    await until(() => h.withInstruments().filter((t) => t.instruments.jacobians).length >= 3);
     await h.session.handle({ type: 'pause' });
-    await h.session.idle();
+    await settle(h.session);
     h.session.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

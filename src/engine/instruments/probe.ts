@@ -169,6 +169,8 @@ export interface SnapshotInputs {
   jacobians?: JacobianFn | null;
   /** Asked between the parts: true gives up (null), e.g. because a pause is waiting. */
   interrupted?: () => boolean;
+  /** Spectra and histograms only; the Jacobians follow in another snapshot (jacobiansPending). */
+  light?: boolean;
 }
 
 /** Everything the instrument views need, as plain data; null when `interrupted` said to give up. */
@@ -179,6 +181,7 @@ export async function instrumentSnapshot(inp: SnapshotInputs): Promise<Instrumen
   if (stop()) return null;
   const gates = gateHistograms(stack.cell, stack.options, inp.trace);
   let jacobians: JacobianProfile | null = null;
+  if (inp.jacobians && inp.light) return { step: inp.step, spectra, jacobians: null, gates, memory: null, jacobiansPending: true };
   if (inp.jacobians) {
     const dims = layerDims(stack, 0);
     const I = dims.inputSize;

@@ -85,4 +85,10 @@ export interface InstrumentSnapshot {
   gates: GateHistogram[];
   /** Fit of jacobians.xSpectral against lag T − t. */
   memory: LongMemoryFit | null;
+  /**
+   * True when jacobians and memory are null only because they are still being computed: the
+   * worker answers a pause, step, configure or opening at once with the spectra and histograms,
+   * and a second snapshot of the same step brings the Jacobians (unless something changed first).
+   */
+  jacobiansPending?: boolean;
 }
