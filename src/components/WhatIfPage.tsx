@@ -1,9 +1,9 @@
 // The "what if" page (issue 10, item 6): no training. Sliders for W_hh = ρ·Q (or a scaled Gaussian,
 // or the identity), the sequence length, the input scale and H; a tanh RNN on a seeded random input
 // is rerun in the page (plain JS, src/engine/instruments/whatif.ts) and the spectrum, the Jacobians
-// through time and the long-memory fit follow the slider. A drag recomputes at most once per
-// animation frame (the latest values win); the time it took is shown (`whatif-timing[data-ms]`).
-import { useEffect, useMemo, useRef, useState } from 'react';
+// through time and the long-memory fit follow the slider. A slider move recomputes at once and the
+// views redraw on the next animation frame; the time the computation took is shown (`whatif-timing[data-ms]`).
+import { useMemo } from 'react';
 import { appStore, useApp } from '../store';
 import { WHATIF_MATRIX_CHOICES, type WhatIfUi, numLimitsUi } from '../store/url';
 import { computeWhatIf, BLOCK, EXACT_LAGS, type WhatIfResult } from '../engine/instruments/whatif';
@@ -19,24 +19,15 @@ function setWi(patch: Partial<WhatIfUi>) {
   appStore().getState().setUi(patch);
 }
 
-/** Recomputes on the next animation frame after the parameters change (a drag coalesces to one run per frame). */
-function useWhatIf(params: Parameters<typeof computeWhatIf>[0]): WhatIfResult | null {
-  const [result, setResult] = useState<WhatIfResult | null>(null);
-  const frame = useRef<number | null>(null);
+/**
+ * Recomputes when a slider moves, in the same task as the input event (a few tens of ms at T = 200,
+ * H = 64), so the views redraw on the very next animation frame; the views coalesce their redraws
+ * to one per frame.
+ */
+function useWhatIf(params: Parameters<typeof computeWhatIf>[0]): WhatIfResult {
   const key = JSON.stringify(params);
-  useEffect(() => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      setResult(computeWhatIf(params));
-    });
-    return () => {
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
-      frame.current = null;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return result;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => computeWhatIf(params), [key]);
 }
 
 export function WhatIfPage() {
@@ -49,7 +40,7 @@ export function WhatIfPage() {
   );
   const r = useWhatIf(params);
   const lim = (f: keyof WhatIfUi) => numLimitsUi(f);
-  const mem = r ? memorySeries('whatif', '', INSTRUMENT.primary, r.jacobians, r.memory) : null;
+  const mem = memorySeries('whatif', '', INSTRUMENT.primary, r.jacobians, r.memory);
   return (
     <div className="whatif" data-testid="whatif-page">
       <header className="page-head">
@@ -74,8 +65,8 @@ export function WhatIfPage() {
               format={(v) => v.toFixed(2)} help={t('whatif.scale.help')} onChange={(v) => setWi({ wiScale: v })} />
             <Slider testId="slider-wiHidden" label={t('whatif.hidden')} value={ui.wiHidden} {...lim('wiHidden')} step={1}
               onChange={(v) => setWi({ wiHidden: Math.round(v) })} />
-            <p className="control-help" data-testid="whatif-timing" data-ms={r ? r.ms.toFixed(1) : ''}>
-              {r ? t('whatif.timing', { ms: r.ms.toFixed(0) }) : ''}
+            <p className="control-help" data-testid="whatif-timing" data-ms={r.ms.toFixed(1)}>
+              {t('whatif.timing', { ms: r.ms.toFixed(0) })}
             </p>
             <p className="control-help"><RichText text={t('whatif.estimate', { k: EXACT_LAGS, b: BLOCK })} /></p>
           </div>
@@ -83,13 +74,13 @@ export function WhatIfPage() {
         <div className="main-col">
           <div className="grid-2">
             <Card title={t('instr.spectrum')} hint={t('instr.spectrum.hint')}>
-              <SpectrumWidget spectrum={r?.spectrum ?? null} testId="whatif-spectrum" />
-              <p className="card-hint" data-testid="whatif-outside" data-outside={r?.outside ?? ''}>
-                {r ? t('whatif.outside', { n: r.outside, total: r.spectrum.eigenvalues?.length ?? 0 }) : ''}
+              <SpectrumWidget spectrum={r.spectrum} testId="whatif-spectrum" />
+              <p className="card-hint" data-testid="whatif-outside" data-outside={r.outside}>
+                {t('whatif.outside', { n: r.outside, total: r.spectrum.eigenvalues?.length ?? 0 })}
               </p>
             </Card>
             <Card title={t('instr.jacobian')} hint={t('instr.jacobian.hint')}>
-              <JacobianWidget testId="whatif-jacobian" profiles={[{ id: 'whatif', jacobians: r?.jacobians ?? null }]} />
+              <JacobianWidget testId="whatif-jacobian" profiles={[{ id: 'whatif', jacobians: r.jacobians }]} />
             </Card>
           </div>
           <Card title={t('instr.memory')} hint={t('instr.memory.hint')}>

@@ -21,8 +21,8 @@ export function saturationText(g: Pick<GateHistogram, 'below' | 'above'>): strin
   return `< 0.1: ${formatPercent(g.below)} · > 0.9: ${formatPercent(g.above)}`;
 }
 
-const W = 170;
-const H = 96;
+const W = 190;
+const H = 110;
 
 export function createGateHistograms(el: HTMLElement, opts: { testId?: string } = {}): ChartView<GateHistogramData> {
   const root = select(el).append('div').attr('class', 'gate-histograms').attr('data-testid', opts.testId ?? 'gate-histograms');
@@ -40,7 +40,7 @@ export function createGateHistograms(el: HTMLElement, opts: { testId?: string } 
         svg.append('g').attr('class', 'bars');
         svg.append('g').attr('class', 'axis x');
         svg.append('text').attr('class', 'name').attr('x', 4).attr('y', 12).attr('font-size', 11).attr('font-weight', 600);
-        svg.append('text').attr('class', 'sat').attr('x', W - 4).attr('y', 12).attr('font-size', 10).attr('text-anchor', 'end').attr('fill', CHART.text);
+        svg.append('text').attr('class', 'sat').attr('x', 4).attr('y', 26).attr('font-size', 10).attr('fill', CHART.text);
         return svg;
       })
       .attr('data-gate', (g) => g.id)
@@ -49,7 +49,7 @@ export function createGateHistograms(el: HTMLElement, opts: { testId?: string } 
     boxes.each(function (this: SVGSVGElement, g) {
       const svg = select(this);
       const ml = 6;
-      const top = 18;
+      const top = 32;
       const bottom = H - 18;
       const x = scaleLinear().domain([g.lo, g.hi]).range([ml, W - ml]);
       const n = g.counts.length;

@@ -8,7 +8,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { select } from 'd3-selection';
 import type { MatrixSpectrum } from '../engine/instruments/types';
 import { CHART, INSTRUMENT } from './palette';
-import { logTick } from './chart-frame';
+import { logTick, majorLogTicks } from './chart-frame';
 import { liveView, type ChartView } from './raf';
 import { complexExtent, countOutside } from './instrument-scales';
 
@@ -109,7 +109,7 @@ export function createSpectrumView(el: HTMLElement, opts: SpectrumOptions = {}):
     const yl = scaleLog().domain([Math.min(lo, hi / 10) / 1.2, hi * 1.25]).range([sh, 0]).clamp(true);
     const xs = scaleLinear().domain([0, Math.max(1, s.singularValues.length)]).range([0, sw]);
     stemAxes.x.attr('transform', `translate(0,${sh})`).call(axisBottom(xs).ticks(4).tickFormat((v) => String(v)).tickSizeOuter(0));
-    stemAxes.y.call(axisLeft(yl).ticks(3).tickFormat((v) => logTick(+v)));
+    stemAxes.y.call(axisLeft(yl).tickValues(majorLogTicks(yl.domain())).tickFormat((v) => logTick(+v)));
     stemBars
       .selectAll<SVGLineElement, number>('line')
       .data(s.singularValues)

@@ -69,8 +69,9 @@ export const scenarios: Scenario[] = [
         assert.ok(lagSlope(after.slope) >= -0.005, `at ρ = 1.5 ‖∂h_T/∂h_t‖ is flat or rising with the lag (log slope ${lagSlope(after.slope)} per step)`);
         assert.ok(after.values[0] >= 0.1, `‖∂h_T/∂h_0‖ = ${after.values[0]} at ρ = 1.5`);
         assert.ok(after.outside > 0, `eigenvalues outside the unit circle at ρ = 1.5 (${after.outside})`);
-        const link = await page.evaluate(() => location.search);
-        assert.match(link, /wiRho=1\.[45]/, 'the link follows the slider');
+        // The address bar is written at most every 250 ms while a slider moves.
+        await page.waitForFunction(() => /wiRho=1\.[45]/.test(location.search), null, { timeout: 5000 })
+          .catch(() => { throw new Error('the link follows the slider'); });
       }),
   },
   {

@@ -40,7 +40,7 @@ export interface WhatIfResult {
 
 /** Lags computed with the full H × H product; beyond them a k-row block (see computeWhatIf). */
 export const EXACT_LAGS = 8;
-export const BLOCK = 8;
+export const BLOCK = 6;
 
 /** Input width of the toy RNN. */
 export const WHATIF_INPUT = 4;
@@ -148,7 +148,7 @@ function topSingular(m: Float64Array, n: number, u: Float64Array, iters: number,
     const un = froNorm(u, n);
     if (!(un > 0) || !Number.isFinite(un)) return sigma;
     for (let i = 0; i < n; i++) u[i] /= un;
-    if (it > 0 && Math.abs(sigma - prev) <= 1e-9 * sigma) break;
+    if (it > 0 && Math.abs(sigma - prev) <= 1e-8 * sigma) break;
   }
   return sigma;
 }
@@ -183,7 +183,7 @@ function smallSigmaMax(b: Float64Array, rows: number, cols: number): number {
       for (let c = 0; c < cols; c++) g[a * cols + c] += ba * (b[i * cols + c] / mx);
     }
   }
-  return Math.sqrt(gramTop(g, cols)) * mx;
+  return Math.sqrt(gramTop(g, cols, 'x')) * mx;
 }
 
 /** σ_max of a k × n matrix (row-major, k small) from its k × k Gram matrix R·Rᵀ. */
@@ -199,29 +199,43 @@ function smallSigmaMaxRows(r: Float64Array, k: number, n: number): number {
       g[c * k + a] = s;
     }
   }
-  return Math.sqrt(gramTop(g, k)) * mx;
+  return Math.sqrt(gramTop(g, k, 'h')) * mx;
 }
 
-/** Largest eigenvalue of a symmetric positive semi-definite k × k matrix by power iteration. */
-function gramTop(g: Float64Array, k: number): number {
+/** Warm-start vectors and scratch for gramTop, per matrix size (adjacent t have nearly the same Gram matrix). */
+const gramState = new Map<string, { v: Float64Array; w: Float64Array }>();
+
+/** Largest eigenvalue of a symmetric positive semi-definite k × k matrix by power iteration, warm-started per `slot`. */
+function gramTop(g: Float64Array, k: number, slot = 'default'): number {
   // Rescale so tiny or huge entries do not underflow or overflow in the iteration.
   let mx = 0;
   for (let i = 0; i < k * k; i++) mx = Math.max(mx, Math.abs(g[i]));
   if (!(mx > 0)) return 0;
   if (!Number.isFinite(mx)) return Infinity;
-  let v = new Float64Array(k).fill(1 / Math.sqrt(k));
+  const key = `${slot}:${k}`;
+  let st = gramState.get(key);
+  if (!st) {
+    st = { v: new Float64Array(k).fill(1 / Math.sqrt(k)), w: new Float64Array(k) };
+    gramState.set(key, st);
+  }
+  const { v, w } = st;
+  // A warm start orthogonal to the top eigenvector would never find it: nudge it.
+  for (let a = 0; a < k; a++) v[a] += 1e-3 / Math.sqrt(k);
   let lambda = 0;
-  for (let it = 0; it < 200; it++) {
-    const w = new Float64Array(k);
-    for (let a = 0; a < k; a++) for (let c = 0; c < k; c++) w[a] += (g[a * k + c] / mx) * v[c];
+  for (let it = 0; it < 100; it++) {
     let nw = 0;
-    for (let a = 0; a < k; a++) nw += w[a] * w[a];
+    for (let a = 0; a < k; a++) {
+      let s = 0;
+      for (let c = 0; c < k; c++) s += (g[a * k + c] / mx) * v[c];
+      w[a] = s;
+      nw += s * s;
+    }
     nw = Math.sqrt(nw);
     if (!(nw > 0)) return 0;
     const prev = lambda;
     lambda = nw;
-    v = w.map((x) => x / nw);
-    if (it > 2 && Math.abs(lambda - prev) <= 1e-12 * lambda) break;
+    for (let a = 0; a < k; a++) v[a] = w[a] / nw;
+    if (it > 1 && Math.abs(lambda - prev) <= 1e-10 * lambda) break;
   }
   return lambda * mx;
 }
@@ -249,7 +263,7 @@ function topLeftBlock(m: Float64Array, n: number, k: number): Float64Array {
     }
   };
   orth(q);
-  for (let it = 0; it < 6; it++) {
+  for (let it = 0; it < 4; it++) {
     // z_r = mᵀ q_r (row r of qᵀm), then q_r = m z_r.
     z.fill(0);
     for (let r = 0; r < k; r++) for (let i = 0; i < n; i++) {
@@ -318,7 +332,6 @@ export function computeWhatIf(p: WhatIfParams, opts: { exactLags?: number; block
   let m: Float64Array = new Float64Array(n * n);
   for (let i = 0; i < n; i++) m[i * n + i] = 1;
   let mNext: Float64Array = new Float64Array(n * n);
-  const dw = new Float64Array(n * n);
   const uvec = new Float64Array(n).fill(1 / Math.sqrt(n));
   const tmp = new Float64Array(n);
   const b = new Float64Array(n * I);
@@ -339,21 +352,16 @@ export function computeWhatIf(p: WhatIfParams, opts: { exactLags?: number; block
     }
     return froNorm(b, rows * I);
   };
-  // dw = diag(d_t)·W; then out (rows × n) = mat (rows × n)·dw.
+  // out (rows × n) = mat (rows × n)·diag(d_t)·W, d folded into mat's entries (no diag(d)·W built).
   const stepBack = (mat: Float64Array, out: Float64Array, rows: number, dt: number) => {
-    for (let kk = 0; kk < n; kk++) {
-      const dk = d[dt + kk];
-      const row = kk * n;
-      for (let j = 0; j < n; j++) dw[row + j] = dk * w[row + j];
-    }
     out.fill(0, 0, rows * n);
     for (let i = 0; i < rows; i++) {
       const row = i * n;
       for (let kk = 0; kk < n; kk++) {
-        const mik = mat[row + kk];
+        const mik = mat[row + kk] * d[dt + kk];
         if (mik === 0) continue;
         const kr = kk * n;
-        for (let j = 0; j < n; j++) out[row + j] += mik * dw[kr + j];
+        for (let j = 0; j < n; j++) out[row + j] += mik * w[kr + j];
       }
     }
   };
@@ -367,7 +375,7 @@ export function computeWhatIf(p: WhatIfParams, opts: { exactLags?: number; block
     mNext = swap;
     const f = froNorm(m, n * n);
     hFro[t - 1] = f;
-    hSpectral[t - 1] = f === 0 || !Number.isFinite(f) ? f : topSingular(m, n, uvec, 60, tmp);
+    hSpectral[t - 1] = f === 0 || !Number.isFinite(f) ? f : topSingular(m, n, uvec, 25, tmp);
   }
   if (t >= 1) {
     // m = M_t now (t = T − K). R = Pᵀ·m with P its top-k left singular subspace.

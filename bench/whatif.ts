@@ -1,0 +1,91 @@
+// The what-if page's budget (issue 10, item 6): at T = 200 and H = 64 one slider move must
+// recompute and redraw in under 100 ms. Two numbers:
+// - Node: computeWhatIf alone (the page's computation, plain JS), median and worst over ρ moves;
+// - Chromium: the app's what-if page, a ρ move as an input event on the slider, timed from the
+//   event to the first animation frame after the ‖∂h_T/∂h_t‖ curve, the spectrum and the memory
+//   chart show the new values (recompute + React + D3 redraw), median and worst.
+// `npm run bench -- --only=whatif` runs just this and updates the `whatif` key of latest.json.
+import { execSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { computeWhatIf } from '../src/engine/instruments/whatif';
+import { launchBrowser } from '../tests/e2e/browser';
+import { serveDir } from '../tests/e2e/static-server';
+
+const T = 200;
+const H = 64;
+const RHOS = [0.5, 0.7, 0.9, 1.0, 1.1, 1.3, 1.5, 0.6, 0.8, 1.2, 1.4, 0.95, 1.05, 0.55, 1.45];
+
+const MOVE_SCRIPT = `
+  const slider = document.querySelector('[data-testid=slider-wiRho]');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const hPath = () => document.querySelector('[data-testid=whatif-jacobian] g.s[data-series=whatif-h] path.line').getAttribute('data-values');
+  const radius = () => Number(document.querySelector('[data-testid=whatif-spectrum]').getAttribute('data-radius'));
+  const memory = () => document.querySelector('[data-testid=whatif-memory] path.data').getAttribute('d');
+  const total = [];
+  const compute = [];
+  for (const rho of rhos) {
+    const h0 = hPath();
+    const m0 = memory();
+    const t0 = performance.now();
+    setValue.call(slider, String(rho));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    // Poll once per frame until all three views show the new rho, then wait for that frame to paint.
+    await new Promise((done) => {
+      const check = () => {
+        if (hPath() !== h0 && memory() !== m0 && Math.abs(radius() - rho) < 1e-6) done();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    total.push(performance.now() - t0);
+    compute.push(Number(document.querySelector('[data-testid=whatif-timing]').getAttribute('data-ms')));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { total, compute };
+`;
+
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  return { n: s.length, medianMs: +s[Math.floor(s.length / 2)].toFixed(1), p90Ms: +s[Math.floor(s.length * 0.9)].toFixed(1), maxMs: +s[s.length - 1].toFixed(1) };
+}
+
+export function whatifNode(): ReturnType<typeof stats> {
+  const p = { matrix: 'orthogonal' as const, rho: 0.9, T, H, inputScale: 0.2, seed: 1 };
+  for (let i = 0; i < 3; i++) computeWhatIf({ ...p, rho: 0.9 + i * 1e-3 }); // warm up the JIT and the cached Q
+  const ms: number[] = [];
+  for (const rho of RHOS) {
+    const t0 = performance.now();
+    computeWhatIf({ ...p, rho });
+    ms.push(performance.now() - t0);
+  }
+  return stats(ms);
+}
+
+export async function whatifBrowser(root: string, log: (s: string) => void): Promise<unknown> {
+  const out = `${tmpdir()}/rnn-atlas-bench-whatif`;
+  execSync(`npx vite build --outDir ${out} --emptyOutDir`, { cwd: root, stdio: 'inherit' });
+  const server = await serveDir(out);
+  const ctx = await launchBrowser({});
+  try {
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => log(`browser error: ${e}`));
+    await page.goto(`${server.url}/?page=whatif&wiRho=0.9&wiLen=${T}&wiHidden=${H}&wiScale=0.2&wiMatrix=orthogonal&seed=1`);
+    await page.waitForSelector('[data-testid=whatif-jacobian] path.line[data-values]');
+    await page.waitForTimeout(500);
+    // A string, not a function: tsx's keep-names helper (__name) does not exist in the page.
+    const res = (await page.evaluate(`(async (rhos) => {${MOVE_SCRIPT}})(${JSON.stringify(RHOS)})`)) as { total: number[]; compute: number[] };
+    return { total: stats(res.total), computeInPage: stats(res.compute) };
+  } finally {
+    await ctx.close();
+    await server.close();
+  }
+}
+
+export async function whatifBench(root: string, log: (s: string) => void): Promise<unknown> {
+  const node = whatifNode();
+  log(`whatif node: compute median ${node.medianMs} ms, max ${node.maxMs} ms (T = ${T}, H = ${H})`);
+  const browser = await whatifBrowser(root, log).catch((e) => ({ error: String(e) }));
+  log(`whatif chromium: ${JSON.stringify(browser)}`);
+  return { date: new Date().toISOString(), T, H, inputScale: 0.2, matrix: 'orthogonal', node, chromium: browser };
+}
