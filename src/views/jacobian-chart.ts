@@ -83,7 +83,22 @@ export function createJacobianChart(el: HTMLElement, opts: JacobianChartOptions)
     st.hi = hi;
     const ys = placed.flatMap((p) => p.pts.filter((q) => q.kind === 'finite').map((q) => q.v));
     if (d.reference) ys.push(d.reference);
-    const y = scaleLog().domain(logExtent(ys)).range([innerH, 0]).clamp(true);
+    // Headroom above the data for the legend row(s), so no curve runs under the names.
+    let rows = 0;
+    if (series.length > 1) {
+      let w = 0;
+      rows = 1;
+      for (const s of series) {
+        const iw = 30 + Math.min(170, s.name.length * 6.4);
+        if (w > 0 && w + iw > innerW) {
+          rows++;
+          w = 0;
+        }
+        w += iw;
+      }
+    }
+    const [ylo, yhi] = logExtent(ys);
+    const y = scaleLog().domain([ylo, yhi * Math.pow(yhi / ylo, 0.1 * rows)]).range([innerH, 0]).clamp(true);
     frame.xAxis.call(axisBottom(x).tickValues(x.ticks(6).filter(Number.isInteger)).tickFormat((v) => String(v)).tickSizeOuter(0));
     frame.yAxis.call(axisLeft(y).tickFormat((v) => logTick(+v)).tickValues(majorLogTicks(y.domain())));
     xLabel.attr('x', width - 6).attr('y', height - 4).text(any ? opts.xLabel ?? '' : '');
@@ -132,10 +147,17 @@ export function createJacobianChart(el: HTMLElement, opts: JacobianChartOptions)
         .attr('stroke-width', 1.2);
     });
 
+    // Legend entries flow left to right and wrap inside the plot width.
     let cx = 0;
+    let cy = 0;
     const items = series.map((s) => {
-      const at = { s, x: cx };
-      cx += 30 + Math.min(170, s.name.length * 6.4);
+      const w = 30 + Math.min(170, s.name.length * 6.4);
+      if (cx > 0 && cx + w > innerW) {
+        cx = 0;
+        cy += 15;
+      }
+      const at = { s, x: cx, y: cy };
+      cx += w;
       return at;
     });
     legend
@@ -149,7 +171,7 @@ export function createJacobianChart(el: HTMLElement, opts: JacobianChartOptions)
         e.append('text').attr('x', 21).attr('dy', '0.32em').attr('font-size', 11);
         return e;
       })
-      .attr('transform', (p) => `translate(${p.x},0)`)
+      .attr('transform', (p) => `translate(${p.x},${p.y})`)
       .call((g) => g.select('line').attr('stroke', (p) => p.s.color).attr('stroke-dasharray', (p) => p.s.dash ?? null))
       .call((g) => g.select('text').text((p) => p.s.name));
   };

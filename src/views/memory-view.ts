@@ -101,6 +101,11 @@ export function createMemoryView(el: HTMLElement, opts: { testId?: string; heigh
         .defined((q) => Number.isFinite(q[1]) && q[1] > 0 && (k === 0 || q[0] > 0))
         .x((q) => x(q[0]))
         .y((q) => y(q[1]));
+      // The fitted lines stop at the plot's edges instead of running along them (clamped).
+      const fitPath = line<[number, number]>()
+        .defined((q) => q[1] >= yDom[0] && q[1] <= yDom[1] && (k === 0 || q[0] > 0))
+        .x((q) => x(q[0]))
+        .y((q) => y(q[1]));
       const groups = p.curves
         .selectAll<SVGGElement, MemorySeries>('g.s')
         .data(series, (s) => s.id)
@@ -118,9 +123,9 @@ export function createMemoryView(el: HTMLElement, opts: { testId?: string; heigh
         g.select('path.data').attr('stroke', s.color).attr('d', path(pts) ?? '');
         const fits = s.fit ? fitCurves(s.fit, dense(s.fit.lags)) : { exponential: [], powerLaw: [] };
         const one = series.length === 1;
-        g.select('path.fit.exp').attr('stroke', one ? INSTRUMENT.fitExp : s.color).attr('d', path(fits.exponential) ?? '')
+        g.select('path.fit.exp').attr('stroke', one ? INSTRUMENT.fitExp : s.color).attr('d', fitPath(fits.exponential) ?? '')
           .attr('data-r2', s.fit ? String(s.fit.exponential.r2) : null);
-        g.select('path.fit.pow').attr('stroke', one ? INSTRUMENT.fitPow : s.color).attr('d', path(fits.powerLaw) ?? '')
+        g.select('path.fit.pow').attr('stroke', one ? INSTRUMENT.fitPow : s.color).attr('d', fitPath(fits.powerLaw) ?? '')
           .attr('data-r2', s.fit ? String(s.fit.powerLaw.r2) : null);
       });
     });

@@ -102,4 +102,25 @@ export const scenarios: Scenario[] = [
         await page.click('[data-testid=play-toggle]');
       }),
   },
+  {
+    name: 'instruments: on the Compare page, the Jacobian norms and long memory overlay one series per cell, spectra side by side',
+    run: (base) =>
+      withPage({ shot: 'instruments-compare' }, async (page) => {
+        await page.goto(`${base}/?page=compare&compare=rnn,gru&seqLen=12&hiddenSize=16&seed=1`);
+        await page.waitForSelector('[data-testid=compare-page]');
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.click('[data-testid=instruments-toggle]');
+        await page.click('[data-testid=play-toggle]');
+        await waitForStep(page, 3, 90_000);
+        await page.waitForFunction(() => {
+          const hs = [...document.querySelectorAll('[data-testid=compare-instr-jacobian] g.s path.line')].filter((p) => (p.getAttribute('data-values') ?? '').length > 0);
+          const mem = document.querySelectorAll('[data-testid=compare-instr-memory] g.panel.loglinear g.s').length;
+          const spectra = ['rnn', 'gru'].every((id) => document.querySelectorAll(`[data-testid=compare-instr-spectrum-${id}] circle.eig`).length > 0);
+          return hs.length === 4 && mem === 2 && spectra;
+        }, null, { timeout: 60_000 }).catch(() => { throw new Error('compare instruments did not draw both cells'); });
+        const colours = await page.$$eval('[data-testid=compare-instr-jacobian] g.s path.line', (ps) => ps.map((p) => p.getAttribute('stroke')));
+        assert.equal(new Set(colours).size, 2, 'one colour per cell');
+        await page.click('[data-testid=play-toggle]');
+      }),
+  },
 ];
