@@ -179,7 +179,9 @@ function hessenbergEigenvalues(h: Float64Array[], nn: number): Eigenvalues {
         z = r / s;
         q /= p;
         r /= p;
-        for (let j = k; j < nn; j++) {
+        // Eigenvalues only (EISPACK's hqr, not hqr2): the reflections touch only the active block
+        // l..n; the rows above and the columns right of it would matter only for eigenvectors.
+        for (let j = k; j <= n; j++) {
           p = h[k][j] + q * h[k + 1][j];
           if (notlast) {
             p += r * h[k + 2][j];
@@ -188,7 +190,7 @@ function hessenbergEigenvalues(h: Float64Array[], nn: number): Eigenvalues {
           h[k][j] -= p * x;
           h[k + 1][j] -= p * y;
         }
-        for (let i = 0; i <= Math.min(n, k + 3); i++) {
+        for (let i = l; i <= Math.min(n, k + 3); i++) {
           p = x * h[i][k] + y * h[i][k + 1];
           if (notlast) {
             p += z * h[i][k + 2];

@@ -81,7 +81,7 @@ describe('jacobians CLI against PyTorch (torch.autograd.functional.jacobian), T 
     });
   }
 
-  it('the worker’s default (power-iteration σ_max) is within 1e-2 of PyTorch on every fixture too', async () => {
+  it('the worker’s default (Lanczos σ_max) is within 1e-2 of PyTorch on every fixture too', async () => {
     for (const name of names) {
       const fx = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8'));
       const model = parseModelFile(JSON.stringify(fx.model));
