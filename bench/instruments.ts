@@ -26,6 +26,8 @@ export interface InstrumentsCost {
   /** One instrument snapshot alone (median of 5), and the probe telemetry it rides on. */
   snapshotMs: number;
   telemetryMs: number;
+  /** The light snapshot a pause, step or configure gets at once: spectra and gate histograms, no Jacobians. */
+  lightMs: number;
 }
 
 const config = (hidden: number): TrainerConfig => ({
@@ -87,22 +89,24 @@ export async function instrumentsBench(hidden: number[], seconds: number, log: (
     trainer.train(2);
     const snap: number[] = [];
     const tel: number[] = [];
+    const light: number[] = [];
     for (let k = 0; k < 5; k++) {
       const t = performance.now();
       await trainer.snapshot(1);
       tel.push(performance.now() - t);
       const s = await trainer.snapshot(1, { instruments: { jacobians: TrainingSession.defaultJacobians } });
       snap.push(s.instrumentsMs);
+      light.push((await trainer.snapshot(1, { instruments: { jacobians: TrainingSession.defaultJacobians, light: true } })).instrumentsMs);
     }
     trainer.dispose();
     const r: InstrumentsCost = {
       backend: tf.getBackend(), cell: 'lstm', hidden: H, T: trainer.T, batch: cfg.batchSize, seconds,
       closedMsPerStep: closed.msPerStep, openMsPerStep: open.msPerStep,
       overhead: (open.msPerStep - closed.msPerStep) / closed.msPerStep,
-      snapshots: open.snapshots, snapshotMs: median(snap), telemetryMs: median(tel),
+      snapshots: open.snapshots, snapshotMs: median(snap), telemetryMs: median(tel), lightMs: median(light),
       snapshotShare: open.share, rounds,
     };
-    log(`${r.backend} instruments LSTM H=${H} T=${r.T}: closed ${r.closedMsPerStep.toFixed(1)} ms/step, open ${r.openMsPerStep.toFixed(1)} ms/step (${(100 * r.overhead).toFixed(1)}%, medians of ${rounds}; ${r.snapshots} snapshots in ${seconds} s); one snapshot ${r.snapshotMs.toFixed(0)} ms, ${(100 * r.snapshotShare).toFixed(1)}% of the time`);
+    log(`${r.backend} instruments LSTM H=${H} T=${r.T}: closed ${r.closedMsPerStep.toFixed(1)} ms/step, open ${r.openMsPerStep.toFixed(1)} ms/step (${(100 * r.overhead).toFixed(1)}%, medians of ${rounds}; ${r.snapshots} snapshots in ${seconds} s); one snapshot ${r.snapshotMs.toFixed(0)} ms (light ${r.lightMs.toFixed(0)} ms), ${(100 * r.snapshotShare).toFixed(1)}% of the time`);
     out.push(r);
   }
   return out;
