@@ -18,18 +18,20 @@
 //    from (h_t, c_t) and only h_t varies"); M_t · B_t is ∂h_T/∂z_t. A cell with `project` (QRNN's
 //    convolution over a window of inputs) gets ∂h_T/∂x_t = Σ_k ∂h_T/∂z_k · ∂z_k/∂x_t from one more
 //    backward pass through `project` on a batch of H copies of the sequence.
-// 3. Norms: Frobenius exactly; spectral by Golub–Kahan–Lanczos (≤ 24 steps, warm-started from the
-//    previous t's top vector; exact for n ≤ 24, a test checks it against ml-matrix's SVD), or with
-//    `norms: 'svd'` by ml-matrix's full SVD of every matrix. The one-step hidden block ∂h_t/∂h_{t−1} = J_t[h, h]: σ_max likewise, and its
+// 3. Norms: Frobenius exactly; spectral by Golub–Kahan–Lanczos (≤ 16 steps, warm-started from the
+//    previous t's top vector; exact for n ≤ 16, a test checks it against ml-matrix's SVD), or with
+//    `norms: 'svd'` by ml-matrix's SVD of every matrix. The one-step hidden block
+//    ∂h_t/∂h_{t−1} = J_t[h, h]: σ_max likewise, and its
 //    spectral radius by src/cells/eigen.ts (eigenvalues only, the ρ control's own code).
 //
 // Non-finite values are kept (a product that overflows is Infinity, one that underflows is 0).
 //
-// Measured (Node, tfjs WASM, this project's 2-core machine while other test runs kept its load
-// average at ~4; tests/unit/jacobians.test.ts prints it): LSTM, H = 32, T = 50, I = 4: best of 7
-// 169–285 ms, median 229–459 ms over four runs. Of the best case, roughly: tfjs (forward, batched
-// step, backward, read-back) 60 ms, Float64 products 25 ms, norms 50 ms (of which the 50 step
-// eigenvalue problems 35 ms) — not yet the 'well under 200 ms' aimed at on a loaded machine.
+// Measured (Node, tfjs WASM, this project's 2-core machine, which parallel test runs kept at a load
+// average of 4–6 throughout, so these are upper bounds; tests/unit/jacobians.test.ts prints it):
+// LSTM, H = 32, T = 50, I = 4: 180–250 ms wall (best of 7–15 runs), 134–180 ms of CPU time; about
+// 60 % tfjs and the Float64 products, 40 % norms, most of that the 50 step eigenvalue problems.
+// LSTM, H = 64: ~700 ms (the batched step is T·2H = 6400 rows; eigenvalues grow as H³). So not yet
+// 'well under 200 ms' at H = 32 on this loaded machine; an idle one was not available to measure.
 
 import * as tf from '@tensorflow/tfjs-core';
 import { eigenvalues } from '../../cells/eigen';
