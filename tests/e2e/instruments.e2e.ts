@@ -84,6 +84,7 @@ export const scenarios: Scenario[] = [
         await page.waitForSelector('[data-testid=instruments-section][data-open="1"]');
         await page.click('[data-testid=play-toggle]');
         await waitForStep(page, 5, 90_000);
+        await page.click('[data-testid=play-toggle]');
         const drawn = {
           spectrum: () => document.querySelectorAll('[data-testid=instr-spectrum] circle.eig').length > 0,
           jacobian: () => (document.querySelector('[data-testid=instr-jacobian] g.s path.line')?.getAttribute('data-values') ?? '').length > 0,
@@ -97,9 +98,14 @@ export const scenarios: Scenario[] = [
             throw new Error(`instrument view "${name}" did not draw`);
           });
         }
+        // A click on the one-step Jacobian chart picks t (setStepEigAt); its eigenvalues come next.
+        await page.locator('[data-testid=instr-step] rect.hit').click();
+        await page.waitForSelector('[data-testid=instr-step] line.picked[data-t]:not([display])', { state: 'attached' });
+        await page.click('[data-testid=step-button]');
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid=instr-step-eig] circle.eig').length > 0, null, { timeout: 60_000 })
+          .catch(() => { throw new Error('the picked t\'s eigenvalues did not draw'); });
         const sat = await page.$$eval('[data-testid=instr-gates] svg.gate-hist text.sat', (ts) => ts.map((t) => t.textContent ?? ''));
         assert.ok(sat.some((s) => /< 0\.1: .*%.*> 0\.9: .*%/.test(s)), `saturation fractions written on the histograms (${sat.join(' | ')})`);
-        await page.click('[data-testid=play-toggle]');
       }),
   },
   {
