@@ -26,12 +26,12 @@
 //
 // Non-finite values are kept (a product that overflows is Infinity, one that underflows is 0).
 //
-// Measured (Node, tfjs WASM, this project's 2-core machine, which parallel test runs kept at a load
-// average of 4–6 throughout, so these are upper bounds; tests/unit/jacobians.test.ts prints it):
-// LSTM, H = 32, T = 50, I = 4: 180–250 ms wall (best of 7–15 runs), 134–180 ms of CPU time; about
-// 60 % tfjs and the Float64 products, 40 % norms, most of that the 50 step eigenvalue problems.
-// LSTM, H = 64: ~700 ms (the batched step is T·2H = 6400 rows; eigenvalues grow as H³). So not yet
-// 'well under 200 ms' at H = 32 on this loaded machine; an idle one was not available to measure.
+// Measured (Node, tfjs WASM, this project's 2-core machine while parallel test runs kept its load
+// average at 4–6, so upper bounds; tests/unit/jacobians.test.ts prints it): LSTM, H = 32, T = 50,
+// I = 4: median 130–141 ms wall (best 123 ms, 128 ms of CPU time) in the quieter minutes, 180–250 ms
+// in the busiest; about 60 % tfjs and the Float64 products, 40 % norms, most of that the 50 step
+// eigenvalue problems. LSTM, H = 64: ~700–1100 ms (the batched step is T·2H = 6400 rows; the
+// eigenvalue problems grow as H³).
 
 import * as tf from '@tensorflow/tfjs-core';
 import { eigenvalues } from '../../cells/eigen';
