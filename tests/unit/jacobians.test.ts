@@ -109,7 +109,7 @@ function expectClose(got: Float64Array, want: Float64Array, what: string) {
 
 // Every cell in the registry (the LSTM with a raised forget bias). FRU's ReLU output sits near a
 // kink that a step of 1e-2 crosses, so it gets a smaller finite-difference step.
-const CASES: [string, CellOptions][] = cellList.map((c) => [c.id, c.id === 'lstm' ? { forgetBias: 1 } : {}]);
+const CASES = cellList.map((c): [string, CellOptions] => [c.id, c.id === 'lstm' ? { forgetBias: 1 } : {}]);
 const FD_STEP: Record<string, number> = { fru: 1e-3 };
 
 describe('jacobianMatrices against finite differences', () => {
