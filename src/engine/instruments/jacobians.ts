@@ -9,10 +9,10 @@
 //    leaves tile(s_{t−1}, S) and tile(z_t, S) — a batch of S = |s| copies — and one backward pass of
 //    Σ_t Σ_b ⟨e_b, F_t(…)[b]⟩ gives, in row b of each leaf's gradient, row b of the step Jacobians
 //    J_t = ∂s_t/∂s_{t−1} (S × S) and B_t = ∂s_t/∂z_t (S × K): all T steps' full Jacobians in one
-//    backward pass and one read-back. A step that never reads ctx.t during the forward pass (a
-//    getter watches it) is the same function at every t, so all T steps go through one call on a
-//    batch of T·S rows (~15 ops instead of ~15·T); Clockwork, FRU and NARX read t and get a call
-//    per step.
+//    backward pass and one read-back (per ROW_BUDGET rows, which bounds the tape's memory). A step
+//    that never reads ctx.t during the forward pass (a getter watches it) is the same function at
+//    every t, so all those steps go through one call on a batch of steps·S rows (~15 ops instead of
+//    ~15 per step); Clockwork, FRU and NARX read t and get a call per step.
 // 2. JS (Float64): M_T = [rows of h in s_T], M_{t−1} = M_t · J_t, so M_t = ∂h_T/∂s_t. Its h columns
 //    are ∂h_T/∂h_t with the other states at t held fixed ("for the LSTM the rerun from step t starts
 //    from (h_t, c_t) and only h_t varies"); M_t · B_t is ∂h_T/∂z_t. A cell with `project` (QRNN's
@@ -110,28 +110,34 @@ interface StepJacobians {
 }
 
 /** Step 1: every step's full Jacobian, from one forward and one batched backward pass. */
+/**
+ * Rows of one batched backward pass at most (steps × S): bounds the memory the tape holds (an LSTM at
+ * H = 128 has S = 256, so 16 steps per pass, ~10–20 MB per intermediate tensor) at the cost of a few
+ * more passes for long sequences of large cells.
+ */
+export const ROW_BUDGET = 4096;
+
+/** Step 1: every step's full Jacobian, from one forward pass and a few batched backward passes. */
 async function stepJacobians(
   cell: CellSpec, params: Params, dims: CellDims, x: Float32Array, T: number, state0?: JacobianArgs['state0'],
 ): Promise<StepJacobians> {
   const I = dims.inputSize;
   const ids = statesFor(cell, dims.options).map((s) => s.id);
   const hk = hiddenKeyOf(cell);
-  let meta: Omit<StepJacobians, 'data'> | null = null;
-  const packed = tf.tidy(() => {
-    let p = params;
-    if (cell.prepare) p = { ...p, ...cell.prepare(p, dims) };
+  // The forward pass also finds out whether the step reads t (a Clockwork's schedule, FRU's
+  // phase): a step that never does is the same function at every t, so many steps can go through
+  // it as one batch of steps·S rows; otherwise each step gets its own call.
+  let readsT = false;
+  const ctxAt = (t: number): StepContext => {
+    const ctx = { dims } as StepContext;
+    Object.defineProperty(ctx, 't', { enumerable: true, get: () => ((readsT = true), t) });
+    return ctx;
+  };
+  const fwd = tf.tidy(() => {
+    const prep: Params = cell.prepare ? cell.prepare(params, dims) : {};
+    const p = { ...params, ...prep };
     const x3 = tf.tensor3d(x, [T, 1, I]);
     const zs = (cell.project ? tf.unstack(cell.project(x3, p, dims)) : tf.unstack(x3)) as tf.Tensor2D[];
-    const K = zs[0].shape[1];
-    // The forward pass also finds out whether the step reads t (a Clockwork's schedule, FRU's
-    // phase): a step that never does is the same function at every t, so all T steps can go
-    // through it as one batch of T·S rows; otherwise each step gets its own call.
-    let readsT = false;
-    const ctxAt = (t: number): StepContext => {
-      const ctx = { dims } as StepContext;
-      Object.defineProperty(ctx, 't', { enumerable: true, get: () => ((readsT = true), t) });
-      return ctx;
-    };
     const s0 = cell.initialState(dims, 1, p);
     for (const id of ids) if (!s0[id]) throw new Error(`jacobians: ${cell.id}'s initial state has no '${id}'`);
     for (const [id, v] of Object.entries(state0 ?? {})) {
@@ -141,60 +147,83 @@ async function stepJacobians(
       s0[id] = tf.tensor2d(Float32Array.from(v), [1, size]);
     }
     const states: State[] = [s0];
-    for (let t = 0; t < T; t++) states.push(cell.step(zs[t], states[t], p, ctxAt(t)).state);
+    for (let t = 0; t < T - 1; t++) states.push(cell.step(zs[t], states[t], p, ctxAt(t)).state);
+    // The last step's output is not needed, but whether it reads t is.
+    if (T > 0) cell.step(zs[T - 1], states[T - 1], p, ctxAt(T - 1));
+    return { prep, states, zs };
+  });
+  // The caller's parameters may come back inside (a learned h0 as the initial state): never dispose those.
+  const theirs = new Set(Object.values(params).map((t) => t.id));
+  const release = () => {
+    const all: tf.Tensor[] = [...Object.values(fwd.prep), ...fwd.zs, ...fwd.states.flatMap((st) => Object.values(st))];
+    for (const t of new Set(all)) if (!theirs.has(t.id)) t.dispose();
+  };
+  try {
+    const p = { ...params, ...fwd.prep };
+    const { states, zs } = fwd;
+    const K = zs[0].shape[1];
     const sizes = ids.map((id) => states[0][id].shape[1]);
     const S = sizes.reduce((a, b) => a + b, 0);
+    const W = S + K;
     const offs = sizes.map((_, j) => sizes.slice(0, j).reduce((a, b) => a + b, 0));
     const hIdx = ids.indexOf(hk);
     if (hIdx < 0) throw new Error(`jacobians: ${cell.id} carries no '${hk}' state`);
-    meta = { S, K, hOff: offs[hIdx], H: sizes[hIdx] };
-
-    const eye = tf.eye(S);
-    const seeds = ids.map((_, j) => tf.slice(eye, [0, offs[j]], [S, sizes[j]]));
-    const n = ids.length + 1;
-    if (!readsT) {
-      // Leaves [T·S, ·]: rows t·S … t·S + S − 1 are S copies of step t's inputs.
-      const leaves: tf.Tensor[] = ids.map((id) => tf.concat(states.slice(0, T).map((st) => tf.tile(st[id], [S, 1])), 0));
-      leaves.push(tf.concat(zs.map((z) => tf.tile(z, [S, 1])), 0));
-      const tiledSeeds = seeds.map((e) => tf.tile(e, [T, 1]));
-      const { grads } = tf.engine().gradients(() => {
-        const prev: State = {};
-        ids.forEach((id, j) => (prev[id] = leaves[j] as tf.Tensor2D));
-        const next = cell.step(leaves[ids.length] as tf.Tensor2D, prev, p, { t: 0, dims }).state;
-        return tf.addN(ids.map((id, j) => tf.sum(tf.mul(next[id], tiledSeeds[j]))));
-      }, leaves, undefined, true);
-      const parts = ids.map((_, j) => grads[j] ?? tf.zeros([T * S, sizes[j]]));
-      parts.push(grads[ids.length] ?? tf.zeros([T * S, K]));
-      return tf.reshape(tf.concat(parts, 1), [T, S, S + K]);
-    }
-    const leaves: tf.Tensor[] = [];
-    for (let t = 0; t < T; t++) {
-      for (const id of ids) leaves.push(tf.tile(states[t][id], [S, 1]));
-      leaves.push(tf.tile(zs[t], [S, 1]));
-    }
-    const { grads } = tf.engine().gradients(() => {
-      const terms: tf.Scalar[] = [];
-      for (let t = 0; t < T; t++) {
-        const prev: State = {};
-        ids.forEach((id, j) => (prev[id] = leaves[t * n + j] as tf.Tensor2D));
-        const next = cell.step(leaves[t * n + ids.length] as tf.Tensor2D, prev, p, { t, dims }).state;
-        ids.forEach((id, j) => terms.push(tf.sum(tf.mul(next[id], seeds[j]))));
+    const data = new Float32Array(T * S * W);
+    const chunk = Math.max(1, Math.floor(ROW_BUDGET / S));
+    for (let t0 = 0; t0 < T; t0 += chunk) {
+      const t1 = Math.min(T, t0 + chunk);
+      const n = t1 - t0;
+      const packed = tf.tidy(() => {
+        const eye = tf.eye(S);
+        const seeds = ids.map((_, j) => tf.slice(eye, [0, offs[j]], [S, sizes[j]]));
+        if (!readsT) {
+          // Leaves [n·S, ·]: rows k·S … k·S + S − 1 are S copies of step t0 + k's inputs.
+          const leaves: tf.Tensor[] = ids.map((id) => tf.concat(states.slice(t0, t1).map((st) => tf.tile(st[id], [S, 1])), 0));
+          leaves.push(tf.concat(zs.slice(t0, t1).map((z) => tf.tile(z, [S, 1])), 0));
+          const tiledSeeds = seeds.map((e) => tf.tile(e, [n, 1]));
+          const { grads } = tf.engine().gradients(() => {
+            const prev: State = {};
+            ids.forEach((id, j) => (prev[id] = leaves[j] as tf.Tensor2D));
+            const next = cell.step(leaves[ids.length] as tf.Tensor2D, prev, p, { t: t0, dims }).state;
+            return tf.addN(ids.map((id, j) => tf.sum(tf.mul(next[id], tiledSeeds[j]))));
+          }, leaves, undefined, true);
+          const parts = ids.map((_, j) => grads[j] ?? tf.zeros([n * S, sizes[j]]));
+          parts.push(grads[ids.length] ?? tf.zeros([n * S, K]));
+          return tf.concat(parts, 1);
+        }
+        const m = ids.length + 1;
+        const leaves: tf.Tensor[] = [];
+        for (let t = t0; t < t1; t++) {
+          for (const id of ids) leaves.push(tf.tile(states[t][id], [S, 1]));
+          leaves.push(tf.tile(zs[t], [S, 1]));
+        }
+        const { grads } = tf.engine().gradients(() => {
+          const terms: tf.Scalar[] = [];
+          for (let k = 0; k < n; k++) {
+            const prev: State = {};
+            ids.forEach((id, j) => (prev[id] = leaves[k * m + j] as tf.Tensor2D));
+            const next = cell.step(leaves[k * m + ids.length] as tf.Tensor2D, prev, p, { t: t0 + k, dims }).state;
+            ids.forEach((id, j) => terms.push(tf.sum(tf.mul(next[id], seeds[j]))));
+          }
+          return tf.addN(terms);
+        }, leaves, undefined, true);
+        const rows: tf.Tensor[] = [];
+        for (let k = 0; k < n; k++) {
+          const parts = ids.map((_, j) => grads[k * m + j] ?? tf.zeros([S, sizes[j]]));
+          parts.push(grads[k * m + ids.length] ?? tf.zeros([S, K]));
+          rows.push(tf.concat(parts, 1));
+        }
+        return tf.concat(rows, 0);
+      });
+      try {
+        data.set((await packed.data()) as Float32Array, t0 * S * W);
+      } finally {
+        packed.dispose();
       }
-      return tf.addN(terms);
-    }, leaves, undefined, true);
-    const rows: tf.Tensor[] = [];
-    for (let t = 0; t < T; t++) {
-      const parts = ids.map((_, j) => grads[t * n + j] ?? tf.zeros([S, sizes[j]]));
-      parts.push(grads[t * n + ids.length] ?? tf.zeros([S, K]));
-      rows.push(tf.concat(parts, 1));
     }
-    return tf.stack(rows);
-  });
-  try {
-    const data = (await packed.data()) as Float32Array;
-    return { data, ...meta! };
+    return { data, S, K, hOff: offs[hIdx], H: sizes[hIdx] };
   } finally {
-    packed.dispose();
+    release();
   }
 }
 
