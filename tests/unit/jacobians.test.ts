@@ -160,6 +160,18 @@ describe('jacobianProfile', () => {
     Object.values(params).forEach((p) => p.dispose());
   });
 
+  it('gives the same numbers when the backward passes are split into chunks (both paths)', async () => {
+    for (const id of ['lstm', 'clockwork']) {
+      const { cell, dims, params, xs, options } = setup(id, 4, 2, 11);
+      const whole = await jacobianProfile({ cell, params, dims, options, xs });
+      const before = tf.memory().numTensors;
+      const split = await jacobianProfile({ cell, params, dims, options, xs, rowBudget: 20 }); // LSTM (S = 8): 2 steps a pass; Clockwork (S = 4): 5
+      expect(tf.memory().numTensors).toBe(before);
+      expect(split).toEqual(whole);
+      Object.values(params).forEach((p) => p.dispose());
+    }
+  });
+
   it('accepts the sequence as tensors (batch row 0) and keeps tf.memory flat', async () => {
     const { cell, dims, params, xs, options } = setup('gru', 5, 2, 8);
     const a = await jacobianProfile({ cell, params, dims, options, xs });

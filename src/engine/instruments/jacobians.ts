@@ -59,6 +59,8 @@ export interface JacobianArgs {
    * (ml-matrix's SVD of every matrix; several times slower; the CLI uses it).
    */
   norms?: 'lanczos' | 'svd';
+  /** Rows per batched backward pass (default ROW_BUDGET); tests set it small to exercise the chunking. */
+  rowBudget?: number;
 }
 
 /** The raw Jacobians, for tests and the CLI: Float64 row-major. */
@@ -120,6 +122,7 @@ export const ROW_BUDGET = 4096;
 /** Step 1: every step's full Jacobian, from one forward pass and a few batched backward passes. */
 async function stepJacobians(
   cell: CellSpec, params: Params, dims: CellDims, x: Float32Array, T: number, state0?: JacobianArgs['state0'],
+  rowBudget = ROW_BUDGET,
 ): Promise<StepJacobians> {
   const I = dims.inputSize;
   const ids = statesFor(cell, dims.options).map((s) => s.id);
@@ -169,7 +172,7 @@ async function stepJacobians(
     const hIdx = ids.indexOf(hk);
     if (hIdx < 0) throw new Error(`jacobians: ${cell.id} carries no '${hk}' state`);
     const data = new Float32Array(T * S * W);
-    const chunk = Math.max(1, Math.floor(ROW_BUDGET / S));
+    const chunk = Math.max(1, Math.floor(rowBudget / S));
     for (let t0 = 0; t0 < T; t0 += chunk) {
       const t1 = Math.min(T, t0 + chunk);
       const n = t1 - t0;
@@ -236,7 +239,7 @@ async function matrices(args: JacobianArgs): Promise<JacobianMatrices & { K: num
   const I = dims.inputSize;
   if (T < 1) throw new Error('jacobians: the input sequence is empty');
   const x = await inputRows(args.xs, I);
-  const { data, S, K, hOff, H } = await stepJacobians(cell, args.params, dims, x, T, args.state0);
+  const { data, S, K, hOff, H } = await stepJacobians(cell, args.params, dims, x, T, args.state0, args.rowBudget);
   const W = S + K;
   const J = (t: number, i: number, j: number) => data[(t - 1) * S * W + i * W + j];
 
