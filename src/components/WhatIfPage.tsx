@@ -1,9 +1,10 @@
 // The "what if" page (issue 10, item 6): no training. Sliders for W_hh = ρ·Q (or a scaled Gaussian,
 // or the identity), the sequence length, the input scale and H; a tanh RNN on a seeded random input
 // is rerun in the page (plain JS, src/engine/instruments/whatif.ts) and the spectrum, the Jacobians
-// through time and the long-memory fit follow the slider. A slider move recomputes at once and the
-// views redraw on the next animation frame; the time the computation took is shown (`whatif-timing[data-ms]`).
-import { useMemo } from 'react';
+// through time and the long-memory fit follow the slider. The computation runs in a worker of its
+// own (src/worker/whatif.worker.ts); the time it took is shown (`whatif-timing[data-ms]`).
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { WhatIfReply, WhatIfRequest } from '../worker/whatif.worker';
 import { appStore, useApp } from '../store';
 import { WHATIF_MATRIX_CHOICES, type WhatIfUi, numLimitsUi } from '../store/url';
 import { computeWhatIf, BLOCK, EXACT_LAGS, type WhatIfResult } from '../engine/instruments/whatif';
@@ -19,15 +20,58 @@ function setWi(patch: Partial<WhatIfUi>) {
   appStore().getState().setUi(patch);
 }
 
+type Params = Parameters<typeof computeWhatIf>[0];
+
 /**
- * Recomputes when a slider moves, in the same task as the input event (a few tens of ms at T = 200,
- * H = 64), so the views redraw on the very next animation frame; the views coalesce their redraws
- * to one per frame.
+ * Recomputes when a slider moves, in a worker of its own (a few tens of ms at T = 200, H = 64, which
+ * would otherwise hold up the page's frames), at most one request in flight, the latest values
+ * sent when it returns; the views redraw on the next animation frame. The first result is
+ * computed in the page, so the page never shows empty charts. Without Worker support, every
+ * result is computed in the page.
  */
-function useWhatIf(params: Parameters<typeof computeWhatIf>[0]): WhatIfResult {
+function useWhatIf(params: Params): WhatIfResult {
   const key = JSON.stringify(params);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => computeWhatIf(params), [key]);
+  const [result, setResult] = useState<WhatIfResult>(() => computeWhatIf(params));
+  const st = useRef<{ worker: Worker | null; busy: boolean; pending: Params | null; id: number; shown: string }>({
+    worker: null, busy: false, pending: null, id: 0, shown: key,
+  });
+  useEffect(() => {
+    if (typeof Worker === 'undefined') return;
+    const s = st.current;
+    const worker = new Worker(new URL('../worker/whatif.worker.ts', import.meta.url), { type: 'module' });
+    s.worker = worker;
+    worker.onmessage = (e: MessageEvent<WhatIfReply>) => {
+      s.busy = false;
+      if (e.data.id === s.id) setResult(e.data.result);
+      const next = s.pending;
+      s.pending = null;
+      if (next) send(next);
+    };
+    const send = (p: Params) => {
+      s.busy = true;
+      s.id += 1;
+      worker.postMessage({ id: s.id, params: p } satisfies WhatIfRequest);
+    };
+    sendRef.current = (p: Params) => (s.busy ? (s.pending = p) : send(p));
+    // Warm the worker up (its JIT, the cached Q) on the values shown; the answer is the same result.
+    send(JSON.parse(s.shown) as Params);
+    return () => {
+      worker.terminate();
+      s.worker = null;
+      s.busy = false;
+      s.pending = null;
+      sendRef.current = null;
+    };
+  }, []);
+  const sendRef = useRef<((p: Params) => void) | null>(null);
+  useEffect(() => {
+    if (key === st.current.shown) return;
+    st.current.shown = key;
+    if (sendRef.current) sendRef.current(params);
+    else setResult(computeWhatIf(params));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return result;
 }
 
 export function WhatIfPage() {

@@ -18,15 +18,17 @@ export function showAxes(frame: Frame, on: boolean): void {
   for (const a of [frame.xAxis, frame.yAxis, frame.y2Axis]) a.attr('display', on ? null : 'none');
 }
 
-export function createFrame(el: HTMLElement, testId: string, height: number, emptyText: string): Frame {
+/** `width` (optional) reads the container's width without forcing a layout (see width-cache.ts). */
+export function createFrame(el: HTMLElement, testId: string, height: number, emptyText: string, width?: () => number): Frame {
   const svg = select(el).append('svg').attr('data-testid', testId).attr('class', 'chart').attr('role', 'img');
   const plot = svg.append('g').attr('class', 'plot');
   const xAxis = svg.append('g').attr('class', 'axis x');
   const yAxis = svg.append('g').attr('class', 'axis y');
   const y2Axis = svg.append('g').attr('class', 'axis y2');
   const empty = svg.append('text').attr('class', 'chart-empty').attr('text-anchor', 'middle').text(emptyText);
+  const width0 = width;
   const size = () => {
-    const width = Math.max(200, el.clientWidth || 480);
+    const width = Math.max(200, (width0 ? width0() : el.clientWidth) || 480);
     const innerW = width - MARGIN.left - MARGIN.right;
     const innerH = height - MARGIN.top - MARGIN.bottom;
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);

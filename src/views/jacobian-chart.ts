@@ -11,6 +11,7 @@ import { pointer, select } from 'd3-selection';
 import { INSTRUMENT, CHART } from './palette';
 import { createFrame, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { trackWidth } from './width-cache';
 import { logExtent, logSlope, placePoints, valuesAttr, type PlacedPoint } from './instrument-scales';
 
 export interface NormSeries {
@@ -47,7 +48,8 @@ export interface JacobianChartOptions {
 const MARK = 4.5;
 
 export function createJacobianChart(el: HTMLElement, opts: JacobianChartOptions): ChartView<JacobianChartData> {
-  const frame = createFrame(el, opts.testId, opts.height ?? 200, opts.emptyText ?? '');
+  const tracker = trackWidth(el);
+  const frame = createFrame(el, opts.testId, opts.height ?? 200, opts.emptyText ?? '', tracker.width);
   const refLine = frame.plot.append('line').attr('class', 'reference').attr('stroke', INSTRUMENT.reference)
     .attr('stroke-dasharray', '5 4').attr('stroke-width', 1).attr('display', 'none');
   const pickRule = frame.plot.append('line').attr('class', 'picked').attr('stroke', CHART.axis).attr('stroke-width', 1).attr('display', 'none');
@@ -176,5 +178,5 @@ export function createJacobianChart(el: HTMLElement, opts: JacobianChartOptions)
       .call((g) => g.select('text').text((p) => p.s.name));
   };
 
-  return liveView(el, frame.svg, draw);
+  return liveView(el, { remove: () => { tracker.stop(); frame.svg.remove(); } }, draw);
 }

@@ -11,6 +11,7 @@ import type { LongMemoryFit } from '../engine/instruments/types';
 import { CHART, INSTRUMENT } from './palette';
 import { logTick, majorLogTicks } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { trackWidth } from './width-cache';
 import { fitCurves, logExtent } from './instrument-scales';
 
 export interface MemorySeries {
@@ -56,6 +57,7 @@ export function memorySummary(s: Pick<MemorySeries, 'fit'>, labels: MemoryLabels
 
 export function createMemoryView(el: HTMLElement, opts: { testId?: string; height?: number; labels?: MemoryLabels } = {}): ChartView<MemoryData> {
   const height = opts.height ?? 200;
+  const tracker = trackWidth(el);
   const labels = opts.labels ?? DEFAULT_LABELS;
   const svg = select(el).append('svg').attr('data-testid', opts.testId ?? 'memory-view').attr('class', 'chart memory').attr('role', 'img');
   const panels = [0, 1].map((k) => {
@@ -73,7 +75,7 @@ export function createMemoryView(el: HTMLElement, opts: { testId?: string; heigh
   const empty = svg.append('text').attr('class', 'chart-empty').attr('text-anchor', 'middle');
 
   const draw = (d: MemoryData) => {
-    const width = Math.max(280, el.clientWidth || 480);
+    const width = Math.max(280, tracker.width() || 480);
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const series = d.series.filter((s) => s.values.length > 0);
     const any = series.length > 0;
@@ -140,7 +142,7 @@ export function createMemoryView(el: HTMLElement, opts: { testId?: string; heigh
       .text((s) => `${series.length > 1 ? `${s.name}: ` : ''}${memorySummary(s, labels)}`);
   };
 
-  return liveView(el, { remove: () => { svg.remove(); summary.remove(); } }, draw);
+  return liveView(el, { remove: () => { tracker.stop(); svg.remove(); summary.remove(); } }, draw);
 }
 
 /** The fitted range's lags, thinned to ≤ 120 points (lines, not data). */

@@ -10,6 +10,7 @@ import type { MatrixSpectrum } from '../engine/instruments/types';
 import { CHART, INSTRUMENT } from './palette';
 import { logTick, majorLogTicks } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { trackWidth } from './width-cache';
 import { complexExtent, countOutside } from './instrument-scales';
 
 export interface SpectrumData {
@@ -40,6 +41,7 @@ const M = { top: 18, right: 10, bottom: 24, left: 40 };
 
 export function createSpectrumView(el: HTMLElement, opts: SpectrumOptions = {}): ChartView<SpectrumData> {
   const height = opts.height ?? 220;
+  const tracker = trackWidth(el);
   const labels = opts.labels ?? { eigen: 'eigenvalues', singular: 'singular values', noEigen: 'not square: no eigenvalues' };
   const svg = select(el).append('svg').attr('data-testid', opts.testId ?? 'spectrum-view').attr('class', 'chart spectrum').attr('role', 'img');
   const plane = svg.append('g').attr('class', 'plane');
@@ -58,7 +60,7 @@ export function createSpectrumView(el: HTMLElement, opts: SpectrumOptions = {}):
   const empty = svg.append('text').attr('class', 'chart-empty').attr('text-anchor', 'middle');
 
   const draw = (d: SpectrumData) => {
-    const width = Math.max(240, el.clientWidth || 480);
+    const width = Math.max(240, tracker.width() || 480);
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const s = d.spectrum;
     empty.attr('x', width / 2).attr('y', height / 2).text(d.emptyText ?? '').attr('display', s ? 'none' : null);
@@ -126,7 +128,7 @@ export function createSpectrumView(el: HTMLElement, opts: SpectrumOptions = {}):
     stemCaption.attr('x', 0).attr('y', -5).text(labels.singular);
   };
 
-  return liveView(el, svg, draw);
+  return liveView(el, { remove: () => { tracker.stop(); svg.remove(); } }, draw);
 }
 
 function fmt(v: number): string {

@@ -168,7 +168,11 @@ function froNorm(a: Float64Array, len: number): number {
   const mx = maxAbs(a, len);
   if (!(mx > 0) || !Number.isFinite(mx)) return mx;
   let f = 0;
-  for (let i = 0; i < len; i++) f += (a[i] / mx) ** 2;
+  // Divide, not multiply by 1/mx: 1/mx overflows to Infinity for a subnormal mx.
+  for (let i = 0; i < len; i++) {
+    const v = a[i] / mx;
+    f += v * v;
+  }
   return Math.sqrt(f) * mx;
 }
 
@@ -257,7 +261,7 @@ function topLeftBlock(m: Float64Array, n: number, k: number): Float64Array {
         }
       }
       let nn = 0;
-      for (let j = 0; j < n; j++) nn += a[r * n + j] ** 2;
+      for (let j = 0; j < n; j++) nn += a[r * n + j] * a[r * n + j];
       nn = Math.sqrt(nn);
       for (let j = 0; j < n; j++) a[r * n + j] = nn > 0 && Number.isFinite(nn) ? a[r * n + j] / nn : 0;
     }
@@ -337,39 +341,31 @@ export function computeWhatIf(p: WhatIfParams, opts: { exactLags?: number; block
   const b = new Float64Array(n * I);
   hSpectral[T] = 1;
   hFro[T] = Math.sqrt(n);
-  // rows × n matrix `mat` times diag(d_t)·U·scale → rows × I in b; returns its Frobenius norm.
-  const inputJacobian = (mat: Float64Array, rows: number, dt: number): number => {
+  // One pass over mat (rows × n) with y = mat·diag(d_t): b = y·U·scale (rows × I, ∂h_T/∂x_t) and
+  // out = y·W (rows × n, the next step back); returns ‖b‖_F.
+  const stepBack = (mat: Float64Array, out: Float64Array, rows: number, dt: number): number => {
+    out.fill(0, 0, rows * n);
     b.fill(0, 0, rows * I);
+    const sc = p.inputScale;
     for (let i = 0; i < rows; i++) {
       const row = i * n;
+      const bi = i * I;
       for (let kk = 0; kk < n; kk++) {
-        const mik = mat[row + kk];
-        if (mik === 0) continue;
-        const c = mik * d[dt + kk] * p.inputScale;
+        const y = mat[row + kk] * d[dt + kk];
+        if (y === 0) continue;
+        const kr = kk * n;
+        for (let j = 0; j < n; j++) out[row + j] += y * w[kr + j];
+        const ys = y * sc;
         const ur = kk * I;
-        for (let a = 0; a < I; a++) b[i * I + a] += c * u[ur + a];
+        for (let a = 0; a < I; a++) b[bi + a] += ys * u[ur + a];
       }
     }
     return froNorm(b, rows * I);
   };
-  // out (rows × n) = mat (rows × n)·diag(d_t)·W, d folded into mat's entries (no diag(d)·W built).
-  const stepBack = (mat: Float64Array, out: Float64Array, rows: number, dt: number) => {
-    out.fill(0, 0, rows * n);
-    for (let i = 0; i < rows; i++) {
-      const row = i * n;
-      for (let kk = 0; kk < n; kk++) {
-        const mik = mat[row + kk] * d[dt + kk];
-        if (mik === 0) continue;
-        const kr = kk * n;
-        for (let j = 0; j < n; j++) out[row + j] += mik * w[kr + j];
-      }
-    }
-  };
   let t = T;
   for (; t >= 1 && T - t < K; t--) {
-    xFro[t - 1] = inputJacobian(m, n, t * n);
+    xFro[t - 1] = stepBack(m, mNext, n, t * n);
     xSpectral[t - 1] = smallSigmaMax(b, n, I);
-    stepBack(m, mNext, n, t * n);
     const swap = m;
     m = mNext;
     mNext = swap;
@@ -382,9 +378,8 @@ export function computeWhatIf(p: WhatIfParams, opts: { exactLags?: number; block
     let r: Float64Array = topLeftBlock(m, n, k);
     let rNext: Float64Array = new Float64Array(k * n);
     for (; t >= 1; t--) {
-      xFro[t - 1] = inputJacobian(r, k, t * n);
+      xFro[t - 1] = stepBack(r, rNext, k, t * n);
       xSpectral[t - 1] = smallSigmaMax(b, k, I);
-      stepBack(r, rNext, k, t * n);
       const swap = r;
       r = rNext;
       rNext = swap;
