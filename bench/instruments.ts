@@ -18,6 +18,8 @@ export interface InstrumentsCost {
   openMsPerStep: number;
   /** (open − closed) / closed. */
   overhead: number;
+  /** Open, less the time spent in snapshots: what training itself cost per step meanwhile. */
+  openTrainMsPerStep: number;
   /** Instrument snapshots taken per run while training (open), and the share of its wall time they took (measured in the session). */
   snapshots: number;
   snapshotShare: number;
@@ -38,7 +40,9 @@ const config = (hidden: number): TrainerConfig => ({
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** ms per step of the session's loop over `seconds` of training, and how many snapshots came with instruments. */
-async function sessionRun(cfg: TrainerConfig, open: boolean, seconds: number): Promise<{ msPerStep: number; snapshots: number; share: number }> {
+interface RunStats { msPerStep: number; snapshots: number; share: number; trainMsPerStep: number }
+
+async function sessionRun(cfg: TrainerConfig, open: boolean, seconds: number): Promise<RunStats> {
   let step = 0;
   let snapshots = 0;
   const session = new TrainingSession({
@@ -64,7 +68,8 @@ async function sessionRun(cfg: TrainerConfig, open: boolean, seconds: number): P
   const ms = performance.now() - t0;
   await session.idle();
   session.dispose();
-  return { msPerStep: ms / Math.max(1, step - s0), snapshots: Math.max(0, snapshots - 1) /* the pause's own */, share: spent / ms };
+  const steps = Math.max(1, step - s0);
+  return { msPerStep: ms / steps, snapshots: Math.max(0, snapshots - 1) /* the pause's own */, share: spent / ms, trainMsPerStep: (ms - spent) / steps };
 }
 
 export async function instrumentsBench(hidden: number[], seconds: number, log: (s: string) => void): Promise<InstrumentsCost[]> {
@@ -72,18 +77,21 @@ export async function instrumentsBench(hidden: number[], seconds: number, log: (
   for (const H of hidden) {
     const cfg = config(H);
     // Alternated and reduced to medians: the machine is shared, and its load drifts.
-    const rounds = 3;
+    const rounds = 4;
     const closedRuns: number[] = [];
-    const openRuns: { msPerStep: number; snapshots: number; share: number }[] = [];
+    const openRuns: RunStats[] = [];
     for (let k = 0; k < rounds; k++) {
+      // Which goes first alternates too, so a drift in load hits both alike.
+      if (k % 2) openRuns.push(await sessionRun(cfg, true, seconds));
       closedRuns.push((await sessionRun(cfg, false, seconds)).msPerStep);
-      openRuns.push(await sessionRun(cfg, true, seconds));
+      if (!(k % 2)) openRuns.push(await sessionRun(cfg, true, seconds));
     }
     const closed = { msPerStep: median(closedRuns) };
     const open = {
       msPerStep: median(openRuns.map((o) => o.msPerStep)),
       snapshots: median(openRuns.map((o) => o.snapshots)),
       share: median(openRuns.map((o) => o.share)),
+      trainMsPerStep: median(openRuns.map((o) => o.trainMsPerStep)),
     };
     const trainer = new Trainer(cfg);
     trainer.train(2);
@@ -101,12 +109,12 @@ export async function instrumentsBench(hidden: number[], seconds: number, log: (
     trainer.dispose();
     const r: InstrumentsCost = {
       backend: tf.getBackend(), cell: 'lstm', hidden: H, T: trainer.T, batch: cfg.batchSize, seconds,
-      closedMsPerStep: closed.msPerStep, openMsPerStep: open.msPerStep,
+      closedMsPerStep: closed.msPerStep, openMsPerStep: open.msPerStep, openTrainMsPerStep: open.trainMsPerStep,
       overhead: (open.msPerStep - closed.msPerStep) / closed.msPerStep,
       snapshots: open.snapshots, snapshotMs: median(snap), telemetryMs: median(tel), lightMs: median(light),
       snapshotShare: open.share, rounds,
     };
-    log(`${r.backend} instruments LSTM H=${H} T=${r.T}: closed ${r.closedMsPerStep.toFixed(1)} ms/step, open ${r.openMsPerStep.toFixed(1)} ms/step (${(100 * r.overhead).toFixed(1)}%, medians of ${rounds}; ${r.snapshots} snapshots in ${seconds} s); one snapshot ${r.snapshotMs.toFixed(0)} ms (light ${r.lightMs.toFixed(0)} ms), ${(100 * r.snapshotShare).toFixed(1)}% of the time`);
+    log(`${r.backend} instruments LSTM H=${H} T=${r.T}: closed ${r.closedMsPerStep.toFixed(1)} ms/step, open ${r.openMsPerStep.toFixed(1)} ms/step (${r.openTrainMsPerStep.toFixed(1)} outside snapshots; ${(100 * r.overhead).toFixed(1)}%, medians of ${rounds}; ${r.snapshots} snapshots in ${seconds} s); one snapshot ${r.snapshotMs.toFixed(0)} ms (light ${r.lightMs.toFixed(0)} ms), ${(100 * r.snapshotShare).toFixed(1)}% of the time`);
     out.push(r);
   }
   return out;
