@@ -12,8 +12,8 @@
 // and the full one (with the Jacobians, the costly part: ~0.3 s for an LSTM at H = 64, T = 50 on
 // WASM, seconds at H = 128, T = 200) follows in a later turn of the queue if nothing changed
 // meanwhile. While training: at most one full snapshot per `instrumentsIntervalMs` (1 s) per run
-// and never more than `instrumentsShare` (20%) of the wall time, measured: a snapshot that took
-// c ms waits c·(1 − share)/share ms (times the number of compared runs) before the next. Full
+// and never more than `instrumentsShare` (20%) of the training time, measured: a snapshot that
+// took c ms waits c/share ms (times the number of compared runs) before the next. Full
 // snapshots run in their own turn of the queue after a defer, so a pause, step or reset that
 // arrived during the chunk is handled first, and one that arrives while it runs makes it give up
 // between its parts (spectra, Jacobians); the Jacobians themselves are not interruptible.
@@ -33,7 +33,7 @@ export interface SessionOptions {
   chunkSteps?: number;
   /** Least time between two instrument snapshots of a run while training (ms). */
   instrumentsIntervalMs?: number;
-  /** Most of the wall time instrument snapshots may take while training (0–1). */
+  /** Most instrument snapshots may take while training, as a share of the training time between them (0–1). */
   instrumentsShare?: number;
   /** The Jacobian profile (jacobians.ts); null: snapshots leave jacobians and memory null. */
   jacobians?: JacobianFn | null;
@@ -276,7 +276,7 @@ export class TrainingSession {
   private instrumentsDue(slot: Slot): boolean {
     if (!this.instruments.open || slot.instrumentsQueued) return false;
     const share = Math.min(1, Math.max(1e-3, this.o.instrumentsShare));
-    const wait = Math.max(this.o.instrumentsIntervalMs, (slot.instrumentsMs * (1 - share) / share) * Math.max(1, this.live().length));
+    const wait = Math.max(this.o.instrumentsIntervalMs, (slot.instrumentsMs / share) * Math.max(1, this.live().length));
     return now() - slot.lastInstruments >= wait;
   }
 
