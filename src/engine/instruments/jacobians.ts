@@ -230,6 +230,19 @@ async function stepJacobians(
   }
 }
 
+/**
+ * Lets other tasks run (the worker's messages) when more than 40 ms of plain-JS work went by since the
+ * last pause: the products and norms at H = 128 take seconds. Only Float64 arrays are live then.
+ */
+function pauser(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 40) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    last = performance.now();
+  };
+}
+
 /** Step 2: products in Float64. */
 async function matrices(args: JacobianArgs): Promise<JacobianMatrices & { K: number; projected: boolean }> {
   const options = withDefaults(args.cell.options, { ...args.dims.options, ...args.options });
@@ -250,7 +263,9 @@ async function matrices(args: JacobianArgs): Promise<JacobianMatrices & { K: num
   let m = new Float64Array(H * S);
   for (let i = 0; i < H; i++) m[i * S + hOff + i] = 1;
   let next = new Float64Array(H * S);
+  const pause = pauser();
   for (let t = T; t >= 0; t--) {
+    await pause();
     const blk = new Float64Array(H * H);
     for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) blk[i * H + j] = m[i * S + hOff + j];
     dhT_dh[t] = blk;
@@ -540,7 +555,9 @@ export async function jacobianProfile(args: JacobianArgs): Promise<JacobianProfi
   const exact = args.norms === 'svd';
   const top = (a: Float64Array, rows: number, cols: number, v: Float64Array, fro: number) =>
     exact ? exactSigmaMax(a, rows, cols, fro) : sigmaMax(a, rows, cols, v, fro);
+  const pause = pauser();
   for (let t = T; t >= 0; t--) {
+    await pause();
     hFro[t] = frobenius(dhT_dh[t]);
     hSpectral[t] = top(dhT_dh[t], H, H, vh, hFro[t]);
     if (t === 0) break;
