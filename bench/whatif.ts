@@ -2,12 +2,12 @@
 // recompute and redraw in under 100 ms. Two numbers:
 // - Node: computeWhatIf alone (the page's computation, plain JS), median and worst over ρ moves;
 // - Chromium: the app's what-if page, a ρ move as an input event on the slider, timed from the
-//   event to the first animation frame after the ‖∂h_T/∂h_t‖ curve, the spectrum and the memory
-//   chart show the new values (worker round trip + recompute + React + D3 redraw), median and
+//   event to the end of the first frame painted with the ‖∂h_T/∂h_t‖ curve, the spectrum and the
+//   memory chart showing the new values (worker round trip + recompute + React + D3 redraw), median and
 //   worst, and the main thread's long tasks (> 50 ms) meanwhile.
 // `npm run bench -- --only=whatif` runs just this and updates the `whatif` key of latest.json.
 import { execSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { computeWhatIf } from '../src/engine/instruments/whatif';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDir } from '../tests/e2e/static-server';
@@ -33,15 +33,17 @@ const MOVE_SCRIPT = `
     const t0 = performance.now();
     setValue.call(slider, String(rho));
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    // Poll once per frame until all three views show the new rho, then wait for that frame to paint.
+    // Watch the DOM: when the last of the three views shows the new rho (inside the animation
+    // frame that draws it), a task queued then runs right after that frame is painted.
     await new Promise((done) => {
-      const check = () => {
-        if (hPath() !== h0 && memory() !== m0 && Math.abs(radius() - rho) < 1e-6) done();
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
+      const ready = () => hPath() !== h0 && memory() !== m0 && Math.abs(radius() - rho) < 1e-6;
+      const obs = new MutationObserver(() => {
+        if (!ready()) return;
+        obs.disconnect();
+        setTimeout(done, 0);
+      });
+      obs.observe(document.querySelector('[data-testid=whatif-page]'), { attributes: true, subtree: true });
     });
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     if (warmUp) {
       long.length = 0;
       await new Promise((r) => setTimeout(r, 50));
@@ -93,10 +95,31 @@ export async function whatifBrowser(root: string, log: (s: string) => void): Pro
   }
 }
 
+/** How busy the machine was: ns per multiply-add of a plain-JS 64 × 64 matmul and the load average. */
+function calibrate(): { nsPerMac: number; loadavg1: number } {
+  const n = 64;
+  const a = Float64Array.from({ length: n * n }, (_, i) => Math.sin(i));
+  const b = Float64Array.from({ length: n * n }, (_, i) => Math.cos(i));
+  const c = new Float64Array(n * n);
+  const mm = () => {
+    c.fill(0);
+    for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
+      const x = a[i * n + k];
+      for (let j = 0; j < n; j++) c[i * n + j] += x * b[k * n + j];
+    }
+  };
+  for (let r = 0; r < 50; r++) mm();
+  const t0 = performance.now();
+  for (let r = 0; r < 100; r++) mm();
+  return { nsPerMac: +(((performance.now() - t0) * 1e6) / (100 * n ** 3)).toFixed(2), loadavg1: +loadavg()[0].toFixed(2) };
+}
+
 export async function whatifBench(root: string, log: (s: string) => void): Promise<unknown> {
+  const machine = calibrate();
+  log(`whatif machine: ${JSON.stringify(machine)}`);
   const node = whatifNode();
   log(`whatif node: compute median ${node.medianMs} ms, max ${node.maxMs} ms (T = ${T}, H = ${H})`);
   const browser = await whatifBrowser(root, log).catch((e) => ({ error: String(e) }));
   log(`whatif chromium: ${JSON.stringify(browser)}`);
-  return { date: new Date().toISOString(), T, H, inputScale: 0.2, matrix: 'orthogonal', node, chromium: browser };
+  return { date: new Date().toISOString(), T, H, inputScale: 0.2, matrix: 'orthogonal', machine, node, chromium: browser };
 }

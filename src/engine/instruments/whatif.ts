@@ -148,7 +148,7 @@ function topSingular(m: Float64Array, n: number, u: Float64Array, iters: number,
     const un = froNorm(u, n);
     if (!(un > 0) || !Number.isFinite(un)) return sigma;
     for (let i = 0; i < n; i++) u[i] /= un;
-    if (it > 0 && Math.abs(sigma - prev) <= 1e-8 * sigma) break;
+    if (it > 0 && Math.abs(sigma - prev) <= 1e-6 * sigma) break;
   }
   return sigma;
 }
@@ -371,7 +371,7 @@ export function computeWhatIf(p: WhatIfParams, opts: { exactLags?: number; block
     mNext = swap;
     const f = froNorm(m, n * n);
     hFro[t - 1] = f;
-    hSpectral[t - 1] = f === 0 || !Number.isFinite(f) ? f : topSingular(m, n, uvec, 25, tmp);
+    hSpectral[t - 1] = f === 0 || !Number.isFinite(f) ? f : topSingular(m, n, uvec, 15, tmp);
   }
   if (t >= 1) {
     // m = M_t now (t = T − K). R = Pᵀ·m with P its top-k left singular subspace.
