@@ -526,11 +526,21 @@ export function exactSigmaMax(a: Float64Array, rows: number, cols: number, fro =
   return singularValues(a.map((x) => x / fro), rows, cols)[0] * fro;
 }
 
+/** Eigenvalues as [re, im] pairs; NaN pairs for a non-finite matrix or (never seen) a QR that fails to converge. */
+function eigenPairs(a: Float64Array, n: number): [number, number][] {
+  const nan = () => Array.from({ length: n }, () => [NaN, NaN] as [number, number]);
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return nan();
+  try {
+    const { re, im } = eigenvalues(a, n);
+    return Array.from(re, (r, i) => [r, im[i]] as [number, number]);
+  } catch {
+    return nan();
+  }
+}
+
 function radius(a: Float64Array, n: number): number {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return NaN;
-  const { re, im } = eigenvalues(a, n);
   let r = 0;
-  for (let i = 0; i < n; i++) r = Math.max(r, Math.hypot(re[i], im[i]));
+  for (const [re, im] of eigenPairs(a, n)) r = Math.max(r, Math.hypot(re, im));
   return r;
 }
 
@@ -570,13 +580,7 @@ export async function jacobianProfile(args: JacobianArgs): Promise<JacobianProfi
   const at = args.stepEigAt;
   if (at !== undefined && at >= 1 && at <= T) {
     const t = Math.round(at);
-    const a = step[t - 1];
-    if (a.every(Number.isFinite)) {
-      const { re, im } = eigenvalues(a, H);
-      profile.stepEigenvalues = { t, eigenvalues: Array.from(re, (r, i) => [r, im[i]] as [number, number]) };
-    } else {
-      profile.stepEigenvalues = { t, eigenvalues: Array.from({ length: H }, () => [NaN, NaN] as [number, number]) };
-    }
+    profile.stepEigenvalues = { t, eigenvalues: eigenPairs(step[t - 1], H) };
   }
   return profile;
 }
