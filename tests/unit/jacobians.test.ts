@@ -172,6 +172,20 @@ describe('jacobianProfile', () => {
     }
   });
 
+  it('keeps non-finite values as markers: diverged weights give NaN, never an exception', async () => {
+    const { cell, dims, params, xs, options } = setup('rnn', 4, 2, 10);
+    params.weight_hh.dispose();
+    params.weight_hh = tf.fill([4, 4], NaN);
+    const before = tf.memory().numTensors;
+    const prof = await jacobianProfile({ cell, params, dims, options, xs, stepEigAt: 3 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(prof.hSpectral[10]).toBe(1); // the identity at T
+    expect(prof.hSpectral.slice(0, 10).every(Number.isNaN)).toBe(true);
+    expect(prof.stepRadius.every(Number.isNaN)).toBe(true);
+    expect(prof.stepEigenvalues?.eigenvalues.flat().every(Number.isNaN)).toBe(true);
+    Object.values(params).forEach((p) => p.dispose());
+  });
+
   it('accepts the sequence as tensors (batch row 0) and keeps tf.memory flat', async () => {
     const { cell, dims, params, xs, options } = setup('gru', 5, 2, 8);
     const a = await jacobianProfile({ cell, params, dims, options, xs });
