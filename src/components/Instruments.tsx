@@ -67,9 +67,18 @@ export function SpectrumWidget({ spectrum, testId = 'instr-spectrum', color, hei
   return <div ref={ref} className="chart-host" />;
 }
 
+/** A block's name for the switch: the worker's (English) label, or in Chinese its matrix and the gate's Chinese name. */
+export function blockLabel(lang: 'en' | 'zh', b: Pick<MatrixSpectrum, 'id' | 'label'>): string {
+  if (lang !== 'zh') return b.label;
+  const tex = /^\$[^$]*\$/.exec(b.label)?.[0];
+  const name = gateLabel(lang, b.id, '');
+  return tex && name ? `${tex}（${name}）` : b.label;
+}
+
 /** The recurrent spectra with a switch among blocks (a gated cell's gate blocks), or the note why there are none. */
 export function SpectraWidget({ spectra, testId = 'instr-spectrum', color, emptyText }: { spectra: RecurrentSpectra | null; testId?: string; color?: string; emptyText?: string }) {
   const [chosen, setChosen] = useState<string | null>(null);
+  const lang = useApp((s) => s.ui.lang);
   const blocks = spectra?.blocks ?? [];
   const current = blocks.find((b) => b.id === chosen) ?? blocks[0] ?? null;
   return (
@@ -79,7 +88,7 @@ export function SpectraWidget({ spectra, testId = 'instr-spectrum', color, empty
           {blocks.map((b) => (
             <button key={b.id} type="button" data-testid={`spectrum-block-${b.id}`} aria-pressed={b.id === current?.id}
               className={`lesson-choice${b.id === current?.id ? ' active' : ''}`} onClick={() => setChosen(b.id)}>
-              <RichText text={b.label} />
+              <RichText text={blockLabel(lang, b)} />
             </button>
           ))}
         </div>
