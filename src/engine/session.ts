@@ -16,11 +16,14 @@
 // took c ms waits c/share ms (times the number of compared runs) before the next. Full
 // snapshots run in their own turn of the queue after a defer, so a pause, step or reset that
 // arrived during the chunk is handled first, and one that arrives while it runs makes it give up
-// between its parts (spectra, Jacobians); the Jacobians themselves are not interruptible.
+// between its parts (spectra, Jacobians); the Jacobians themselves are not interruptible, so where
+// a full snapshot took over `instrumentsBlockMs` (1.5 s) a running run gets light ones (carrying
+// the last Jacobians, InstrumentSnapshot.jacobiansStep) and the Jacobians wait for a pause or step.
 import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/protocol';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';
 import type { JacobianFn } from './instruments/probe';
+import type { InstrumentSnapshot } from './instruments/types';
 import { jacobianProfile } from './instruments/jacobians';
 
 export interface SessionOptions {
@@ -37,6 +40,11 @@ export interface SessionOptions {
   instrumentsShare?: number;
   /** The Jacobian profile (jacobians.ts); null: snapshots leave jacobians and memory null. */
   jacobians?: JacobianFn | null;
+  /**
+   * A full snapshot that took longer than this (ms) is not repeated while training: the running
+   * run gets light ones (carrying the last Jacobians) and the Jacobians wait for a pause or step.
+   */
+  instrumentsBlockMs?: number;
 }
 
 type Control = Exclude<ToWorker, { type: 'init' }>;
@@ -56,6 +64,8 @@ interface Slot {
   instrumentsQueued?: boolean;
   /** The latest full snapshot asked for after a light one; older ones are dropped. */
   settleToken?: number;
+  /** The last full snapshot's Jacobians and memory fit (carried by light ones), and what it cost. */
+  lastFull?: { step: number; jacobians: InstrumentSnapshot['jacobians']; memory: InstrumentSnapshot['memory']; ms: number };
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -92,6 +102,7 @@ export class TrainingSession {
       instrumentsIntervalMs: 1000,
       instrumentsShare: 0.2,
       jacobians: TrainingSession.defaultJacobians,
+      instrumentsBlockMs: 1500,
       ...opts,
     };
   }
@@ -289,7 +300,9 @@ export class TrainingSession {
         // A pause or step published one already; a reset or configure replaced the run.
         if (this.status !== 'running' || !this.slots.includes(slot) || slot.dead || !slot.trainer) return;
         if (this.waiting > 0) return; // a message first; the next chunk asks again
-        await this.publish(slot, 'full', () => this.waiting > 0);
+        // Jacobians that took too long are left for the next pause or step (light: spectra, histograms).
+        const tooSlow = (slot.lastFull?.ms ?? 0) > this.o.instrumentsBlockMs;
+        await this.publish(slot, tooSlow ? 'light' : 'full', () => this.waiting > 0);
       });
     });
   }
@@ -342,13 +355,19 @@ export class TrainingSession {
       this.instrumentsStats.totalMs += snap.instrumentsMs;
     }
     // An interrupted snapshot (a message was waiting) is tried again at a later chunk; a light one
-    // does not count as the run's last full snapshot.
-    if (req.instruments && !light && snap.telemetry.instruments) {
+    // taken while stopped does not count as the run's last snapshot (its full one follows).
+    let ins = snap.telemetry.instruments;
+    if (req.instruments && ins && (!light || this.status === 'running')) {
       slot.lastInstruments = slot.lastSnapshot;
       slot.instrumentsMs = snap.instrumentsMs;
     }
+    if (ins && !light && ins.jacobians) slot.lastFull = { step: ins.step, jacobians: ins.jacobians, memory: ins.memory, ms: snap.instrumentsMs };
+    else if (ins && light && slot.lastFull) {
+      // The views keep the last Jacobians, marked with their own step, until new ones come.
+      ins = { ...ins, jacobians: slot.lastFull.jacobians, memory: slot.lastFull.memory, jacobiansStep: slot.lastFull.step };
+    }
     const index = this.slots.indexOf(slot);
-    this.o.post({ type: 'telemetry', telemetry: { ...snap.telemetry, slot: index } });
+    this.o.post({ type: 'telemetry', telemetry: { ...snap.telemetry, ...(ins ? { instruments: ins } : {}), slot: index } });
     if (snap.diverged && !slot.dead) this.kill(slot, 'diverged', snap.diverged);
   }
 

@@ -352,6 +352,39 @@ describe('session: instrument snapshots', () => {
   });
 });
 
+describe('session: Jacobians too slow to repeat while training', () => {
+  it('are left for the pause; running snapshots are light and carry the last ones with their step', async () => {
+    let calls = 0;
+    const slow: JacobianFn = async ({ xs }) => {
+      calls++;
+      const t = Date.now();
+      while (Date.now() - t < 80) { /* an 80 ms Jacobian */ }
+      return flatProfile(xs.length);
+    };
+    const h = harness({ instrumentsIntervalMs: 0, instrumentsBlockMs: 50, jacobians: slow });
+    await h.session.handle({ type: 'instruments', open: true });
+    await h.session.handle({ type: 'configure', runId: 1, config: base });
+    await settle(h.session);
+    expect(calls).toBe(1); // the configure's full snapshot
+    await h.session.handle({ type: 'play' });
+    await until(() => h.withInstruments().filter((t) => t.step > 0).length >= 3);
+    await h.session.handle({ type: 'pause' });
+    const running = h.withInstruments().filter((t) => t.step > 0);
+    expect(calls).toBe(1); // none while training
+    for (const t of running) {
+      expect(t.instruments).toMatchObject({ jacobiansPending: true, jacobiansStep: 0 });
+      expect(t.instruments.jacobians).not.toBeNull();
+      expect(t.instruments.spectra.blocks).toHaveLength(4);
+    }
+    await settle(h.session);
+    expect(calls).toBe(2); // the pause's
+    const last = h.telemetry().at(-1)!;
+    expect(last.instruments?.jacobiansStep).toBeUndefined();
+    expect(last.instruments?.step).toBe(last.step);
+    h.session.dispose();
+  });
+});
+
 describe('session: a message that arrives during a snapshot', () => {
   it('makes the running snapshot give up (it is not posted); the pause posts its own', async () => {
     let calls = 0;

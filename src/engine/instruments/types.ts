@@ -91,4 +91,11 @@ export interface InstrumentSnapshot {
    * and a second snapshot of the same step brings the Jacobians (unless something changed first).
    */
   jacobiansPending?: boolean;
+  /**
+   * The step `jacobians` and `memory` were computed at, present when they were carried over from
+   * an earlier snapshot (with jacobiansPending) rather than left null. While
+   * training at sizes where the Jacobians take over ~1.5 s, the worker computes them only when the
+   * run stops (pause, step), so they do not hold up the loop and its messages.
+   */
+  jacobiansStep?: number;
 }
