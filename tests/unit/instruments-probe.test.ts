@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { gateHistogram, HISTOGRAM_BINS, type JacobianFn } from '../../src/engine/instruments/probe';
 import { TrainingSession } from '../../src/engine/session';
+import { jacobianProfile } from '../../src/engine/instruments/jacobians';
 import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
 import type { FromWorker, Telemetry } from '../../src/worker/protocol';
 
@@ -122,24 +123,30 @@ describe('instrument snapshot per cell', () => {
 });
 
 describe('every cell', () => {
-  it('gets a snapshot whose labels and note are prose KaTeX renders; blocks or a note, never neither', async () => {
+  it('gets a full snapshot (Jacobians too, tensors flat) whose labels and note are prose KaTeX renders; blocks or a note, never neither', async () => {
     for (const cell of cellList) {
-      const trainer = new Trainer({ ...base, cellId: cell.id, cellOptions: {}, hiddenSize: 4, seqLen: 8 });
-      try {
-        const ins = (await trainer.snapshot(1, { instruments: {} })).telemetry.instruments!;
-        expect(ins.spectra.blocks.length > 0 || !!ins.spectra.note, cell.id).toBe(true);
-        for (const text of [ins.spectra.note ?? '', ...ins.spectra.blocks.map((b) => b.label)]) {
-          for (const seg of splitProse(text)) {
-            if (seg.kind === 'math') expect(() => katex.renderToString(seg.s, { throwOnError: true }), `${cell.id}: ${seg.s}`).not.toThrow();
-            else if (seg.kind === 'text') expect(seg.s, `${cell.id}: ${text}`).not.toMatch(/[\\^_{}]/);
+      for (const shape of [{}, { numLayers: 2, bidirectional: true }]) {
+        const trainer = new Trainer({ ...base, cellId: cell.id, cellOptions: {}, hiddenSize: 3, seqLen: 8, ...shape });
+        const before = tf.memory().numTensors;
+        try {
+          const ins = (await trainer.snapshot(1, { instruments: { jacobians: jacobianProfile, stepEigAt: 2 } })).telemetry.instruments!;
+          expect(tf.memory().numTensors, cell.id).toBe(before);
+          expect(ins.jacobians?.stepEigenvalues?.t, cell.id).toBe(2);
+          expect(ins.memory, cell.id).not.toBeNull();
+          expect(ins.spectra.blocks.length > 0 || !!ins.spectra.note, cell.id).toBe(true);
+          for (const text of [ins.spectra.note ?? '', ...ins.spectra.blocks.map((b) => b.label)]) {
+            for (const seg of splitProse(text)) {
+              if (seg.kind === 'math') expect(() => katex.renderToString(seg.s, { throwOnError: true }), `${cell.id}: ${seg.s}`).not.toThrow();
+              else if (seg.kind === 'text') expect(seg.s, `${cell.id}: ${text}`).not.toMatch(/[\\^_{}]/);
+            }
           }
+          for (const b of ins.spectra.blocks) {
+            expect(b.singularValues.length, `${cell.id} ${b.id}`).toBeGreaterThan(0);
+            expect(Number.isFinite(b.sigmaMax), `${cell.id} ${b.id}`).toBe(true);
+          }
+        } finally {
+          trainer.dispose();
         }
-        for (const b of ins.spectra.blocks) {
-          expect(b.singularValues.length, `${cell.id} ${b.id}`).toBeGreaterThan(0);
-          expect(Number.isFinite(b.sigmaMax), `${cell.id} ${b.id}`).toBe(true);
-        }
-      } finally {
-        trainer.dispose();
       }
     }
   });
