@@ -9,15 +9,16 @@
 //
 // Instruments (instruments/probe.ts), while the page has them open. A configure, pause, step or
 // opening is answered at once with a light snapshot (spectra, gate histograms; jacobiansPending),
-// and the full one (with the Jacobians, the costly part: ~0.3 s for an LSTM at H = 64, T = 50 on
-// WASM, seconds at H = 128, T = 200) follows in a later turn of the queue if nothing changed
+// and the full one (with the Jacobians, the costly part: for an LSTM at T = 50 on WASM under load,
+// ~0.3 s at H = 32, ~1.5 s at H = 64; ~14 s at H = 128, T = 100) follows in a later turn of the queue if nothing changed
 // meanwhile. While training: at most one full snapshot per `instrumentsIntervalMs` (1 s) per run
 // and never more than `instrumentsShare` (20%) of the training time, measured: a snapshot that
 // took c ms waits c/share ms (times the number of compared runs) before the next. Full
 // snapshots run in their own turn of the queue after a defer, so a pause, step or reset that
 // arrived during the chunk is handled first, and one that arrives while it runs makes it give up
-// between its parts (spectra, Jacobians); the Jacobians themselves are not interruptible, so where
-// a full snapshot took over `instrumentsBlockMs` (1.5 s) a running run gets light ones (carrying
+// between its parts, or within the Jacobians' JS part, which yields every ~40 ms (their tfjs part,
+// the batched backward passes, cannot be cut short: ~0.7 s at H = 64 under load). Where a full
+// snapshot took over `instrumentsBlockMs` (1.5 s) a running run gets light ones (carrying
 // the last Jacobians, InstrumentSnapshot.jacobiansStep) and the Jacobians wait for a pause or step.
 import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/protocol';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';

@@ -7,7 +7,6 @@
 //   ‖∂h_T/∂x_t‖ against lag T − t (memory-fit.ts);
 // - gate histograms from the probe traces the trainer's telemetry already read (no extra pass).
 // Plain JS numbers out; every tensor made here is disposed here.
-import * as tf from '@tensorflow/tfjs-core';
 import { partsFor, type CellSpec, type GateSpec, type Params } from '../../cells/types';
 import { unitaryMatrix } from '../../cells/urnn';
 import type { ProbeTrace } from '../../worker/protocol';
@@ -15,19 +14,41 @@ import { layerDims, paramName, type StackConfig } from '../stack';
 import { spectralLayout } from '../spectral';
 import { matrixSpectrum } from './matrix-spectrum';
 import { fitInfluence } from './memory-fit';
+import type { JacobianArgs } from './jacobians';
 import type { GateHistogram, InstrumentSnapshot, JacobianProfile, MatrixSpectrum, RecurrentSpectra } from './types';
 
 export const HISTOGRAM_BINS = 20;
 
-/** The Jacobian profile of one layer on one sequence (jacobians.ts's signature). */
-export type JacobianFn = (args: {
-  cell: CellSpec;
-  params: Params;
-  dims: ReturnType<typeof layerDims>;
-  options: StackConfig['options'];
-  xs: tf.Tensor2D[];
-  stepEigAt?: number;
-}) => Promise<JacobianProfile>;
+/** The Jacobian profile of one layer on one sequence (jacobians.ts's jacobianProfile). */
+export type JacobianFn = (args: JacobianArgs) => Promise<JacobianProfile>;
+
+const GAVE_UP = Symbol('gave up');
+
+/**
+ * `work`, or GAVE_UP as soon as `interrupted()` says so (polled every 15 ms). jacobianProfile
+ * yields to the event loop every ~40 ms of its JS part, which is when a message can arrive and be
+ * counted; the abandoned computation finishes in the background and its result is dropped (it
+ * reads its inputs before its first yield and owns every tensor it makes).
+ */
+function unlessInterrupted<T>(work: Promise<T>, interrupted: () => boolean): Promise<T | typeof GAVE_UP> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (!interrupted()) return;
+      clearInterval(timer);
+      resolve(GAVE_UP);
+    }, 15);
+    work.then(
+      (v) => {
+        clearInterval(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearInterval(timer);
+        reject(e);
+      },
+    );
+  });
+}
 
 /** A diagonal recurrence diag(u): eigenvalues uᵢ, singular values |uᵢ|. */
 function diagonalSpectrum(u: ArrayLike<number>, id: string, label: string): MatrixSpectrum {
@@ -187,12 +208,15 @@ export async function instrumentSnapshot(inp: SnapshotInputs): Promise<Instrumen
     const I = dims.inputSize;
     const local: Params = {};
     for (const s of stack.cell.params(dims)) local[s.name] = params[paramName(s.name, 0, false)];
-    const xs = Array.from({ length: T }, (_, t) => tf.tensor2d(inp.probeX.subarray(t * I, (t + 1) * I), [1, I]));
-    try {
-      jacobians = await inp.jacobians({ cell: stack.cell, params: local, dims, options: stack.options, xs, stepEigAt: inp.stepEigAt });
-    } finally {
-      tf.dispose(xs);
+    // Plain numbers, not tensors: nothing here to dispose if the computation is abandoned.
+    const xs = Array.from({ length: T }, (_, t) => Array.from(inp.probeX.subarray(t * I, (t + 1) * I)));
+    const work = inp.jacobians({ cell: stack.cell, params: local, dims, options: stack.options, xs, stepEigAt: inp.stepEigAt });
+    const got = inp.interrupted ? await unlessInterrupted(work, inp.interrupted) : await work;
+    if (got === GAVE_UP) {
+      work.catch(() => {}); // finishes unobserved
+      return null;
     }
+    jacobians = got;
   }
   if (stop()) return null;
   const memory = jacobians ? fitInfluence(jacobians.xSpectral) : null;
