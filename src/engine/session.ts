@@ -361,6 +361,10 @@ export class TrainingSession {
     if (req.instruments && ins && (!light || this.status === 'running')) {
       slot.lastInstruments = slot.lastSnapshot;
       slot.instrumentsMs = snap.instrumentsMs;
+    } else if (req.instruments && !ins && this.status === 'running') {
+      // Given up for a message: the abandoned Jacobians still finish in the background, so the
+      // next try waits its turn as if this one had been taken.
+      slot.lastInstruments = slot.lastSnapshot;
     }
     if (ins && !light && ins.jacobians) slot.lastFull = { step: ins.step, jacobians: ins.jacobians, memory: ins.memory, ms: snap.instrumentsMs };
     else if (ins && light && slot.lastFull) {
