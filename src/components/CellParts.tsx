@@ -110,10 +110,10 @@ function DiagnosticChart({ name, index }: { name: string; index: number }) {
   const ref = useStoreView(
     (el) => createMultiLineChart(el, { testId: `diagnostic-${name}`, height: 150, emptyText: t('chart.waiting'), integerX: true }),
     (s, view) => view.update({
-      series: [{ id: name, name, color: seriesColor(index + 2), points: s.telemetry.diagnostics.map((d) => [d.step, d.values[name] ?? NaN]) }],
+      series: [{ id: name, name: captionText(diagnosticName(t, name)), color: seriesColor(index + 2), points: s.telemetry.diagnostics.map((d) => [d.step, d.values[name] ?? NaN]) }],
     }),
     (s, prev) => s.telemetry.diagnostics !== prev.telemetry.diagnostics,
-    [name, index],
+    [name, index, t],
   );
   return <div ref={ref} className="chart-host" />;
 }
@@ -139,7 +139,7 @@ export function DiagnosticsPanel() {
     <div className="diagnostics" data-testid="diagnostics">
       {names.map((n, i) => (
         <figure key={n} className="diagnostic">
-          <figcaption title={n}><RichText text={diagnosticName(t, n)} /></figcaption>
+          <figcaption data-key={n}><RichText text={diagnosticName(t, n)} /></figcaption>
           <DiagnosticChart name={n} index={i} />
         </figure>
       ))}
