@@ -15,7 +15,7 @@ import { appStore, useApp } from '../store';
 import { Card } from './Playground';
 import { RichText } from './RichText';
 import { useT } from './hooks';
-import { gateLabel } from '../i18n';
+import { gateLabel, translate, type MessageKey } from '../i18n';
 import { plainProse } from '../i18n/prose';
 
 /** Mounts a D3 view once (per deps) and feeds it `data` on every change. */
@@ -70,9 +70,22 @@ export function SpectrumWidget({ spectrum, testId = 'instr-spectrum', color, hei
 /** A block's name for the switch: the worker's (English) label, or in Chinese its matrix and the gate's Chinese name. */
 export function blockLabel(lang: 'en' | 'zh', b: Pick<MatrixSpectrum, 'id' | 'label'>): string {
   if (lang !== 'zh') return b.label;
+  // The worker's English labels for blocks that are not gate blocks, said again in Chinese.
+  const nth = /^block (\d+) of (`[^`]+`)( \(candidate\))?$/.exec(b.label);
+  if (nth) return translate(lang, 'instr.block.nth', { n: nth[1], code: nth[2] }) + (nth[3] ? translate(lang, 'instr.block.candidate') : '');
+  const leading = /^leading (\$[^$]+\$) block of (`[^`]+`)$/.exec(b.label);
+  if (leading) return translate(lang, 'instr.block.leading', { tex: leading[1], code: leading[2] });
+  const built = /^(\$.+\$) \(built\)$/.exec(b.label);
+  if (built) return translate(lang, 'instr.block.built', { tex: built[1] });
   const tex = /^\$[^$]*\$/.exec(b.label)?.[0];
   const name = gateLabel(lang, b.id, '');
   return tex && name ? `${tex}（${name}）` : b.label;
+}
+
+/** The worker's note in the reader's language (its parts are i18n keys); the English text where it sent none. */
+export function noteText(lang: 'en' | 'zh', spectra: Pick<RecurrentSpectra, 'note' | 'noteParts'>): string {
+  if (!spectra.noteParts?.length) return spectra.note ?? '';
+  return spectra.noteParts.map((p) => translate(lang, `instr.note.${p.key}` as MessageKey, p.vars)).join(' ');
 }
 
 /** The recurrent spectra with a switch among blocks (a gated cell's gate blocks), or the note why there are none. */
@@ -93,7 +106,7 @@ export function SpectraWidget({ spectra, testId = 'instr-spectrum', color, empty
           ))}
         </div>
       )}
-      {spectra?.note && <p className="card-hint" data-testid={`${testId}-note`}><RichText text={spectra.note} /></p>}
+      {spectra?.note && <p className="card-hint" data-testid={`${testId}-note`}><RichText text={noteText(lang, spectra)} /></p>}
       {(blocks.length > 0 || !spectra) && <SpectrumWidget spectrum={current} testId={testId} color={color} emptyText={emptyText} />}
     </div>
   );

@@ -15,7 +15,7 @@ import { spectralLayout } from '../spectral';
 import { matrixSpectrum } from './matrix-spectrum';
 import { fitInfluence } from './memory-fit';
 import type { JacobianArgs } from './jacobians';
-import type { GateHistogram, InstrumentSnapshot, JacobianProfile, MatrixSpectrum, RecurrentSpectra } from './types';
+import type { GateHistogram, InstrumentSnapshot, JacobianProfile, MatrixSpectrum, NotePart, RecurrentSpectra } from './types';
 
 export const HISTOGRAM_BINS = 20;
 
@@ -77,6 +77,7 @@ export async function recurrentSpectra(stack: StackConfig, params: Params): Prom
   const specs = cell.params(dims).filter((s) => s.role === 'recurrent');
   const blocks: MatrixSpectrum[] = [];
   const notes: string[] = [];
+  const parts: NotePart[] = [];
   if (cell.id === 'urnn') {
     const local: Params = {};
     for (const s of cell.params(dims)) local[s.name] = params[paramName(s.name, 0, false)];
@@ -87,6 +88,7 @@ export async function recurrentSpectra(stack: StackConfig, params: Params): Prom
     blocks.push(matrixSpectrum(data, n, n, 'built', '$W = D_3 R_2 \\mathcal{F}^{-1} D_2 \\Pi R_1 \\mathcal{F} D_1$ (built)'));
     return {
       blocks,
+      noteParts: [{ key: 'urnn' }],
       note: 'The uRNN has no $W_{hh}$ parameter: $W$ is a product of unitary factors (phases, reflections, a permutation, the Fourier transform). Shown is the built $W$ as a real $2H \\times 2H$ matrix acting on $[\\operatorname{Re} h; \\operatorname{Im} h]$, so each complex eigenvalue appears with its conjugate; all of them lie on the unit circle by construction.',
     };
   }
@@ -94,7 +96,7 @@ export async function recurrentSpectra(stack: StackConfig, params: Params): Prom
     const note = cell.id === 'qrnn'
       ? 'QRNN has no recurrent weight matrix: its gates read only the inputs (convolutions over a short window of $x$), and the state is carried by fo-pooling, $c_t = f_t \\odot c_{t-1} + (1 - f_t) \\odot z_t$, an elementwise recurrence whose factor per step is the forget gate itself (see its histogram).'
       : `${cell.name} has no parameter that is a recurrent weight matrix: $h_{t-1}$ reaches $h_t$ only through its gates and states, so there is no $W_{hh}$ spectrum to show; the one-step Jacobian $\\partial h_t / \\partial h_{t-1}$ is what carries the state.`;
-    return { blocks, note };
+    return { blocks, note, noteParts: [cell.id === 'qrnn' ? { key: 'qrnn' } : { key: 'noMatrix', vars: { cellName: cell.name, cellNameZh: cell.zh?.name ?? cell.name } }] };
   }
   for (const spec of specs) {
     const v = params[paramName(spec.name, 0, false)];
@@ -105,6 +107,7 @@ export async function recurrentSpectra(stack: StackConfig, params: Params): Prom
     const base = several ? spec.name : 'whh';
     if (layout.kind === 'diagonal') {
       blocks.push(diagonalSpectrum(values, several ? `${spec.name}:diag` : 'diag', `$\\mathrm{diag}(${spec.name})$`));
+      parts.push({ key: 'diagonal', vars: { cellName: cell.name, cellNameZh: cell.zh?.name ?? cell.name, vec: spec.name } });
       notes.push(`${cell.name} has no square recurrent matrix: each unit feeds back only itself through the vector $${spec.name}$, so the recurrence is $\\mathrm{diag}(${spec.name})$ and its eigenvalues are the entries $${spec.name}_i$ themselves.`);
     } else if (layout.kind === 'blocks') {
       // Gate-stacked in the cell's gate order (PyTorch's layout; such a weight marks its candidate
@@ -122,14 +125,16 @@ export async function recurrentSpectra(stack: StackConfig, params: Params): Prom
     } else if (layout.kind === 'leading') {
       const [r, c] = spec.shape;
       blocks.push(matrixSpectrum(rowBlock(values, c, 0, r, r), r, r, `${base}:lead`, `leading $${r} \\times ${r}$ block of \`${spec.name}\``));
+      parts.push({ key: 'leading', vars: { pname: spec.name, rows: r, cols: c } });
       notes.push(`\`${spec.name}\` is ${r} × ${c}, not square: eigenvalues are of its leading square block, as the $\\rho$ control reads it.`);
     } else {
       const [r, c] = spec.shape.length === 2 ? spec.shape : [1, spec.shape[0]];
       blocks.push(matrixSpectrum(values, r, c, base, `\`${spec.name}\``));
+      parts.push({ key: 'delays', vars: { pname: spec.name, rows: r, cols: c } });
       notes.push(`\`${spec.name}\` is ${r} × ${c}, not a square recurrence (it mixes several delays), so it has singular values but no eigenvalues.`);
     }
   }
-  return notes.length ? { blocks, note: notes.join(' ') } : { blocks };
+  return notes.length ? { blocks, note: notes.join(' '), noteParts: parts } : { blocks };
 }
 
 /** A gate's activations as a histogram over its range, with the fractions below 0.1 and above 0.9. */

@@ -18,11 +18,18 @@ export interface MatrixSpectrum {
   sigmaMax: number;
 }
 
+export interface NotePart {
+  key: 'urnn' | 'qrnn' | 'noMatrix' | 'diagonal' | 'leading' | 'delays';
+  vars?: Record<string, string | number>;
+}
+
 /** The recurrent weights' spectra (first layer, forward direction). */
 export interface RecurrentSpectra {
   blocks: MatrixSpectrum[];
   /** Why there is nothing (or only a stand-in) to show, e.g. 'QRNN has no recurrent matrix: its gates read only x'. */
   note?: string;
+  /** The same note as i18n keys (`instr.note.*`) with their values, so the page can say it in the reader's language. */
+  noteParts?: NotePart[];
 }
 
 /**
