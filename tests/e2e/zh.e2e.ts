@@ -74,7 +74,7 @@ async function check(page: Page, where: string, allowed: Set<string>, problems: 
 
 export const scenarios: Scenario[] = [
   {
-    name: 'zh: Playground, every lesson step, the catalogue, every card and Compare show no untranslated English',
+    name: 'zh: Playground (with its instruments), every lesson step, the catalogue, every card, Compare, a card’s spectrum note and the what-if page show no untranslated English',
     run: (base) =>
       withPage({ shot: 'zh-walk' }, async (page) => {
         const allowed = allowedWords();
@@ -96,6 +96,12 @@ export const scenarios: Scenario[] = [
         await page.waitForSelector('.heatmap-tip:not([hidden])', { timeout: 5000 });
         const tip = (await page.textContent('.heatmap-tip:not([hidden])')) ?? '';
         assert.match(tip, /单元 \d+/, `heatmap tooltip in Chinese: "${tip}"`);
+
+        // The instruments, once their first snapshot has drawn.
+        await page.click('[data-testid=instruments-toggle]');
+        await page.waitForSelector('[data-testid=instruments-section][data-open="1"] svg', { timeout: 30_000 });
+        await page.waitForTimeout(1500);
+        await check(page, 'playground instruments', allowed, problems);
 
         await page.click('[data-testid=nav-lesson]');
         for (const lesson of LESSONS) {
@@ -130,6 +136,18 @@ export const scenarios: Scenario[] = [
         await page.waitForSelector('[data-testid=compare-page]');
         await page.waitForTimeout(300);
         await check(page, 'compare', allowed, problems);
+
+        // A cell without a square W_hh says why, in Chinese.
+        await page.goto(`${base}/?page=cell&cell=qrnn&lang=zh`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.click('[data-testid=instruments-toggle]');
+        await page.waitForSelector('[data-testid=instr-spectrum-note]', { timeout: 30_000 });
+        await check(page, 'card qrnn instruments', allowed, problems);
+
+        await page.goto(`${base}/?page=whatif&lang=zh`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.waitForTimeout(1500);
+        await check(page, 'what-if', allowed, problems);
 
         if (problems.length) console.log(`    English words on Chinese pages:\n      ${problems.join('\n      ')}`);
         assert.deepEqual(problems, [], `English words on ${problems.length} Chinese pages (listed above)`);
