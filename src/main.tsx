@@ -51,6 +51,15 @@ function syncHistory(store: AppStore, catalog: Catalog) {
   return writer;
 }
 
+/** The config fields changed on the page since the first pass (same-valued fields are not edits). */
+function keptEdits<C extends object>(now: C, first: C): Partial<C> {
+  const edits: Partial<C> = {};
+  for (const k of Object.keys(now) as (keyof C)[]) {
+    if (JSON.stringify(now[k]) !== JSON.stringify(first[k])) edits[k] = now[k];
+  }
+  return edits;
+}
+
 async function start() {
   const catalog = await loadCatalog();
   const { state, notices } = readLink(location.search, catalog);
@@ -68,7 +77,10 @@ async function start() {
   const nextUi = { ...ui, ...learned, notices: [...ui.notices, ...notices] };
   // A person who went to a card or a lesson while it loaded gets the run that page announces.
   const navigated = moved.some((k) => k === 'page' || k === 'lesson' || k === 'lessonStep');
-  const config = (navigated && announcedConfig(catalog, nextUi, state.config.cellId)) || state.config;
+  const announced = navigated ? announcedConfig(catalog, nextUi, state.config.cellId) : null;
+  // A slider dragged while the catalogue loaded is kept too: the drag was the person's last word.
+  const touched = keptEdits(store.getState().config, boot.state.config);
+  const config = announced ?? { ...state.config, ...touched };
   store.setState({ catalog, config, ui: nextUi });
 
   const writer = syncHistory(store, catalog);

@@ -63,6 +63,7 @@ export const scenarios: Scenario[] = [
       withPage({ shot: 'playground-slider' }, async (page) => {
         await page.goto(`${base}/?cell=gru&task=adding`);
         await page.waitForSelector('[data-testid=slider-hiddenSize]');
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)'); // the backend notice may push the panel down
         const before = await page.inputValue('[data-testid=slider-hiddenSize]');
         await dragSlider(page, 'slider-hiddenSize', 0.3);
         const after = await page.inputValue('[data-testid=slider-hiddenSize]');
@@ -137,6 +138,29 @@ export const scenarios: Scenario[] = [
         await page.waitForTimeout(500);
         assert.ok(await page.isVisible('[data-testid=compare-page]'), 'still on Compare after the catalogue loaded');
         assert.match(page.url(), /page=compare/);
+      }),
+  },
+  {
+    name: 'navigation: a slider dragged while the cell catalogue is still loading keeps its value',
+    run: (base) =>
+      withPage({}, async (page) => {
+        // The CI failure this reproduces: on a loaded machine the catalogue arrived after the drag
+        // and the link's config overwrote it.
+        await page.route('**/assets/registry-*.js', async (route) => {
+          await new Promise((r) => setTimeout(r, 2500));
+          await route.continue();
+        });
+        await page.goto(`${base}/?cell=gru&task=adding`);
+        await page.waitForSelector('[data-testid=slider-hiddenSize]');
+        const before = await page.inputValue('[data-testid=slider-hiddenSize]');
+        await dragSlider(page, 'slider-hiddenSize', 0.3);
+        const dragged = await page.inputValue('[data-testid=slider-hiddenSize]');
+        assert.notEqual(dragged, before, 'the drag moved the slider');
+        assert.ok(!(await page.isVisible('[data-testid=backend-badge]:not(:empty)')), 'the catalogue was still loading');
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)', { timeout: 60_000 });
+        assert.equal(await page.inputValue('[data-testid=slider-hiddenSize]'), dragged, 'the drag survives the catalogue');
+        assert.equal(await page.inputValue('[data-testid=cell-select]'), 'gru', 'the link still names the cell');
+        await page.waitForFunction((v) => new URLSearchParams(location.search).get('hiddenSize') === v, dragged, { timeout: 5000 });
       }),
   },
   {

@@ -64,11 +64,25 @@ export async function canvasHash(page: Page, selector: string): Promise<string> 
 export async function dragSlider(page: Page, testId: string, fraction: number): Promise<void> {
   // The mouse does not scroll: a slider below the fold (a long lesson step) is brought into view first.
   await page.locator(`[data-testid=${testId}]`).scrollIntoViewIfNeeded();
-  const box = await page.locator(`[data-testid=${testId}]`).boundingBox();
-  if (!box) throw new Error(`${testId} is not visible`);
+  const box = await stableBox(page, testId);
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + 2, y); // grab at the left end
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * fraction, y, { steps: 8 });
   await page.mouse.up();
+}
+
+/** The element's box once it has stopped moving: a notice or a lazily loaded panel arriving above a
+ *  slider shifts it, and a drag aimed at the old place grabs nothing (seen once in CI under load). */
+async function stableBox(page: Page, testId: string) {
+  const locator = page.locator(`[data-testid=${testId}]`);
+  let last = await locator.boundingBox();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    const now = await locator.boundingBox();
+    if (last && now && now.x === last.x && now.y === last.y && now.width === last.width) return now;
+    last = now;
+  }
+  if (!last) throw new Error(`${testId} is not visible`);
+  return last;
 }
