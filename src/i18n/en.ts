@@ -1,4 +1,5 @@
 // English strings, the reference table: every key lives here; other languages may omit keys.
+import { lessonTextEn } from './lessons';
 export const en = {
   'app.name': 'RNN Atlas',
   'app.tagline': 'How recurrent cells remember, forget, and learn — live in your browser',
@@ -142,67 +143,6 @@ export const en = {
   'lesson.tryIt': 'Try it',
   'lesson.openCompare': 'Open these cells side by side',
   'lesson.gradnorm.hint': 'Bar $t$: how strongly the loss still depends on $h_t$ (log scale). Left: early steps; right: the last step, where the loss is.',
-
-  'lessons.lstm.title': 'LSTM step by step',
-  'lessons.lstm.summary': 'Gate by gate, how an LSTM decides what to keep, what to write and what to show, on the copy task.',
-
-  'lessons.vanish.title': 'Why plain RNNs forget',
-  'lessons.vanish.summary': 'Watch the gradient $\\partial L / \\partial h_t$ fade on its way back through a tanh RNN, and what scaling, clipping, gates and an identity start do to it.',
-  'lessons.vanish.plain.title': 'One matrix, used at every step',
-  'lessons.vanish.plain.body':
-    'A vanilla RNN keeps a single vector $h_t$ and rebuilds it at every step from the new input and the old state, $h_t = \\tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)$. The same $W_{hh}$ is applied at step 1, at step 2, and at step 40. Here the network learns the adding problem: forty random numbers go by, two of them are marked, and only at the very end must it output the sum of the two marked ones. Press Play. The heatmap shows $h_t$ on one probe sequence, a row per unit and a column per step.',
-  'lessons.vanish.backward.title': 'The error travels back one step at a time',
-  'lessons.vanish.backward.body':
-    'The loss is measured at the last step only, so whatever the network learns about the first marked number has to flow backwards through every step in between. Each step back multiplies the gradient by a Jacobian, $\\partial h_t / \\partial h_{t-1} = \\mathrm{diag}(1 - h_t^2)\\, W_{hh}$. The chart plots the size of $\\partial L / \\partial h_t$ for every step on a log scale: the bar on the right is the last step, the bars to its left are earlier and earlier steps. When every Jacobian shrinks vectors, the bars fall off geometrically, a straight downward slope on this axis. With PyTorch’s initialisation, used here, each step back costs a factor of about 0.55, so the first bar is around 10⁻¹⁰ of the last: the first marked number hardly reaches the weights.',
-  'lessons.vanish.scale.title': 'Shrink or explode: the spectral radius of $W_{hh}$',
-  'lessons.vanish.scale.body':
-    'How steep the slope is depends on how much $W_{hh}$ stretches a vector over many steps: its spectral radius $\\rho$, the largest $|\\lambda|$ of its eigenvalues, times the slope of tanh, which is at most 1. PyTorch’s initialisation has $\\rho \\approx 0.6$: the slider’s “off” shows its exact value. Drag $\\rho$: the run restarts with $W_{hh}$ rescaled to exactly that radius. At $\\rho = 0.5$ the first bar falls below 10⁻¹⁰ of the last. At $\\rho = 1$ the slope of tanh still costs about 0.83 per step. Near $\\rho = 1.5$ the profile is roughly flat, and from $\\rho = 2$ it turns over: the early steps get the largest gradients, at $\\rho = 3$ about 10⁵ times the last, and with clipping switched off here single updates see gradient norms above 10³. Tanh saturates, so nothing becomes infinite or NaN; the page would stop the run if it did. Too small and the early steps are out of reach, too large and they drown out the rest: the vanishing and exploding gradient problem that Bengio, Simard and Frasconi described in 1994.',
-  'lessons.vanish.clip.title': 'Clipping bounds the updates, not the vanishing',
-  'lessons.vanish.clip.body':
-    'Gradient clipping rescales the whole gradient whenever its norm exceeds a threshold, so no single batch can dictate a huge update. Here $\\rho$ starts at 3: the gradient norm reaches 10³ and more, and with the threshold at 1 every update is computed from a gradient of norm at most 1. Drag the threshold to 0 (off) to compare. Two things clipping does not do. It cannot stop an explosion in the forward pass: on this task a ReLU RNN at $\\rho = 3$, which nothing saturates, grows its state step after step and starts with a loss near 10¹⁴. And it can only make a gradient smaller, so bring $\\rho$ below 1 and the fall-off on the left of the chart is exactly as before. Vanishing needs a change to the cell itself.',
-  'lessons.vanish.gates.title': 'A gated path keeps the gradient alive',
-  'lessons.vanish.gates.body':
-    'Same task, same seed, now an LSTM. Its cell state is updated by addition, $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$, so one step back along $c_t$ multiplies the gradient only by the forget gate $f_t$, unit by unit, with no matrix and no squashing in between. With a forget-gate bias of 1, $f_t$ starts near $\\sigma(1) \\approx 0.73$: the profile falls by about 0.78 per step instead of the plain RNN’s 0.55, so the first bar is around 10⁻⁴ of the last instead of 10⁻¹⁰. Far flatter, not flat: the lesson “LSTM step by step” takes the gates one at a time.',
-  'lessons.vanish.identity.title': 'Or start where the gradient is preserved',
-  'lessons.vanish.identity.body':
-    'Gates are not the only fix. The IRNN of Le, Jaitly and Hinton (2015) keeps the plain recurrence but uses ReLU, and starts from $W_{hh} = I$ with a zero bias: at initialisation every active unit copies its value forward unchanged, and along those units the Jacobian is exactly the identity. The gradient profile starts flat, and training has to keep it so. Here the identity is $\\rho = 1$; drag $\\rho$ to 0.9 or 1.1 to feel how delicate this is: at 0.9 the first bar drops to about 10⁻² of the last, at 1.1 it grows to about thirty times the last. The identity sits on a knife edge between vanishing and exploding.',
-
-  'lessons.mech.title': 'Three ways to remember',
-  'lessons.mech.summary': 'Gates, connections across time scales and norm-preserving recurrences: one cell for each, on the adding problem and one seed (the Clockwork RNN on the copy task, which it learns).',
-  'lessons.mech.problem.title': 'One problem, three kinds of answer',
-  'lessons.mech.problem.body':
-    'Every long-memory cell in the atlas answers one question: how can the gradient of a late loss reach an early step without passing through a long product of shrinking Jacobians? The answers fall into three mechanisms: gates that make the path through time additive, connections that skip across time scales, and recurrent matrices that preserve norms by initialisation or by construction. The baseline first: a tanh RNN on a 30-step adding problem. Press Play and watch its gradient profile fall away to the left, by about 0.55 per step.',
-  'lessons.mech.gates.title': 'Mechanism 1: gates',
-  'lessons.mech.gates.body':
-    'The GRU mixes its old state with a candidate, $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$. Where the update gate $z_t$ is close to 1 the unit simply carries its value forward, and the gradient passes back with a factor close to 1. That has to be learned: at initialisation $z_t$ sits near ½ and the profile falls almost as fast as the plain RNN’s, by about 0.6 per step. Press Play: as the GRU learns the adding problem its units learn to hold on, and within about 150 steps the profile is nearly flat (above 0.9 per step). The heatmap of $z_t$ shows which units hold, and when they let go. The LSTM and its variants (peepholes, coupled gates, the 1997 form), MI-LSTM and mLSTM belong to this family.',
-  'lessons.mech.scales.title': 'Mechanism 2: connections across time scales',
-  'lessons.mech.scales.body':
-    'The Clockwork RNN cuts its hidden state into modules that tick at different rates: module i updates only when t is a multiple of its period $T_i = 2^i$ and otherwise keeps its value, as the clock $m_t$ shows. A module with period 8 crosses 20 steps in under three updates, so its gradient meets three Jacobians instead of twenty, and the profile falls more gently than the plain RNN’s. On the adding problem of the other steps it does not get below the baseline within a few hundred steps, so here it gets the copy task with T = 20, which it learns: after 150 steps the loss is below 80% of ln 8, what guessing scores, and about 40% of the recalled symbols are right, against 12.5% by chance. Dilated RNNs, NARX delay lines, temporal kernels and the multi-scale averages of the SRU and FRU rest on the same idea: give the gradient a short path across a long time.',
-  'lessons.mech.init.title': 'Mechanism 3: a recurrence that keeps norms',
-  'lessons.mech.init.body':
-    'The unitary RNN of Arjovsky, Shah and Bengio (2016) builds its recurrent matrix from diagonal phase matrices, reflections, a permutation and Fourier transforms, so it is unitary by construction: it neither shrinks nor stretches any vector, at initialisation or at any later step of training. Only the modReLU nonlinearity, acting on the modulus $|z_t|$, can change a norm, and at the start it does not: the gradient profile begins perfectly flat. The IRNN, np-RNN, IndRNN and RIN seek the same property through their initialisation or a constraint on the recurrent weights.',
-  'lessons.mech.compare.title': 'Side by side',
-  'lessons.mech.compare.body':
-    'The clearest test is to train them together: the same task, the same seed, the loss curves and gradient profiles of all four cells in one view, with their parameter counts. Open the Compare page and press Play. At the start the plain RNN and the GRU fall away alike (about 0.55 and 0.6 per step), the Clockwork RNN more gently (about 0.87) and the uRNN not at all; as they train, watch the GRU’s line rise towards flat while the plain RNN’s stays steep.',
-
-  'lessons.lstm.intro.title': 'Why a cell needs a memory',
-  'lessons.lstm.intro.body':
-    'A plain recurrent network squeezes everything it has seen into one vector $h_t$ and multiplies it by the same matrix at every step. Over many steps that product shrinks or blows up, and so does the gradient: the network cannot learn to connect an output to an input far in the past. The LSTM adds a second vector, the cell state $c_t$, that is changed only by element-wise gates. Here it learns the copy task: read a few symbols, wait through a stretch of blanks, then write them back. Press Play and follow the steps.',
-  'lessons.lstm.forget.title': 'The forget gate decides what to keep',
-  'lessons.lstm.forget.body':
-    'At every step the forget gate $f_t$ looks at the new input and the previous hidden state and produces, for each unit, a number between 0 and 1. Multiplying the old cell state $c_{t-1}$ by $f_t$ keeps what is near 1 and erases what is near 0. A positive forget-gate bias at initialisation makes the cell remember by default: with the bias of 1 used here, $f_t$ starts near $\\sigma(1) \\approx 0.73$ everywhere. On the copy task, watch the heatmap of $f_t$ during the blank stretch: by step 300 about half of the units keep it above 0.9 through the whole gap, the ones that can carry the symbols across.',
-  'lessons.lstm.input.title': 'The input gate and the candidate decide what to write',
-  'lessons.lstm.input.body':
-    'The candidate $g_t$ proposes new content, squashed by tanh into −1…1. The input gate $i_t$, again between 0 and 1, decides how much of that proposal actually enters the cell. Splitting “what” from “whether” lets the cell ignore irrelevant steps: during the blanks a low $i_t$ keeps new content from overwriting the stored symbols. It starts at about ½; by step 300 its average over the blanks has fallen to about 0.35, lower in some units than in others.',
-  'lessons.lstm.cell.title': 'The cell update is a sum, not a product',
-  'lessons.lstm.cell.body':
-    'The new cell state is the kept part of the old one plus the written part of the new: $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$. Because this path has no matrix multiplication and no squashing, the gradient flowing back along $c_t$ is scaled only by $f_t$. Where $f_t \\approx 1$ it passes through many steps almost unchanged — the “constant error carousel” that lets LSTMs bridge long gaps. Compare the gradient chart with a plain RNN in the playground.',
-  'lessons.lstm.output.title': 'The output gate decides what to show',
-  'lessons.lstm.output.body':
-    'The cell can hold information without revealing it. The output gate $o_t$ chooses which units of $\\tanh(c_t)$ appear in the hidden state $h_t$, which feeds the next step and the prediction. Whether a model uses it to hide what it stores is learned, not given: on this run, by step 300, $o_t$ averages about 0.47 while the symbols arrive and about 0.72 through the blanks and the recall, so it is mostly open while the symbols wait. Compare the heatmaps of $o_t$ and $h_t$.',
-  'lessons.lstm.watch.title': 'Watch it learn',
-  'lessons.lstm.watch.body':
-    'Let it train. Only the recall steps are scored, so the loss starts at ln 8 ≈ 2.08, what guessing among the eight symbols scores, and falls smoothly, without a separate stage: about 1.5 after 150 steps and about 1.15 after 300, when some 40% of the recalled symbols are right. Now try the two sliders below. With a forget-gate bias of 0 the gates start at ½, the cell halves its memory at every step, and the loss stays at ln 8 for the first 150 steps. At T = 40 the gap is more than twice as long, and the loss too stays at ln 8 for the first 150 steps.',
 
   'eq.mean': 'mean',
   'nav.cells': 'Cells',
@@ -348,6 +288,7 @@ export const en = {
   'instr.verdict.power-law': 'power-law decay: long memory',
   'instr.verdict.undecided': 'undecided: neither fit is clearly better, or the curve does not decay',
   'instr.verdict.too-short': 'too few usable points to tell',
+  ...lessonTextEn,
   'footer.note': 'Everything runs in your browser: the model trains in a Web Worker with TensorFlow.js.',
 } as const;
 
