@@ -9,8 +9,7 @@ import { goToLessonStep, goToPage, navigate } from '../store/navigation';
 import type { LessonStep } from '../lessons/types';
 import type { MessageKey } from '../i18n';
 import { EquationPanel } from './EquationPanel';
-import { HeatmapPanel } from './HeatmapPanel';
-import { GradNormPanel, LossPanel } from './Charts';
+import { LessonWidgets, needsInstruments, stepWidgets, useInstrumentsWanted } from './LessonWidgets';
 import { LessonControlView } from './LessonControls';
 import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
@@ -100,24 +99,8 @@ export function LessonPage() {
   // Only ids the current cell has: a step's highlight names the cell its preset chose.
   const ids = new Set(cell ? [...cell.gates, ...cell.states].map((g) => g.id) : []);
   const highlight = step.highlight.filter((id) => ids.has(id));
-  const gradFirst = step.focus === 'gradnorm';
-
-  const gradCard = (
-    <Card title={t('panel.gradnorm')} hint={gradFirst ? t('lesson.gradnorm.hint') : undefined} key="grad">
-      <GradNormPanel height={gradFirst ? 240 : 170} />
-    </Card>
-  );
-  const heatmapCard = (
-    <Card title={t('lesson.live')} hint={t('panel.heatmaps.hint')} key="heat">
-      {cell ? <HeatmapPanel cell={cell} only={highlight.length ? highlight : undefined} highlight={highlight} />
-        : <div className="skeleton" style={{ height: 200 }} />}
-    </Card>
-  );
-  const lossCard = (
-    <Card title={t('panel.loss')} key="loss">
-      <LossPanel height={170} />
-    </Card>
-  );
+  const widgets = stepWidgets(step);
+  useInstrumentsWanted(needsInstruments(widgets));
 
   return (
     <div className="lesson-page">
@@ -168,7 +151,7 @@ export function LessonPage() {
           <Card title={t('panel.equations')} hint={t('panel.equations.hint')}>
             {cell ? <EquationPanel cell={cell} highlight={highlight} /> : <div className="skeleton" style={{ height: 180 }} />}
           </Card>
-          {gradFirst ? [gradCard, heatmapCard, lossCard] : [heatmapCard, <div className="grid-2 tight" key="charts">{lossCard}{gradCard}</div>]}
+          <LessonWidgets widgets={widgets} cell={cell ?? null} highlight={highlight} />
         </div>
       </div>
     </div>

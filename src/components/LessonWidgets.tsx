@@ -1,0 +1,100 @@
+// The live views beside a lesson step's text, in the order the step lists them (the first one
+// drawn largest): the gate heatmaps, the gradient profile and the loss from the run's telemetry,
+// the instruments (spectrum, Jacobians through time, gate saturation, clipping, long memory) from
+// the store's instruments slice, the PyTorch parameter counter and the character model's samples.
+import { useEffect, useMemo } from 'react';
+import { appStore, useApp } from '../store';
+import type { LessonStep, LessonWidget } from '../lessons/types';
+import type { CellMeta } from '../store/catalog';
+import { HeatmapPanel } from './HeatmapPanel';
+import { GradNormPanel, LossPanel } from './Charts';
+import { ClipWidget, GateWidget, JacobianWidget, MemoryWidget, SpectraWidget, memorySeries } from './Instruments';
+import { ParamCounter } from './ParamCounter';
+import { SamplesPanel } from './SamplesPanel';
+import { Card } from './Playground';
+import { useT } from './hooks';
+import { gateLabel } from '../i18n';
+import { plainProse } from '../i18n/prose';
+import { INSTRUMENT } from '../views/palette';
+
+/** The widgets a step shows: its own list, else the legacy focus shorthand, else the default. */
+export function stepWidgets(step: Pick<LessonStep, 'widgets' | 'focus'>): LessonWidget[] {
+  if (step.widgets?.length) return step.widgets;
+  return step.focus === 'gradnorm' ? ['gradnorm', 'heatmaps', 'loss'] : ['heatmaps', 'loss', 'gradnorm'];
+}
+
+/** Widgets drawn from the instruments slice: the worker computes snapshots only while one is on the page. */
+export const INSTRUMENT_WIDGETS: readonly LessonWidget[] = ['spectrum', 'jacobians', 'saturation', 'clip', 'memory'];
+
+export function needsInstruments(widgets: readonly LessonWidget[]): boolean {
+  return widgets.some((w) => INSTRUMENT_WIDGETS.includes(w));
+}
+
+/** Keeps the worker's instruments open while `want` (a step's widget or a live question needs them). */
+export function useInstrumentsWanted(want: boolean) {
+  useEffect(() => {
+    if (!want) return;
+    appStore().getState().setInstrumentsOpen(true);
+    return () => appStore().getState().setInstrumentsOpen(false);
+  }, [want]);
+}
+
+/** Widgets that need the whole width (a wide canvas, text). */
+const WIDE: readonly LessonWidget[] = ['heatmaps', 'samples', 'params', 'spectrum', 'saturation', 'memory'];
+
+export function LessonWidgets({ widgets, cell, highlight }: { widgets: LessonWidget[]; cell: CellMeta | null; highlight: string[] }) {
+  const t = useT();
+  const lang = useApp((s) => s.ui.lang);
+  const latest = useApp((s) => s.instruments.latest);
+  const clip = useApp((s) => s.instruments.clip);
+  const clipNorm = useApp((s) => s.config.clipNorm);
+  const svClip = useApp((s) => s.config.svClip ?? 0);
+  const waiting = t('instr.waiting');
+  const names = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const g of latest?.gates ?? []) {
+      const meta = cell?.gates.find((x) => x.id === g.id);
+      out[g.id] = plainProse(gateLabel(lang, g.id, meta?.label ?? g.id));
+    }
+    return out;
+  }, [latest?.gates, cell, lang]);
+
+  const card = (w: LessonWidget, i: number) => {
+    const big = i === 0;
+    const wrap = (title: string, hint: string | undefined, body: React.ReactNode) => (
+      <div key={w} className={`lesson-widget${big || WIDE.includes(w) ? ' wide' : ''}`} data-widget={w} data-testid={`lesson-widget-${w}`}>
+        <Card title={title} hint={hint}>{body}</Card>
+      </div>
+    );
+    switch (w) {
+      case 'heatmaps':
+        return wrap(t('lesson.live'), t('panel.heatmaps.hint'),
+          cell ? <HeatmapPanel cell={cell} only={highlight.length ? highlight : undefined} highlight={highlight} /> : <div className="skeleton" style={{ height: 200 }} />);
+      case 'gradnorm':
+        return wrap(t('panel.gradnorm'), big ? t('lesson.gradnorm.hint') : undefined, <GradNormPanel height={big ? 240 : 170} />);
+      case 'loss':
+        return wrap(t('panel.loss'), undefined, <LossPanel height={big ? 220 : 170} />);
+      case 'spectrum':
+        return wrap(t('instr.spectrum'), t('instr.spectrum.hint'), <SpectraWidget spectra={latest?.spectra ?? null} testId="lesson-instr-spectrum" emptyText={waiting} />);
+      case 'jacobians':
+        return wrap(t('instr.jacobian'), t('instr.jacobian.hint'),
+          <JacobianWidget profiles={[{ id: 'run', jacobians: latest?.jacobians ?? null }]} testId="lesson-instr-jacobian" height={big ? 240 : undefined} emptyText={waiting} />);
+      case 'saturation':
+        return wrap(t('instr.gates'), t('instr.gates.hint'),
+          <GateWidget gates={latest?.gates ?? []} names={names} testId="lesson-instr-gates" emptyText={latest ? t('instr.noGates') : waiting} />);
+      case 'clip':
+        return wrap(t('instr.clip'), t('instr.clip.hint'), <ClipWidget points={clip} threshold={clipNorm} svThreshold={svClip} testId="lesson-instr-clip" emptyText={waiting} />);
+      case 'memory': {
+        const mem = memorySeries('run', '', INSTRUMENT.primary, latest?.jacobians ?? null, latest?.memory ?? null);
+        return wrap(t('instr.memory'), t('instr.memory.hint'), <MemoryWidget series={mem ? [mem] : []} testId="lesson-instr-memory" emptyText={waiting} />);
+      }
+      case 'params':
+        return wrap(t('params.title'), t('params.hint'), <ParamCounter />);
+      case 'samples':
+        return wrap(t('lesson.widget.samples'), undefined, <SamplesPanel />);
+      default:
+        return null;
+    }
+  };
+  return <div className="lesson-widgets">{widgets.map(card)}</div>;
+}
