@@ -1,11 +1,12 @@
 // Every task by id. The UI, the worker and the CLI look tasks up here; nothing else lists them.
 import type { CellOptions } from '../../cells/types';
 import { addingTask } from './adding';
+import { charsTask } from './chars';
 import { copyTask } from './copy';
 import { selectTask } from './select';
 import type { Task, TaskSpec } from './types';
 
-export const taskList: readonly TaskSpec[] = [copyTask, addingTask, selectTask];
+export const taskList: readonly TaskSpec[] = [copyTask, addingTask, selectTask, charsTask];
 
 const byId = new Map(taskList.map((t) => [t.id, t]));
 
