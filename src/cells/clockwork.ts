@@ -2,7 +2,7 @@
 // periods T_i; module i is recomputed only at steps where t mod T_i = 0 and otherwise holds its
 // value, and its recurrent input comes only from modules at least as slow as itself.
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulPrepared, T, transposeWeights } from './common';
+import { CLOCK_STATE, matMulPrepared, T, tick, transposeWeights } from './common';
 import { uniformInit } from './init';
 import type { CellDims, CellSpec, ParamSpec, Params } from './types';
 
@@ -19,12 +19,12 @@ export function clockworkModules(d: CellDims): { sizes: number[]; offsets: numbe
 
 const blockName = (i: number) => `weight_hh_${i}`;
 
-/** 1 for the units of modules that run at step t (t counted from 0), 0 for those that hold. */
-function clockMask(d: CellDims, t: number): Float32Array {
+/** The period of every hidden unit's module, [H]. */
+function unitPeriods(d: CellDims): Float32Array {
   const { sizes, offsets, periods } = clockworkModules(d);
-  const m = new Float32Array(d.hiddenSize);
-  sizes.forEach((k, i) => { if (t % periods[i] === 0) m.fill(1, offsets[i], offsets[i] + k); });
-  return m;
+  const out = new Float32Array(d.hiddenSize);
+  sizes.forEach((k, i) => out.fill(periods[i], offsets[i], offsets[i] + k));
+  return out;
 }
 
 export const clockwork: CellSpec = {
@@ -63,7 +63,8 @@ export const clockwork: CellSpec = {
       zh: { label: '周期底数', help: '周期为 $\\mathrm{base}^i$：取 2 即论文的指数时钟 1、2、4、8 ……；取 1 则每个模块每一步都更新。' } },
   ],
   gates: [{ id: 'm', tex: 'm_t', label: 'module clock (1 = updates now)', range: 'unit' }],
-  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }],
+  // The clock (steps taken so far) is state, so a resumed run keeps the schedule.
+  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' }, CLOCK_STATE],
   equations: [
     { id: 'm', tex: 'm_{t,i} = [\\, t \\bmod T_i = 0 \\,], \\quad T_i = 2^{i}', uses: [] },
     { id: 'h', tex: 'h_t = m_t \\odot \\tanh(W_H h_{t-1} + W_I x_t + b) + (1 - m_t) \\odot h_{t-1}, \\quad (W_H)_{ij} = 0 \\text{ for } j < i', uses: ['x', 'm', 'h_prev'] },
@@ -84,20 +85,23 @@ export const clockwork: CellSpec = {
     ];
   },
   outputSize: (d) => d.hiddenSize,
-  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
+  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), clock: tf.zeros([B, 1]) }),
   prepare: (p, d) => {
     const { sizes, offsets } = clockworkModules(d);
     // Zeros left of each block row make W_H block-upper-triangular; they carry no parameter.
     const rows = sizes.map((k, i) => (offsets[i] === 0 ? p[blockName(i)] : tf.concat([tf.zeros([k, offsets[i]]), p[blockName(i)]], 1)));
     const whh = rows.length === 1 ? rows[0] : tf.concat(rows, 0);
-    return { ...transposeWeights(p, ['weight_ih']), weight_hh_full: whh, [T('weight_hh_full')]: tf.transpose(whh) } as Params;
+    return {
+      ...transposeWeights(p, ['weight_ih']), weight_hh_full: whh, [T('weight_hh_full')]: tf.transpose(whh),
+      periods: tf.tensor1d(unitPeriods(d)),
+    } as Params;
   },
-  step: (xt, s, p, { t, dims }) => {
-    const B = xt.shape[0];
-    const mask = tf.tensor2d(clockMask(dims, t), [1, dims.hiddenSize]);
+  step: (xt, s, p) => {
+    // m = 1 where clock mod T_i = 0: step() is 0 at 0 and 1 above (its gradient is 0, as it should be).
+    const mask = tf.sub(1, tf.step(tf.mod(s.clock, p.periods))) as tf.Tensor2D;
     const a = tf.add(tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih),
       matMulPrepared(s.h, p[T('weight_hh_full')], p.weight_hh_full)), p.bias);
     const h = tf.add(tf.mul(mask, tf.tanh(a)), tf.mul(tf.sub(1, mask), s.h)) as tf.Tensor2D;
-    return { state: { h }, gates: { m: tf.tile(mask, [B, 1]) as tf.Tensor2D } };
+    return { state: { h, clock: tick(s.clock) }, gates: { m: mask } };
   },
 };

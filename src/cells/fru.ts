@@ -3,6 +3,7 @@
 // Jacobian ∂μ_T/∂μ_t keeps an identity part and the gradient does not shrink with distance.
 import * as tf from '@tensorflow/tfjs-core';
 import { outputOf, parseList, perScale, prepareStats, rPhi, sizeOptions, statParams, statSizes, SUMMARY_EQUATIONS, SUMMARY_GATES, tileScales } from './sru';
+import { CLOCK_STATE, tick } from './common';
 import type { CellDims, CellSpec, InitFn } from './types';
 
 const DEFAULT_FREQS = '0, 0.5, 1, 2, 3';
@@ -62,6 +63,8 @@ export const fru: CellSpec = {
   ],
   states: [
     { id: 'mu', tex: '\\mu_t', label: 'Fourier statistics (all f)', size: (d) => freqsOf(d).length * statSizes(d).S, range: 'signed' },
+    // t itself: the phase of a resumed run continues from the state, not from 0.
+    CLOCK_STATE,
   ],
   equations: [
     ...SUMMARY_EQUATIONS,
@@ -75,21 +78,25 @@ export const fru: CellSpec = {
     { name: 'theta', shape: [freqsOf(d).length], shapeLabel: 'n_f', init: truncNormalInit(0.1), initLabel: 'TruncNormal(0, 0.1)', role: 'other' },
   ],
   outputSize: (d) => d.hiddenSize,
-  initialState: (d, B) => ({ mu: tf.zeros([B, freqsOf(d).length * statSizes(d).S]) }),
-  prepare: (p, d) => ({ ...prepareStats(p), carry: tf.tensor1d(perScale(carryOf(freqsOf(d)), statSizes(d).S)) }),
-  step: (xt, s, p, { t, dims }) => {
-    const freqs = freqsOf(dims);
+  initialState: (d, B) => ({ mu: tf.zeros([B, freqsOf(d).length * statSizes(d).S]), clock: tf.zeros([B, 1]) }),
+  prepare: (p, d) => ({
+    ...prepareStats(p),
+    carry: tf.tensor1d(perScale(carryOf(freqsOf(d)), statSizes(d).S)),
+    // 2π f_k / T, so that the phase of step t is t · omega.
+    omega: tf.tensor1d(freqsOf(d).map((f) => (2 * Math.PI * f) / d.seqLen)),
+  }),
+  step: (xt, s, p, { dims }) => {
+    const n = freqsOf(dims).length;
     const { S } = statSizes(dims);
-    const n = freqs.length;
-    const T = dims.seqLen;
+    const B = xt.shape[0];
     const { r, phi } = rPhi(xt, s.mu, p);
-    const phase = tf.tensor1d(freqs.map((f) => (2 * Math.PI * f * t) / T));
-    const coef = tf.div(tf.cos(tf.add(phase, tf.mul(2 * Math.PI, p.theta))), T) as tf.Tensor1D;
-    // [n] → [n·S], each frequency's coefficient over its S slots (μ is frequency-major).
-    const coefWide = tf.reshape(tf.tile(tf.reshape(coef, [n, 1]), [1, S]), [n * S]);
+    // [B, 1] · [n] → [B, n]: each row's own clock, so a resumed run continues the phase.
+    const phase = tf.mul(s.clock, p.omega);
+    const c = tf.div(tf.cos(tf.add(phase, tf.mul(2 * Math.PI, p.theta))), dims.seqLen) as tf.Tensor2D;
+    // [B, n] → [B, n·S], each frequency's coefficient over its S slots (μ is frequency-major).
+    const coefWide = tf.reshape(tf.tile(tf.reshape(c, [B, n, 1]), [1, 1, S]), [B, n * S]);
     const mu = tf.add(tf.mul(p.carry, s.mu), tf.mul(coefWide, tileScales(phi, n))) as tf.Tensor2D;
-    const c = tf.tile(tf.reshape(coef, [1, n]), [xt.shape[0], 1]) as tf.Tensor2D;
-    return { state: { mu }, gates: { r, phi, c, o: outputOf(mu, p) } };
+    return { state: { mu, clock: tick(s.clock) }, gates: { r, phi, c, o: outputOf(mu, p) } };
   },
   emit: (s, p) => outputOf(s.mu, p),
 };

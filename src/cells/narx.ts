@@ -4,7 +4,7 @@
 // instead of d, which is why NARX nets latch information longer than an Elman net.
 // Option `feedback: 'hidden'` is the later hidden-state form h_t = f(x_t, h_{t−1} … h_{t−n}).
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulPrepared, T, transposeWeights } from './common';
+import { CLOCK_STATE, matMulPrepared, T, tick, transposeWeights } from './common';
 import { uniformInit, zerosInit } from './init';
 import type { CellDims, CellOptions, CellSpec } from './types';
 
@@ -63,6 +63,9 @@ export const narx: CellSpec = {
     { id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'signed' },
     // [y_{t−1}; …; y_{t−n}] (newest first), or the h's in the hidden-state variant.
     { id: 'taps', tex: '\\tau_t', label: 'delay line', size: (d) => narxOrder(d) * tapWidth(d), hidden: true },
+    // Output feedback: y_{t−1} is recomputed from h_{t−1} except before the first step, where it is 0;
+    // the clock says which, so a run resumed from a returned state feeds back its last output.
+    { ...CLOCK_STATE, when: outputFeedback },
   ],
   equations: [
     { id: 'h', tex: 'h_t = \\tanh\\Big(W_x x_t + \\sum_{d=1}^{n} W_d\\, y_{t-d} + b\\Big)', uses: ['x', 'taps_prev', 'h_prev'], when: outputFeedback },
@@ -86,17 +89,24 @@ export const narx: CellSpec = {
     ];
   },
   outputSize: (d) => narxOutputs(d),
-  initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]), taps: tf.zeros([B, narxOrder(d) * tapWidth(d)]) }),
+  initialState: (d, B) => {
+    const s: Record<string, tf.Tensor2D> = { h: tf.zeros([B, d.hiddenSize]), taps: tf.zeros([B, narxOrder(d) * tapWidth(d)]) };
+    if (feedsOutput(d)) s.clock = tf.zeros([B, 1]);
+    return s;
+  },
   prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_taps', 'weight_y']),
-  step: (xt, s, p, { t, dims }) => {
+  step: (xt, s, p, { dims }) => {
     const n = narxOrder(dims);
     const m = tapWidth(dims);
-    // The newest tap is y_{t−1} (or h_{t−1}), taken from the previous state; before t = 0 it is 0.
-    const newest = !feedsOutput(dims) ? s.h : t === 0 ? tf.zerosLike(tf.slice(s.taps, [0, 0], [-1, m])) : outputLayer(s.h, p);
+    // The newest tap is y_{t−1} (or h_{t−1}), taken from the previous state; before the first step
+    // (clock 0) it is 0: min(clock, 1) is 0 there and 1 after.
+    const newest = !feedsOutput(dims) ? s.h : tf.mul(outputLayer(s.h, p), tf.minimum(s.clock, 1)) as tf.Tensor2D;
     const taps = (n === 1 ? newest : tf.concat([newest, tf.slice(s.taps, [0, 0], [-1, (n - 1) * m])], 1)) as tf.Tensor2D;
     const a = tf.add(tf.add(matMulPrepared(xt, p[T('weight_ih')], p.weight_ih), matMulPrepared(taps, p[T('weight_taps')], p.weight_taps)), p.bias);
     const h = tf.tanh(a) as tf.Tensor2D;
-    return { state: { h, taps }, gates: { y: outputLayer(h, p) } };
+    const state: Record<string, tf.Tensor2D> = { h, taps };
+    if (feedsOutput(dims)) state.clock = tick(s.clock);
+    return { state, gates: { y: outputLayer(h, p) } };
   },
   emit: (s, p) => outputLayer(s.h, p),
 };

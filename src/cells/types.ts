@@ -148,7 +148,11 @@ export type Params = Record<string, Tensor>;
 export type State = Record<string, Tensor2D>;
 
 export interface StepContext {
-  /** 0-based timestep in the direction of processing. */
+  /**
+   * 0-based index of the step within this run, in the direction of processing. A cell's maths must
+   * not depend on it: a run resumed from a returned state starts it at 0 again. A cell whose rule
+   * reads absolute time keeps its own counter in its state (CLOCK_STATE in common.ts).
+   */
   t: number;
   dims: CellDims;
 }
@@ -182,7 +186,11 @@ export interface CellSpec {
   params(dims: CellDims): ParamSpec[];
   /** Size of what the layer emits per step (the next layer's input). */
   outputSize(dims: CellDims): number;
-  /** Zero state unless the cell says otherwise (uRNN learns h0). */
+  /**
+   * Zero state unless the cell says otherwise (uRNN learns h0). The state is complete: running a
+   * sequence in two parts, the second from the first's final state, gives what one run gives (a
+   * clock, the last inputs or outputs, whatever the step reads besides x_t is in it).
+   */
   initialState(dims: CellDims, batch: number, p: Params): State;
   /**
    * Tensors derived from the parameters once per sequence (transposed weights, a clipped
@@ -192,9 +200,11 @@ export interface CellSpec {
   /**
    * Work done on the whole input sequence before the recurrence, e.g. x W_ihᵀ + b_ih for every
    * timestep in one matmul. xs is [T, B, I]; the result [T, B, K] is sliced per step into `xt`.
+   * `state` is the state the run starts from (absent: the initial state): a projection that reads
+   * past inputs (QRNN's convolution window) takes the ones before xs[0] from it.
    * Omitted: xt is the raw input.
    */
-  project?(xs: Tensor3D, p: Params, dims: CellDims): Tensor3D;
+  project?(xs: Tensor3D, p: Params, dims: CellDims, state?: State): Tensor3D;
   step(xt: Tensor2D, state: State, p: Params, ctx: StepContext): StepResult;
   /** What the layer emits from the state after a step. Omitted: state[hiddenKey]. */
   emit?(state: State, p: Params, dims: CellDims): Tensor2D;

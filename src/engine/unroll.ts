@@ -7,6 +7,10 @@ import { hiddenKeyOf, statesFor } from '../cells/types';
 
 export interface LayerRunOptions {
   reverse?: boolean;
+  /**
+   * The state to start from (default: the cell's initial state). A final state of an earlier run
+   * continues that run exactly: every cell's state is complete (clocks, delay lines, input windows).
+   */
   state0?: State;
   /**
    * Zero perturbation e_t added to the hidden state after each step ([T, B, H], original time
@@ -46,11 +50,11 @@ export function runLayer(
   const B = Array.isArray(xs) ? xs[0].shape[0] : xs.shape[1];
   const hk = hiddenKeyOf(cell);
   if (cell.prepare) p = { ...p, ...cell.prepare(p, dims) };
+  let state: State = opts.state0 ?? cell.initialState(dims, B, p);
   let steps: tf.Tensor2D[];
-  if (cell.project) steps = tf.unstack(cell.project(Array.isArray(xs) ? (tf.stack(xs) as tf.Tensor3D) : xs, p, dims)) as tf.Tensor2D[];
+  if (cell.project) steps = tf.unstack(cell.project(Array.isArray(xs) ? (tf.stack(xs) as tf.Tensor3D) : xs, p, dims, state)) as tf.Tensor2D[];
   else steps = Array.isArray(xs) ? xs : (tf.unstack(xs) as tf.Tensor2D[]);
   const probes = opts.probe ? (tf.unstack(opts.probe) as tf.Tensor2D[]) : null;
-  let state: State = opts.state0 ?? cell.initialState(dims, B, p);
   const outputs: tf.Tensor2D[] = new Array(T);
   const traces: Record<string, tf.Tensor2D[]> = {};
   const visibleStates = statesFor(cell, dims.options).filter((s) => !s.hidden).map((s) => s.id);
