@@ -61,8 +61,25 @@ export type LessonQuestion =
       /** The run the question starts from (like a step's preset) and the slider it asks for. */
       preset: Partial<RunConfig>;
       control: LessonControl;
+      /** True when the live model shows what the question asks (it must not throw on null telemetry/instruments). */
       check: (s: LiveCheckState) => boolean;
+      /**
+       * Two states for the unit test (tests/unit/lesson-questions.test.ts), each laid over the
+       * defaults ⊕ `preset` (see liveExampleState in src/lessons/questions.ts): `pass` must pass
+       * `check`, `fail` must not. Write them from what the model really shows (e.g. the telemetry
+       * fields the check reads, with the values a run past / short of the goal reports). The test
+       * also asks that the check does not pass on the untouched preset with no telemetry yet.
+       * Optional in the type only so a question being written still compiles: the test requires it.
+       */
+      example?: { pass: LiveExample; fail: LiveExample };
     };
+
+/** A state for a live question's test: config fields over the question's preset, and the parts of telemetry/instruments its check reads. */
+export interface LiveExample {
+  config?: Partial<RunConfig>;
+  telemetry?: Partial<Telemetry>;
+  instruments?: Partial<InstrumentSnapshot>;
+}
 
 /** A paper the lesson draws on, cited as a reader would (titles stay in their language). */
 export interface Paper {
