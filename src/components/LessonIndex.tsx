@@ -1,0 +1,68 @@
+// The lesson index at the top of the lesson page: every lesson with its title, one-line summary,
+// number of steps and how many the reader has read (kept in local storage: src/store/progress.ts),
+// plus the way to the glossary. Marking: a step counts as read once it has been shown.
+import { useEffect, useSyncExternalStore } from 'react';
+import { appStore, useApp } from '../store';
+import { getLesson, LESSONS } from '../lessons/registry';
+import type { Lesson } from '../lessons/types';
+import { goToLessonStep } from '../store/navigation';
+import { progress, stepsRead, type Progress } from '../store/progress';
+import type { MessageKey } from '../i18n';
+import { RichText } from './RichText';
+import { useT } from './hooks';
+
+export function useProgress(): Progress {
+  return useSyncExternalStore(progress.subscribe, progress.get, progress.get);
+}
+
+/** Marks the step shown as read. */
+export function useMarkRead(lessonId: string, stepId: string) {
+  useEffect(() => {
+    progress.markRead(lessonId, stepId);
+  }, [lessonId, stepId]);
+}
+
+/** The lesson after this one, or null for the last. */
+export function nextLesson(lesson: Lesson): Lesson | null {
+  const i = LESSONS.findIndex((l) => l.id === lesson.id);
+  return i >= 0 && i < LESSONS.length - 1 ? LESSONS[i + 1] : null;
+}
+
+export function LessonIndex({ glossaryOpen, onGlossary }: { glossaryOpen: boolean; onGlossary: () => void }) {
+  const t = useT();
+  const active = getLesson(useApp((s) => s.ui.lesson)).id;
+  const p = useProgress();
+  return (
+    <nav className="lesson-index" aria-label={t('lesson.choose')} data-testid="lesson-index">
+      <div className="lesson-index-head">
+        <h2 className="eyebrow">{t('lesson.index')}</h2>
+        <button type="button" className="btn btn-ghost" data-testid="glossary-toggle" aria-expanded={glossaryOpen} aria-controls="glossary" onClick={onGlossary}>
+          {glossaryOpen ? '▾' : '▸'} {t('glossary.title')}
+        </button>
+        {Object.keys(p).length > 0 && (
+          <button type="button" className="link-button" data-testid="progress-reset" onClick={() => progress.reset()}>{t('lesson.index.reset')}</button>
+        )}
+      </div>
+      <ol className="lesson-index-list">
+        {LESSONS.map((l, i) => {
+          const read = stepsRead(p, l);
+          const total = l.steps.length;
+          const current = l.id === active;
+          return (
+            <li key={l.id}>
+              <button type="button" data-testid={`lesson-choice-${l.id}`} className={`lesson-tile${current ? ' active' : ''}${read === total ? ' done' : ''}`}
+                aria-current={current ? 'page' : undefined} data-read={read} data-total={total} onClick={() => goToLessonStep(appStore(), l.id, 0)}>
+                <span className="lesson-tile-title"><span className="lesson-tile-n">{i + 1}</span> <RichText text={t(l.titleKey as MessageKey)} plainTerms /></span>
+                <span className="lesson-tile-summary"><RichText text={t(l.summaryKey as MessageKey)} plainTerms /></span>
+                <span className="lesson-tile-meta" data-testid={`lesson-read-${l.id}`}>
+                  {t('lesson.index.steps', { n: total })} · {t('lesson.index.read', { n: read, total })}
+                </span>
+                <span className="lesson-tile-bar" aria-hidden="true"><span style={{ width: `${(100 * read) / total}%` }} /></span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
