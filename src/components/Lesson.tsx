@@ -1,12 +1,13 @@
-// The lesson page: the lesson list, then the step's text on the left and its live widgets on the
-// right — the highlighted equations, the gate heatmaps or the gradient profile the step is about,
-// and any slider the text asks the reader to drag. Entering a step starts the run the step
-// announces (src/store/page-config.ts); a link to a step carries the reader's own changes.
+// The lesson page: the lesson index (with the steps read) and the glossary, then the step's text
+// on the left and its live widgets on the right — the highlighted equations and the views the step
+// lists (LessonWidgets), and any slider the text asks the reader to drag. After the last step: the
+// check questions, the papers the lesson draws on and the next lesson. Entering a step starts the
+// run the step announces (src/store/page-config.ts); a link to a step carries the reader's changes.
 import { useEffect } from 'react';
 import { appStore, useApp } from '../store';
-import { getLesson, LESSONS } from '../lessons/registry';
+import { getLesson } from '../lessons/registry';
 import { goToLessonStep, goToPage, navigate } from '../store/navigation';
-import type { LessonStep } from '../lessons/types';
+import type { Lesson, LessonStep } from '../lessons/types';
 import type { MessageKey } from '../i18n';
 import { EquationPanel } from './EquationPanel';
 import { LessonWidgets, needsInstruments, stepWidgets, useInstrumentsWanted } from './LessonWidgets';
@@ -16,29 +17,16 @@ import { Card } from './Playground';
 import { useCellMeta, useT } from './hooks';
 import { RichText } from './RichText';
 import { plainProse } from '../i18n/prose';
+import { LessonIndex, nextLesson, useMarkRead } from './LessonIndex';
+import { LessonQuestions } from './LessonQuestions';
+import { GlossarySection } from './Glossary';
+import { glossaryState, useGlossaryUi } from './GlossaryTerm';
 import { gateColor } from '../views/palette';
 
 function useLesson() {
   const lesson = getLesson(useApp((s) => s.ui.lesson));
   const stepIdx = Math.min(useApp((s) => s.ui.lessonStep), lesson.steps.length - 1);
   return { lesson, stepIdx, step: lesson.steps[stepIdx] };
-}
-
-function LessonPicker() {
-  const t = useT();
-  const current = useApp((s) => s.ui.lesson);
-  const active = getLesson(current).id;
-  return (
-    <nav className="lesson-picker" aria-label={t('lesson.choose')}>
-      {LESSONS.map((l) => (
-        <button key={l.id} type="button" data-testid={`lesson-choice-${l.id}`} className={`lesson-choice${l.id === active ? ' active' : ''}`}
-          aria-current={l.id === active ? 'page' : undefined} title={plainProse(t(l.summaryKey as MessageKey))}
-          onClick={() => goToLessonStep(appStore(), l.id, 0)}>
-          <RichText text={t(l.titleKey as MessageKey)} />
-        </button>
-      ))}
-    </nav>
-  );
 }
 
 function CompareButton({ step }: { step: LessonStep }) {
@@ -93,6 +81,10 @@ export function LessonPage() {
     if (to !== stepIdx) goToLessonStep(appStore(), lesson.id, to);
   };
   useStepKeys(stepIdx, lesson.steps.length, go);
+  useMarkRead(lesson.id, step.id);
+  const lang = useApp((s) => s.ui.lang);
+  const glossary = useGlossaryUi();
+  const last = stepIdx === lesson.steps.length - 1;
   const title = t(`${step.textKey}.title` as MessageKey);
   const body = t(`${step.textKey}.body` as MessageKey);
   const symbols = cell ? [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) })) : [];
@@ -104,7 +96,8 @@ export function LessonPage() {
 
   return (
     <div className="lesson-page">
-      <LessonPicker />
+      <LessonIndex glossaryOpen={glossary.open} onGlossary={() => glossaryState.toggle()} />
+      <GlossarySection />
       <div className="lesson" data-lesson={lesson.id}>
         <article className="card lesson-text" aria-live="polite" data-step={stepIdx}>
           <p className="eyebrow"><RichText text={t(lesson.titleKey as MessageKey)} /></p>
@@ -112,7 +105,7 @@ export function LessonPage() {
             {lesson.steps.map((s, i) => (
               <li key={s.id}>
                 <button type="button" data-testid={`lesson-pill-${i}`} className={`step-pill${i === stepIdx ? ' active' : ''}${i < stepIdx ? ' done' : ''}`}
-                  aria-current={i === stepIdx ? 'step' : undefined} title={plainProse(t(`${s.textKey}.title` as MessageKey))} onClick={() => go(i)}>
+                  aria-current={i === stepIdx ? 'step' : undefined} title={plainProse(t(`${s.textKey}.title` as MessageKey), lang)} onClick={() => go(i)}>
                   {i + 1}
                 </button>
               </li>
@@ -132,6 +125,9 @@ export function LessonPage() {
             </div>
           )}
           <CompareButton step={step} />
+          {last && (lesson.questions?.length ?? 0) > 0 && (
+            <a className="link-button lesson-to-questions" href="#lesson-questions" data-testid="lesson-to-questions">{t('lesson.questions')} ↓</a>
+          )}
           <div className="lesson-nav">
             <button type="button" className="btn" data-testid="lesson-prev" disabled={stepIdx === 0} onClick={() => go(stepIdx - 1)}>
               ← {t('lesson.prev')}
@@ -153,6 +149,39 @@ export function LessonPage() {
           </Card>
           <LessonWidgets widgets={widgets} cell={cell ?? null} highlight={highlight} />
         </div>
+      </div>
+      {last && <LessonEnd lesson={lesson} />}
+    </div>
+  );
+}
+
+/** After the last step: the check questions, the papers and the way on. */
+function LessonEnd({ lesson }: { lesson: Lesson }) {
+  const t = useT();
+  const next = nextLesson(lesson);
+  return (
+    <div className="lesson-end" data-testid="lesson-end">
+      <LessonQuestions key={lesson.id} questions={lesson.questions ?? []} />
+      {(lesson.papers?.length ?? 0) > 0 && (
+        <section className="card lesson-papers" data-testid="lesson-papers">
+          <h2 className="card-title">{t('lesson.papers')}</h2>
+          <ul>
+            {lesson.papers!.map((p) => (
+              <li key={p.url + p.title} className="cite" lang="en">
+                {p.authors} ({p.year}). <a href={p.url} target="_blank" rel="noreferrer"><cite>{p.title}</cite></a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="lesson-next-lesson">
+        {next ? (
+          <button type="button" className="btn btn-primary" data-testid="lesson-next-lesson" onClick={() => goToLessonStep(appStore(), next.id, 0)}>
+            {t('lesson.nextLesson')}: <RichText text={t(next.titleKey as MessageKey)} plainTerms /> →
+          </button>
+        ) : (
+          <p className="card-hint" data-testid="lesson-last">{t('lesson.lastLesson')}</p>
+        )}
       </div>
     </div>
   );

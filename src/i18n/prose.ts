@@ -2,25 +2,35 @@
 // maths goes between $…$ and renders as inline KaTeX, code names (PyTorch's `weight_hh`, a
 // file or class of an authors' repository) go between `…`. Everything else is plain text, so
 // nothing outside those delimiters may look like TeX (a test scans every string for it).
-// A public repository is cited as github.com/owner/name and becomes a link. Kept free of React
-// and KaTeX: the CLI and the tests use it too.
+// A public repository is cited as github.com/owner/name and becomes a link. A glossary term is
+// linked as [[term-id|shown text]], or [[term-id]] to show the term's own name (ids: the list in
+// src/lessons/glossary.ts); the page renders it as a button that opens the definition. Kept free
+// of React and KaTeX: the CLI and the tests use it too.
+import { en as glossEn, zh as glossZh } from './lessons/glossary';
 
 export interface ProseSegment {
-  kind: 'text' | 'math' | 'code' | 'link';
+  kind: 'text' | 'math' | 'code' | 'link' | 'term';
+  /** The text; for a term the shown text ('' for [[term-id]]: the term's own name is shown). */
   s: string;
+  /** A term's glossary id. */
+  term?: string;
 }
+
+/** [[term-id|shown]] or [[term-id]]: a glossary link. */
+const TERM = String.raw`\[\[([a-z0-9-]+)(?:\|([^\]|]+))?\]\]`;
 
 /** A public repository cited as a reader would: github.com/owner/name (rendered as a link). */
 const REPO = String.raw`(?:https?://)?github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*`;
 
-/** Splits prose into plain text, $maths$, `code` and repository links. An unmatched delimiter stays text. */
+/** Splits prose into plain text, $maths$, `code`, repository links and glossary terms. An unmatched delimiter stays text. */
 export function splitProse(text: string): ProseSegment[] {
   const out: ProseSegment[] = [];
-  const re = new RegExp(String.raw`\$([^$]+)\$|\`([^\`]+)\`|(${REPO})`, 'g');
+  const re = new RegExp(String.raw`\$([^$]+)\$|\`([^\`]+)\`|(${REPO})|${TERM}`, 'g');
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) out.push({ kind: 'text', s: text.slice(last, m.index) });
-    out.push(m[1] !== undefined ? { kind: 'math', s: m[1] } : m[2] !== undefined ? { kind: 'code', s: m[2] } : { kind: 'link', s: m[3] });
+    out.push(m[1] !== undefined ? { kind: 'math', s: m[1] } : m[2] !== undefined ? { kind: 'code', s: m[2] }
+      : m[3] !== undefined ? { kind: 'link', s: m[3] } : { kind: 'term', term: m[4], s: m[5] ?? '' });
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push({ kind: 'text', s: text.slice(last) });
@@ -43,10 +53,23 @@ const SYMBOLS: Record<string, string> = {
  * Prose as one line of plain text, for places that cannot hold markup (a tooltip, an SVG label,
  * the CLI): delimiters dropped, common TeX commands turned into their Unicode symbols.
  */
-export function plainProse(text: string): string {
+export function plainProse(text: string, lang: 'en' | 'zh' = 'en'): string {
   return splitProse(text)
-    .map((p) => (p.kind === 'math' ? plainTex(p.s) : p.s))
+    .map((p) => (p.kind === 'math' ? plainTex(p.s) : p.kind === 'term' ? termText(p, lang) : p.s))
     .join('');
+}
+
+/** What a term link shows: its own text, else the term's name in the language (its id if unknown). */
+export function termText(p: ProseSegment, lang: 'en' | 'zh' = 'en'): string {
+  if (p.s) return p.s;
+  const key = `gloss.${p.term}.name`;
+  const table: Record<string, string> = lang === 'zh' ? glossZh : glossEn;
+  return table[key] ?? (glossEn as Record<string, string>)[key] ?? p.term ?? '';
+}
+
+/** The glossary ids a text links to, in order (unknown ones too: the tests check them). */
+export function termIds(text: string): string[] {
+  return splitProse(text).flatMap((p) => (p.kind === 'term' && p.term ? [p.term] : []));
 }
 
 export function plainTex(tex: string): string {
@@ -63,7 +86,7 @@ export function plainTex(tex: string): string {
 /** What the page renders as plain text: prose with maths and code removed (for language checks). */
 export function textOutsideMath(text: string): string {
   return splitProse(text)
-    .filter((p) => p.kind === 'text')
+    .filter((p) => p.kind === 'text' || (p.kind === 'term' && p.s))
     .map((p) => p.s)
     .join(' ');
 }

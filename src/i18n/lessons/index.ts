@@ -1,4 +1,4 @@
-// Every lesson's text, one module per lesson so each can be written on its own; en.ts and zh.ts
+// Every lesson's text (and the glossary's), one module per lesson so each can be written on its own; en.ts and zh.ts
 // spread these into the app's tables.
 import * as recurrence from './recurrence';
 import * as vanishingGradients from './vanishing-gradients';
@@ -13,6 +13,7 @@ import * as longMemory from './long-memory';
 import * as multiplicative from './multiplicative';
 import * as bidirectionalDeep from './bidirectional-deep';
 import * as charLm from './char-lm';
+import * as glossary from './glossary';
 
 export const lessonTextEn = {
   ...recurrence.en,
@@ -28,6 +29,7 @@ export const lessonTextEn = {
   ...multiplicative.en,
   ...bidirectionalDeep.en,
   ...charLm.en,
+  ...glossary.en,
 } as const;
 
 export const lessonTextZh: Record<keyof typeof lessonTextEn, string> = {
@@ -44,4 +46,5 @@ export const lessonTextZh: Record<keyof typeof lessonTextEn, string> = {
   ...multiplicative.zh,
   ...bidirectionalDeep.zh,
   ...charLm.zh,
+  ...glossary.zh,
 };
