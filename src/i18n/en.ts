@@ -126,6 +126,7 @@ export const en = {
   'task.copy': 'Copy',
   'task.adding': 'Adding',
   'task.select': 'Selective copy',
+  'task.again': 'Appears again?',
 
   'range.unit': '0 → 1',
   'range.signed': '−1 → 1',

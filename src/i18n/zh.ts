@@ -128,6 +128,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'task.copy': '复制',
   'task.adding': '加法',
   'task.select': '选择性复制',
+  'task.again': '后面还会出现吗？',
 
   'range.unit': '0 → 1',
   'range.signed': '−1 → 1',

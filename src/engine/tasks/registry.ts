@@ -1,12 +1,13 @@
 // Every task by id. The UI, the worker and the CLI look tasks up here; nothing else lists them.
 import type { CellOptions } from '../../cells/types';
 import { addingTask } from './adding';
+import { againTask } from './again';
 import { charsTask } from './chars';
 import { copyTask } from './copy';
 import { selectTask } from './select';
 import type { Task, TaskSpec } from './types';
 
-export const taskList: readonly TaskSpec[] = [copyTask, addingTask, selectTask, charsTask];
+export const taskList: readonly TaskSpec[] = [copyTask, addingTask, selectTask, charsTask, againTask];
 
 const byId = new Map(taskList.map((t) => [t.id, t]));
 
