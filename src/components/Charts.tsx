@@ -11,6 +11,7 @@ export function baselineOf(s: AppState, t: ReturnType<typeof useT>): Baseline | 
   const meta = s.catalog?.tasks.find((task) => task.id === s.config.taskId);
   const value = taskBaseline(meta, s.config.taskOptions, s.config.seqLen);
   if (value === null) return null;
+  if (meta?.id === 'chars') return { value, label: t('samples.baseline') };
   return { value, label: t(meta?.kind === 'classify' ? 'chart.baseline.classify' : 'chart.baseline.regress') };
 }
 

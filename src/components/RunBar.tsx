@@ -5,6 +5,7 @@ import { controls } from '../store/controls';
 import { cellText } from '../i18n';
 import { budgetVars, useLowerText, usePageWorkload } from './BudgetNote';
 import { useT } from './hooks';
+import { plainProse } from '../i18n/prose';
 
 function fmtLoss(v: number | null): string {
   if (v === null) return '—';
@@ -26,6 +27,8 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
     })),
   );
   const readouts = useReadouts();
+  // A character model's loss also reads in bits per character (loss / ln 2).
+  const bitsPerChar = useApp((s) => s.config.taskId === 'chars');
   const workload = usePageWorkload();
   const lowerText = useLowerText();
   // The worker refused a run above the budget: say so in the page's language, with what to lower.
@@ -56,6 +59,12 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
           <dt>{readouts.lossLabel}</dt>
           <dd data-testid="loss-value">{fmtLoss(readouts.loss ?? run.loss)}</dd>
         </div>
+        {bitsPerChar && (
+          <div title={plainProse(t('samples.bpc.help'))}>
+            <dt>{t('samples.bpc')}</dt>
+            <dd data-testid="bpc-value">{fmtBits(readouts.loss ?? run.loss)}</dd>
+          </div>
+        )}
         <div title={readouts.accHelp}>
           <dt data-testid="accuracy-label">{readouts.accLabel}</dt>
           <dd data-testid="accuracy-value">{fmtAcc(readouts.loss === undefined ? run.acc : readouts.acc)}</dd>
@@ -74,6 +83,8 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
     </div>
   );
 }
+
+const fmtBits = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (v / Math.LN2).toFixed(3));
 
 const fmtAcc = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
 

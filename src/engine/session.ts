@@ -20,12 +20,20 @@
 // the batched backward passes, cannot be cut short: ~0.7 s at H = 64 under load). Where a full
 // snapshot took over `instrumentsBlockMs` (1.5 s) a running run gets light ones (carrying
 // the last Jacobians, InstrumentSnapshot.jacobiansStep) and the Jacobians wait for a pause or step.
-import type { FromWorker, LoadedWeights, RunStatus, ToWorker } from '../worker/protocol';
+//
+// Samples (a character model, task 'chars'), while the page's samples panel wants them: text
+// sampled from the single run at configure, when the wish changes (a temperature), on pause and
+// step, and every `want.every` training steps, in its own turn of the queue like the instruments;
+// with the hidden units that track quotes, brackets or line ends over a fixed passage.
+import type { FromWorker, LoadedWeights, RunStatus, SampleReport, SamplesWant, ToWorker } from '../worker/protocol';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';
 import type { JacobianFn } from './instruments/probe';
 import type { InstrumentSnapshot } from './instruments/types';
 import { jacobianProfile } from './instruments/jacobians';
+import { sampleText } from './sampling';
+import { corpusId, getCorpus, probePassage } from './tasks/chars';
+import { trackUnits } from './unit-features';
 
 export interface SessionOptions {
   post(msg: FromWorker): void;
@@ -92,6 +100,10 @@ export class TrainingSession {
   private settleTokens = 0;
   /** What the page's instrument views want (kept across runs). */
   private instruments: { open: boolean; stepEigAt?: number } = { open: false };
+  /** What the page's samples panel wants (kept across runs), the step last sampled and whether a sample is queued. */
+  private samplesWant: SamplesWant | null = null;
+  private samplesAt = -Infinity;
+  private samplesQueued = false;
   private readonly o: Required<SessionOptions>;
 
   constructor(opts: SessionOptions) {
@@ -168,6 +180,7 @@ export class TrainingSession {
       case 'pause':
         if (this.status !== 'running') return;
         this.setStatus('paused');
+        this.publishSamples(true);
         return this.publishAll('light');
       case 'step': {
         const live = this.live();
@@ -175,10 +188,18 @@ export class TrainingSession {
         const n = Math.max(1, Math.floor(msg.steps ?? 1));
         for (const slot of live) this.guard(slot, () => slot.trainer!.train(n));
         this.setStatus('paused');
+        this.publishSamples(true);
         return this.publishAll('light');
       }
       case 'instruments':
         return this.setInstruments(msg.open, msg.stepEigAt);
+      case 'samples':
+        if (JSON.stringify(msg.want) === JSON.stringify(this.samplesWant)) return;
+        this.samplesWant = msg.want;
+        this.samplesAt = -Infinity;
+        // A running run samples at its next chunk; a stopped one now.
+        if (msg.want && this.status !== 'running') this.publishSamples();
+        return;
       case 'reset':
         if (this.slots.length === 0) return;
         return this.rebuild(this.slots.map((s) => s.config), this.comparing, false, this.comparing ? undefined : this.slots[0].weights);
@@ -245,6 +266,8 @@ export class TrainingSession {
       });
     }
     this.setStatus(keepRunning ? 'running' : 'idle');
+    this.samplesAt = -Infinity;
+    this.publishSamples();
     await this.publishAll('light');
     if (keepRunning) this.scheduleTick();
   }
@@ -279,9 +302,59 @@ export class TrainingSession {
         steps++;
       } while (steps < Math.min(this.o.chunkSteps, cap) && now() - start < this.o.chunkMs);
     });
+    if (!slot.dead && this.samplesDue()) this.queueSamples();
     if (!slot.dead && this.instrumentsDue(slot)) this.queueInstruments(slot);
     else if (!slot.dead && now() - slot.lastSnapshot >= this.o.snapshotIntervalMs) await this.publish(slot);
     if (this.status === 'running' && this.live().length > 0) this.scheduleTick();
+  }
+
+  /** The single run's trainer when it is a character model (samples need one), else null. */
+  private charTrainer() {
+    const trainer = this.slots[0]?.trainer;
+    if (this.comparing || !trainer || this.slots[0].dead || trainer.config.taskId !== 'chars') return null;
+    return trainer;
+  }
+
+  private samplesDue(): boolean {
+    const trainer = this.charTrainer();
+    if (!this.samplesWant || !trainer || this.samplesQueued) return false;
+    return trainer.step - this.samplesAt >= Math.max(1, this.samplesWant.every);
+  }
+
+  /** Samples in a later turn of the queue, after any message that came meanwhile. */
+  private queueSamples(): void {
+    this.samplesQueued = true;
+    this.o.defer(() => {
+      void this.enqueue(() => {
+        this.samplesQueued = false;
+        if (this.waiting > 0) return; // a message first; the next chunk asks again
+        this.publishSamples();
+      });
+    });
+  }
+
+  /**
+   * Text from the character model at its current step, and its tracking units (sampling.ts,
+   * unit-features.ts); `onlyIfNew`: not again at a step already sampled with the same wish.
+   */
+  private publishSamples(onlyIfNew = false): void {
+    const want = this.samplesWant;
+    const trainer = this.charTrainer();
+    if (!want || !trainer) return;
+    if (onlyIfNew && trainer.step === this.samplesAt) return;
+    this.samplesAt = trainer.step;
+    const base = { step: trainer.step, prompt: want.prompt, temperature: want.temperature, seed: want.seed };
+    let samples: SampleReport;
+    try {
+      const options = trainer.config.taskOptions ?? {};
+      const { vocab } = getCorpus(options);
+      const { text } = sampleText(trainer.model, trainer.params, vocab, want);
+      const units = trackUnits(trainer.model, trainer.params, vocab, probePassage(corpusId(options)), corpusId(options));
+      samples = { ...base, text, units: { probeText: units.text, units: units.units } };
+    } catch (e) {
+      samples = { ...base, text: '', error: errorMessage(e) };
+    }
+    this.o.post({ type: 'samples', runId: this.runId, samples });
   }
 
   /** Open, and both the interval and the share of wall time allow another snapshot of this run. */

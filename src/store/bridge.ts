@@ -6,7 +6,9 @@
 // want (an 'instruments' message when either changes and before every configure or compare).
 // A backend that dies (the worker's 'error' event, or a run failing with a WASM abort or out of
 // memory) is not left broken: the bridge ends that worker, starts a new one, configures it with the
-// current settings (paused) and leaves a notice in the store.
+// current settings (paused) and leaves a notice in the store. The samples panel's wish (text from a
+// character model) goes to the worker when it changes and before every configure while there is
+// one; the worker's 'samples' answers for the current run land in the store.
 import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker, type WeightSet } from '../worker/protocol';
 import type { AppState, AppStore } from './index';
 import { defaultOptions } from './url';
@@ -111,6 +113,8 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       sent.compare = null;
       post(configureMsg(s));
     }
+    // After the configure: the new run samples at step 0 if its worker already knew (a replaced one did not).
+    if (s.samples.want) post({ type: 'samples', want: s.samples.want });
     if (run.wantPlaying) post({ type: 'play' });
   };
 
@@ -144,6 +148,10 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       if (msg.applied) return;
       // The model no longer has the file's shape (another cell, size or task): set the file aside.
       s.clearWeights({ kind: 'error', text: `${loaded.name} no longer fits the model (${msg.message ?? 'another shape'}); training starts from a fresh init` });
+      return;
+    }
+    if (msg.type === 'samples') {
+      if (msg.runId === s.run.runId) s.pushSamples(msg.samples);
       return;
     }
     if (msg.type === 'telemetry') {
@@ -224,6 +232,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     const ins = s.instruments;
     const insPrev = prev.instruments;
     if (ins.open !== insPrev.open || ins.stepEigAt !== insPrev.stepEigAt) post(instrumentsMsg(s));
+    if (s.samples.want !== prev.samples.want) post({ type: 'samples', want: s.samples.want });
     const compareKey = isCompare(s) ? s.ui.compare.join(',') : null;
     if (compareKey !== sent.compare) {
       crashes = 0;

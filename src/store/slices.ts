@@ -2,7 +2,7 @@
 // worker reports; ui is page-level. Fast telemetry is kept here but views read it via subscribe.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CellOptions, OptionValue } from '../cells/types';
-import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, RunConfig, RunStatus, Telemetry, WeightSet } from '../worker/protocol';
+import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, RunConfig, RunStatus, SampleReport, SamplesWant, Telemetry, WeightSet } from '../worker/protocol';
 import type { Catalog } from './catalog';
 import { defaultOptions, type BackendPref, type Lang, type MechFilter, type Page, type UrlNotice, type WhatIfUi } from './url';
 
@@ -52,10 +52,26 @@ export interface TelemetryState {
   diagnostics: DiagnosticPoint[];
 }
 
+/**
+ * Text from a character model (the samples panel): `want` is the panel's wish (the bridge sends it
+ * to the worker; null while no panel is shown), `latest` and `history` what the worker sampled
+ * for the current run (cleared when it restarts; the history keeps the last SAMPLES_KEPT).
+ */
+export interface SamplesState {
+  want: SamplesWant | null;
+  latest: SampleReport | null;
+  history: SampleReport[];
+}
+
+export const SAMPLES_KEPT = 6;
+
 export interface TelemetrySlice {
   telemetry: TelemetryState;
   pushTelemetry(t: Telemetry): void;
   clearTelemetry(): void;
+  samples: SamplesState;
+  setSamplesWant(want: SamplesWant | null): void;
+  pushSamples(r: SampleReport): void;
 }
 
 /**
@@ -246,7 +262,18 @@ export const createTelemetrySlice: Slice<TelemetrySlice> = (set, get) => ({
       telemetry: { history: [], latest: null, diagnostics: [] },
       instruments: { ...get().instruments, latest: null, clip: [] },
       run: { ...get().run, step: 0, lastLoss: null, lastAccuracy: null, stepsPerSecond: 0 },
+      samples: { ...get().samples, latest: null, history: [] },
     }),
+  samples: { want: null, latest: null, history: [] },
+  setSamplesWant: (want) => {
+    if (JSON.stringify(want) !== JSON.stringify(get().samples.want)) set({ samples: { ...get().samples, want } });
+  },
+  pushSamples: (r) => {
+    const { history } = get().samples;
+    // A new wish at the same step (another temperature) replaces that step's sample.
+    const kept = history.filter((h) => h.step !== r.step);
+    set({ samples: { ...get().samples, latest: r, history: [...kept, r].slice(-SAMPLES_KEPT) } });
+  },
 });
 
 export const createUiSlice = (initial: Omit<UiState, 'notices'>, notices: UrlNotice[] = []): Slice<UiSlice> => (set, get) => ({

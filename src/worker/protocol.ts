@@ -2,6 +2,7 @@
 // tensor. Every message about a run carries its runId so stale messages can be dropped.
 import type { CellOptions } from '../cells/types';
 import type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
+import type { TrackingUnit } from '../engine/unit-features';
 
 export type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
 
@@ -68,7 +69,38 @@ export type ToWorker =
    * and the t (1-based) of the probe sequence whose one-step Jacobian eigenvalues are wanted.
    * Sent when either changes and after every configure/compare; it outlives runs.
    */
-  | { type: 'instruments'; open: boolean; stepEigAt?: number };
+  | { type: 'instruments'; open: boolean; stepEigAt?: number }
+  /**
+   * What the samples panel wants from a character model (task 'chars'), null when none is shown:
+   * text sampled now and again every `every` training steps, answered by 'samples'. Kept across runs.
+   */
+  | { type: 'samples'; want: SamplesWant | null };
+
+/** A request for text from the character model (src/engine/sampling.ts). */
+export interface SamplesWant {
+  /** What the model reads first; empty: a newline. */
+  prompt: string;
+  /** Characters to generate. */
+  length: number;
+  temperature: number;
+  seed: number;
+  /** Sample again after this many training steps (while training). */
+  every: number;
+}
+
+/** Text sampled from the run at one step, and the hidden units that track the text's structure. */
+export interface SampleReport {
+  step: number;
+  prompt: string;
+  temperature: number;
+  seed: number;
+  /** The generated characters (the prompt not repeated); '' with `error`. */
+  text: string;
+  /** The best unit per feature (quotes, brackets, line ends …) over a fixed passage (unit-features.ts). */
+  units?: { probeText: string; units: TrackingUnit[] };
+  /** Why there is no text (a bidirectional model cannot generate). */
+  error?: string;
+}
 
 /** Why a backend was skipped, as a key the page translates (the English `reason` is the fallback). */
 export type FallbackCode = 'disabled' | 'missing' | 'no-adapter' | 'software' | 'no-canvas' | 'check-failed' | 'start-failed';
@@ -135,4 +167,6 @@ export type FromWorker =
   | { type: 'status'; runId: number; status: RunStatus; message?: string; paramCount?: number; slot?: number }
   | { type: 'weights'; runId: number; values: WeightSet }
   /** Whether loaded weights `id` became the run's start, or why they did not fit. */
-  | { type: 'weightsStatus'; runId: number; id: number; applied: boolean; message?: string };
+  | { type: 'weightsStatus'; runId: number; id: number; applied: boolean; message?: string }
+  /** Text from a character model, for the samples panel (only while it wants some; see 'samples' above). */
+  | { type: 'samples'; runId: number; samples: SampleReport };
