@@ -6,6 +6,7 @@
 // exploding) and an identity-initialised one. Every number the text states is measured on these
 // presets by tests/unit/lesson-claims-vanish.test.ts. The e2e walk opens step 2 ('scale') and
 // expects its first control to be the ρ slider.
+import type { MatrixSpectrum } from '../engine/instruments/types';
 import type { RunConfig } from '../worker/protocol';
 import type { Lesson } from './types';
 
@@ -25,6 +26,11 @@ const base: Partial<RunConfig> = {
 
 /** ρ(W_hh) = 1, unclipped: the 'scale' and 'orthogonal' steps share it (moving between them keeps the run). */
 const atOne: Partial<RunConfig> = { ...base, recurrentScale: 1, clipNorm: 0 };
+
+/** A W_hh spectrum as the instruments report it, reduced to what the live check reads (its radius). */
+function whh(radius: number): MatrixSpectrum {
+  return { id: 'whh', label: '$W_{hh}$', eigenvalues: [[radius, 0]], singularValues: [radius], radius, sigmaMax: radius };
+}
 
 /** The live question's start: ρ = 0.5, every eigenvalue well inside the unit circle. */
 export const VANISH_QUESTION_PRESET: Partial<RunConfig> = { ...base, recurrentScale: 0.5, clipNorm: 0 };
@@ -53,6 +59,11 @@ export const vanishingGradients: Lesson = {
       // The live spectrum (first layer's W_hh): its largest |λ| beyond the unit circle. From ρ = 0.5 training
       // alone keeps it inside (tests/unit/lesson-claims-vanish.test.ts), so only the slider gets there.
       check: ({ instruments }) => (instruments?.spectra.blocks[0]?.radius ?? 0) > 1,
+      // What the spectrum reports (same test): ρ = 1.5 → 1.5 at the restart; ρ = 0.5 → about 0.64 after 100 steps.
+      example: {
+        pass: { config: { recurrentScale: 1.5 }, instruments: { step: 0, spectra: { blocks: [whh(1.5)] } } },
+        fail: { config: { recurrentScale: 0.5 }, instruments: { step: 100, spectra: { blocks: [whh(0.64)] } } },
+      },
     },
     { kind: 'choice', id: 'ortho', textKey: 'lessons.vanish.q.ortho', choices: ['kept', 'vanishes', 'explodes'], answer: 'vanishes' },
     { kind: 'choice', id: 'clip', textKey: 'lessons.vanish.q.clip', choices: ['exploding', 'vanishing', 'both'], answer: 'exploding' },

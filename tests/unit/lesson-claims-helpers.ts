@@ -7,7 +7,7 @@ import { Trainer, type Snapshot, type TrainerConfig } from '../../src/engine/tra
 import { getLesson } from '../../src/lessons/registry';
 import type { LessonStep } from '../../src/lessons/types';
 import { lessonStepConfig } from '../../src/store/page-config';
-import type { UrlRegistry } from '../../src/store/url';
+import { defaultOptions, type UrlRegistry } from '../../src/store/url';
 import type { RunConfig } from '../../src/worker/protocol';
 
 export const catalog: UrlRegistry = {
@@ -90,3 +90,39 @@ export async function train(cfg: TrainerConfig, steps: number): Promise<RunRead>
 }
 
 export const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+
+// ---- appended for the time-scales / special-init / three-mechanisms claims ----
+
+/**
+ * What the Compare page runs for `cellId` when opened from a step (src/store/bridge.ts,
+ * compareConfigs): the step's settings, the step's own cell options for its own cell and each other
+ * cell's default options.
+ */
+export function compareSlotConfig(stepCfg: TrainerConfig, cellId: string): TrainerConfig {
+  if (cellId === stepCfg.cellId) return { ...stepCfg };
+  const cell = catalog.cells.find((c) => c.id === cellId);
+  if (!cell) throw new Error(`no cell ${cellId}`);
+  return { ...stepCfg, cellId, cellOptions: defaultOptions(cell.options) };
+}
+
+const trained = new Map<string, Promise<RunRead>>();
+
+/** Canonical JSON (object keys sorted), so equal configs written in another key order share a run. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** `train`, once per (config, steps) within a test file: several claims read the same run. */
+export function trainCached(cfg: TrainerConfig, steps: number): Promise<RunRead> {
+  const key = `${steps}|${canonical(cfg)}`;
+  let r = trained.get(key);
+  if (!r) {
+    r = train(cfg, steps);
+    trained.set(key, r);
+  }
+  return r;
+}
