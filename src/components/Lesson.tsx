@@ -97,7 +97,6 @@ export function LessonPage() {
   return (
     <div className="lesson-page">
       <LessonIndex glossaryOpen={glossary.open} onGlossary={() => glossaryState.toggle()} />
-      <GlossarySection />
       <div className="lesson" data-lesson={lesson.id}>
         <article className="card lesson-text" aria-live="polite" data-step={stepIdx}>
           <p className="eyebrow"><RichText text={t(lesson.titleKey as MessageKey)} /></p>
@@ -151,6 +150,7 @@ export function LessonPage() {
         </div>
       </div>
       {last && <LessonEnd lesson={lesson} />}
+      <GlossarySection />
     </div>
   );
 }

@@ -55,7 +55,7 @@ export function LessonIndex({ glossaryOpen, onGlossary }: { glossaryOpen: boolea
                 <span className="lesson-tile-title"><span className="lesson-tile-n">{i + 1}</span> <RichText text={t(l.titleKey as MessageKey)} plainTerms /></span>
                 <span className="lesson-tile-summary"><RichText text={t(l.summaryKey as MessageKey)} plainTerms /></span>
                 <span className="lesson-tile-meta" data-testid={`lesson-read-${l.id}`}>
-                  {t('lesson.index.steps', { n: total })} · {t('lesson.index.read', { n: read, total })}
+                  {t(total === 1 ? 'lesson.index.step1' : 'lesson.index.steps', { n: total })} · {t('lesson.index.read', { n: read, total })}
                 </span>
                 <span className="lesson-tile-bar" aria-hidden="true"><span style={{ width: `${(100 * read) / total}%` }} /></span>
               </button>

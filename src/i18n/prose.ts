@@ -25,6 +25,8 @@ const REPO = String.raw`(?:https?://)?github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_-]+
 /** Splits prose into plain text, $maths$, `code`, repository links and glossary terms. An unmatched delimiter stays text. */
 export function splitProse(text: string): ProseSegment[] {
   const out: ProseSegment[] = [];
+  // A string not written yet (a key missing from a table) shows nothing rather than taking the page down.
+  if (typeof text !== 'string') return out;
   const re = new RegExp(String.raw`\$([^$]+)\$|\`([^\`]+)\`|(${REPO})|${TERM}`, 'g');
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
