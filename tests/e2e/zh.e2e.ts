@@ -1,5 +1,5 @@
-// The whole app in Chinese: every page type (Playground, every step of every lesson, the
-// catalogue, every cell card, Compare) shows no Latin-only word outside maths (.katex), code
+// The whole app in Chinese: every page type (Playground, every step of every lesson with its
+// questions at the end, the glossary, the catalogue, every cell card, Compare) shows no Latin-only word outside maths (.katex), code
 // names, citations and a small allow-list of names and units; the heatmap (a canvas) is read
 // through its tooltip. Cards are opened and read, not trained, so the walk stays quick.
 import assert from 'node:assert/strict';
@@ -47,7 +47,7 @@ function allowedWords(): Set<string> {
  */
 async function latinWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const skip = '.katex, code, script, style, option, svg text.sym, .paper-line, .cite, a[href^="https://github.com"], [data-testid=backend-badge], [data-testid=weights-loaded]';
+    const skip = '.katex, code, script, style, option, svg text.sym, .paper-line, .cite, [lang=en], a[href^="https://github.com"], [data-testid=backend-badge], [data-testid=weights-loaded]';
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -113,6 +113,11 @@ export const scenarios: Scenario[] = [
             if (i < lesson.steps.length - 1) await page.click('[data-testid=lesson-next]');
           }
         }
+        // The glossary, every entry.
+        await page.click('[data-testid=glossary-toggle]');
+        await page.waitForSelector('[data-testid=glossary] [data-term-entry]');
+        await check(page, 'glossary', allowed, problems);
+        await page.click('[data-testid=glossary-close]');
 
         await page.click('[data-testid=nav-cells]');
         await page.waitForSelector('[data-testid^=cell-tile-]');

@@ -79,6 +79,11 @@ export function devLeaks(text: string): string[] {
 export function texOutsideMath(text: string): string[] {
   const found: string[] = [];
   for (const p of splitProse(text)) {
+    // A glossary link's shown words are prose too ([[spectral-radius|$\rho$]] is fine, [[x|W_hh]] is not).
+    if (p.kind === 'term') {
+      found.push(...texOutsideMath(p.s));
+      continue;
+    }
     if (p.kind !== 'text') continue;
     const s = p.s.replace(/\{\w+\}/g, '');
     for (const re of [/\S*_\S*/g, /\S*\^\S*/g, /\\[A-Za-z]+/g, /[{}]/g]) {
@@ -98,6 +103,8 @@ describe('prose: no development paths, no TeX outside $…$', () => {
     expect(texOutsideMath('the size of W_hh')).not.toEqual([]);
     expect(texOutsideMath('\\odot')).not.toEqual([]);
     expect(texOutsideMath('the size of $W_{hh}$, `weight_hh`, {name}')).toEqual([]);
+    expect(texOutsideMath('the [[spectral-radius|radius $\\rho$]] of W')).toEqual([]);
+    expect(texOutsideMath('the [[spectral-radius|radius of W_hh]]')).not.toEqual([]);
   });
 
   it('no prose string of any cell (English, Chinese, options, labels, init) or of the i18n tables leaks', () => {
@@ -111,7 +118,7 @@ describe('prose: no development paths, no TeX outside $…$', () => {
   it('every $…$ in that prose is TeX that KaTeX renders', () => {
     const bad: string[] = [];
     for (const [where, s] of allProse()) {
-      for (const p of splitProse(s)) {
+      for (const p of splitProse(s).flatMap((q) => (q.kind === 'term' ? splitProse(q.s) : [q]))) {
         if (p.kind !== 'math') continue;
         try {
           katex.renderToString(p.s, { throwOnError: true, strict: 'ignore' });
@@ -143,6 +150,13 @@ describe('RichText', () => {
   it('colours a cell symbol in maths', () => {
     const html = renderToStaticMarkup(createElement(RichText, { text: '$f_t$', symbols: [{ tex: 'f_t', color: '#123456' }] }));
     expect(html).toContain('#123456');
+  });
+
+  it('renders a glossary link as a button with the shown words (maths inside too)', () => {
+    const html = renderToStaticMarkup(createElement(RichText, { text: 'its [[spectral-radius|radius $\\rho$]] and [[bptt]]' }));
+    expect(html).toMatch(/<button[^>]*data-term="spectral-radius"[^>]*>.*radius .*class="katex"/);
+    expect(html).toContain('Backpropagation through time');
+    expect(html).not.toContain('[[');
   });
 
   it('plainProse reads maths out for tooltips', () => {
