@@ -1,6 +1,8 @@
 // "Three ways to remember", the numbers its steps state, on each step's own run (seed 1).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/node-backend';
+import { Trainer } from '../../src/engine/trainer';
+import { getLesson } from '../../src/lessons/registry';
 import { mean, stepConfig, train } from './lesson-claims-helpers';
 
 const L = 'three-mechanisms';
@@ -67,4 +69,37 @@ describe('lesson "Three ways to remember"', () => {
     const rnn = await train(cmp, 150);
     expect(rnn.final.perStep).toBeLessThan(0.75);
   }, 120_000);
+
+  it('init: the spectrum widget shows the built W as 128 × 128, all 128 eigenvalues on the unit circle, before and after Play', async () => {
+    const cfg = stepConfig(L, 'init');
+    expect([cfg.cellId, cfg.hiddenSize]).toEqual(['urnn', 64]);
+    const tr = new Trainer(cfg);
+    try {
+      const light = { instruments: { jacobians: null, light: true } } as const;
+      const before = (await tr.snapshot(1, light)).telemetry.instruments!.spectra.blocks[0];
+      tr.train(10);
+      const after = (await tr.snapshot(1, light)).telemetry.instruments!.spectra.blocks[0];
+      for (const b of [before, after]) {
+        expect(b.eigenvalues).toHaveLength(128);
+        for (const [re, im] of b.eigenvalues!) expect(Math.abs(Math.hypot(re, im) - 1)).toBeLessThan(1e-4);
+      }
+      // "Play moves them": the spectrum after 10 steps is not the one before.
+      const re = (e: [number, number][]) => e.map(([x]) => x).sort((x, y) => x - y);
+      const [r0, r1] = [re(before.eigenvalues!), re(after.eigenvalues!)];
+      const moved = Math.max(...r0.map((x, i) => Math.abs(x - r1[i])));
+      expect(moved).toBeGreaterThan(1e-4);
+    } finally {
+      tr.dispose();
+    }
+  });
+
+  it('the lesson ends with check questions (a right answer each) and cites its papers; the Compare step the e2e walk opens is unchanged', () => {
+    const lesson = getLesson(L);
+    expect(lesson.questions!.length).toBeGreaterThanOrEqual(2);
+    for (const q of lesson.questions!) if (q.kind === 'choice') expect(q.choices).toContain(q.answer);
+    expect(lesson.papers!.length).toBeGreaterThanOrEqual(2);
+    const last = lesson.steps[lesson.steps.length - 1];
+    expect(last.compare).toEqual(['rnn', 'gru', 'clockwork', 'urnn']);
+    expect(stepConfig(L, last.id).taskId).toBe('adding');
+  });
 });
