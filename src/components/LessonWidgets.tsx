@@ -30,12 +30,19 @@ export function needsInstruments(widgets: readonly LessonWidget[]): boolean {
   return widgets.some((w) => INSTRUMENT_WIDGETS.includes(w));
 }
 
-/** Keeps the worker's instruments open while `want` (a step's widget or a live question needs them). */
+/** How many parts of the lesson page want the instruments now (a step's widgets, a live question). */
+let wanting = 0;
+
+/** Keeps the worker's instruments open while `want` (a step's widget or a live question needs them) — and while anyone else on the page wants them. */
 export function useInstrumentsWanted(want: boolean) {
   useEffect(() => {
     if (!want) return;
+    wanting++;
     appStore().getState().setInstrumentsOpen(true);
-    return () => appStore().getState().setInstrumentsOpen(false);
+    return () => {
+      wanting--;
+      if (wanting === 0) appStore().getState().setInstrumentsOpen(false);
+    };
   }, [want]);
 }
 

@@ -126,6 +126,39 @@ async function openTerm(page: Page, id: string) {
   await page.click('[data-testid=glossary-close]');
 }
 
+/** The lesson's parameter counter: nn.RNN(10, 20, 1) = 640, two layers 1,480, LSTM and GRU 4× and 3×. */
+async function paramCounter(page: Page, id: string) {
+  const at = LESSONS.find((l) => l.id === id)!.steps.findIndex((s) => s.widgets?.includes('params'));
+  assert.ok(at >= 0, `${id} has a step with the parameter counter`);
+  await page.click(`[data-testid=lesson-pill-${at}]`);
+  const total = () => page.textContent('[data-testid=params-total]');
+  await page.waitForSelector('[data-testid=params-total]');
+  assert.equal(await total(), '640', 'nn.RNN(10, 20, 1)');
+  await page.focus('[data-testid=params-layers]');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await total(), '1,480', 'two layers');
+  assert.equal(await page.getAttribute('.lesson-text', 'data-step'), String(at), 'an arrow key on the focused slider does not turn the step');
+  await page.click('[data-testid=params-cell-lstm]');
+  assert.equal(await total(), '5,920', 'LSTM: 4×');
+  await page.click('[data-testid=params-cell-gru]');
+  assert.equal(await total(), '4,440', 'GRU: 3×');
+}
+
+/** A live question: loaded, it shows its slider and does not pass; moved toward its passing example, it passes. */
+async function liveQuestion(page: Page, id: string) {
+  const q = LESSONS.find((l) => l.id === id)!.questions?.find((x) => x.kind === 'live');
+  assert.ok(q && q.kind === 'live' && q.example, `${id} has a live question with examples`);
+  const field = q.control as string;
+  const up = Number((q.example.pass.config as Record<string, unknown> | undefined)?.[field] ?? 0) > Number((q.example.fail.config as Record<string, unknown> | undefined)?.[field] ?? 0);
+  await page.click(`[data-testid=load-${q.id}]`);
+  const slider = `[data-testid=question-${q.id}] [data-testid=slider-${field}]`;
+  await page.waitForSelector(slider);
+  await page.waitForSelector(`[data-testid=feedback-${q.id}][data-pass="0"]`);
+  await page.focus(slider);
+  await page.keyboard.press(up ? 'End' : 'Home');
+  await page.waitForSelector(`[data-testid=feedback-${q.id}][data-pass="1"]`, { timeout: 60_000 });
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'lessons: three lessons walked end to end (one in Chinese) — widgets draw, a question right and wrong, a glossary term, progress after reload, next lesson',
@@ -146,6 +179,7 @@ export const scenarios: Scenario[] = [
           await openLesson(page, id);
           problems.push(...(await walk(page, id)));
           await answerChoice(page, id);
+          if (id === 'vanishing-gradients') await liveQuestion(page, id);
           const steps = LESSONS.find((l) => l.id === id)!.steps.length;
           assert.equal(await page.getAttribute(`[data-testid=lesson-choice-${id}]`, 'data-read'), String(steps), `${id}: every step counted as read`);
           if (lang === 'zh') {
@@ -155,6 +189,7 @@ export const scenarios: Scenario[] = [
             assert.match(q, /[\u4e00-\u9fff]{6,}/, 'the questions read in Chinese');
           }
           await openTerm(page, id);
+          if (id === 'recurrence') await paramCounter(page, id);
           // The next lesson, from the last step.
           const last = LESSONS.find((l) => l.id === id)!.steps.length - 1;
           await page.click(`[data-testid=lesson-pill-${last}]`);
