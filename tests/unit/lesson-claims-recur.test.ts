@@ -103,14 +103,18 @@ describe('lesson "Recurrence": the runs', () => {
     for (const p of [r.initial, r.final]) expect(p.norms.indexOf(Math.max(...p.norms))).toBe(19);
   });
 
-  it('relu: same copy run with ReLU — after 300 steps loss above 1.6, under 40% recalled, probe units well above 1', async () => {
+  it('relu: same copy run with ReLU — after 300 steps loss around 1.8, about one recall in five right (chance 1/8), probe units past 1', async () => {
     const cfg = stepConfig(L, 'relu');
     expect(cfg.cellOptions.nonlinearity).toBe('relu');
     expect({ ...cfg, cellOptions: { nonlinearity: 'tanh' } }).toEqual(stepConfig(L, 'unroll'));
     const r = await train(cfg, 300);
-    expect(window(r.losses, 280, 300)).toBeGreaterThan(1.6);
-    expect(window(r.accuracies, 280, 300)).toBeLessThan(0.4);
-    expect(maxAbsH(r)).toBeGreaterThan(1.5);
+    const loss = window(r.losses, 280, 300);
+    expect(loss).toBeGreaterThan(1.65);
+    expect(loss).toBeLessThan(1.95);
+    const acc = window(r.accuracies, 280, 300);
+    expect(acc).toBeGreaterThan(0.125);
+    expect(acc).toBeLessThan(0.3);
+    expect(maxAbsH(r)).toBeGreaterThan(1.2);
     expect(r.diverged).toBeUndefined();
   });
 });
@@ -147,7 +151,7 @@ describe('lesson "Recurrence": questions', () => {
     expect(lesson.papers!.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('live "layers": one layer stays under 90% for its first 200 steps; two and three layers pass by step 200 (the check on each step’s telemetry)', async () => {
+  it('live "layers": one layer stays under 90% for its first 200 steps; two layers pass around step 100 and three by step 200 (the check on the telemetry every 4 steps)', async () => {
     if (live.kind !== 'live') throw new Error('not live');
     const start = configFrom(catalog, live.preset);
     expect(start.numLayers).toBe(1);
@@ -156,8 +160,9 @@ describe('lesson "Recurrence": questions', () => {
       const cfg = { ...start, numLayers };
       const tr = new Trainer(cfg);
       try {
-        for (let i = 0; i < steps; i++) {
-          tr.trainStep();
+        // The page reads a snapshot every few steps; every 4th here (the check reads the latest point).
+        while (tr.step < steps) {
+          tr.train(4);
           const snap = await tr.snapshot(1);
           if (checkLive(live, { config: cfg, telemetry: snap.telemetry, instruments: null }).pass) return tr.step;
         }
@@ -168,7 +173,11 @@ describe('lesson "Recurrence": questions', () => {
     };
     // One layer: its accuracy stays below 0.9 (and the check asks for a stack anyway).
     expect(Math.max(...(await oneLayer()).accuracies.slice(0, 200))).toBeLessThan(0.9);
-    expect(await passesBy(2, 200)).not.toBeNull();
+    // "With two layers, seed 1, that happens around step 100."
+    const two = await passesBy(2, 200);
+    expect(two).not.toBeNull();
+    expect(two!).toBeGreaterThan(60);
+    expect(two!).toBeLessThan(150);
     expect(await passesBy(3, 200)).not.toBeNull();
     // The examples the question carries are what these runs report.
     const base = configFrom(catalog, {});
