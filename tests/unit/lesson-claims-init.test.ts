@@ -159,6 +159,10 @@ describe('lesson "Special initialisation, and keeping it"', () => {
   it('rin: ρ(U) < 0.2 at init; the profile ≈ 1.07 per step; after 150 steps ≈ 44% recalled and ρ(U) ≈ 0.4', async () => {
     const r = await run(stepConfig(L, 'rin'), 150);
     expect(r.init.radius!).toBeLessThan(0.2);
+    // U + I: every eigenvalue within 0.2 of 1, some just outside the unit circle.
+    const shifted = r.init.eigenvalues!.map(([re, im]) => Math.hypot(1 + re, im));
+    expect(Math.max(...shifted)).toBeGreaterThan(1.05);
+    expect(Math.max(...shifted)).toBeLessThan(1.2);
     expect(r.initial.perStep).toBeGreaterThan(1.03);
     expect(r.initial.perStep).toBeLessThan(1.1);
     expect(acc(r)).toBeGreaterThan(0.39);
@@ -173,6 +177,10 @@ describe('lesson "Special initialisation, and keeping it"', () => {
       expect(s.eigenvalues).toHaveLength(64);
       for (const m of mods(s)) expect(Math.abs(m - 1)).toBeLessThan(1e-4);
     }
+    // "move around the circle": the sorted real parts after 60 steps are not those at init.
+    const re = (x: MatrixSpectrum) => x.eigenvalues!.map(([v]) => v).sort((p, q) => p - q);
+    const [r0, r1] = [re(r.init), re(r.last)];
+    expect(Math.max(...r0.map((v, i) => Math.abs(v - r1[i])))).toBeGreaterThan(1e-3);
     expect(acc(r)).toBeGreaterThan(0.95);
     expect(r.initial.perStep).toBeGreaterThan(0.99);
     expect(r.initial.perStep).toBeLessThan(1.06);
@@ -191,8 +199,12 @@ describe('lesson "Special initialisation, and keeping it"', () => {
     }
     expect(r.clip.length).toBeGreaterThan(0);
     for (const c of r.clip) expect(c.svAfter!).toBeLessThan(1.01);
-    const three = await trainSpectra(stepConfig(L, 'svclip', { recurrentScale: 3 }), 5, { svClip: 1 });
-    expect(outside(three.init)).toBeGreaterThan(19);
+    // Dragging ρ restarts the run with the clip already set: clipped from the configure snapshot on.
+    const unclipped = await run(stepConfig(L, 'svclip', { recurrentScale: 3 }), 1);
+    expect(outside(unclipped.init)).toBeGreaterThan(19);
+    const three = await trainSpectra(stepConfig(L, 'svclip', { recurrentScale: 3, svClip: 1 }), 5);
+    expect(three.init.sigmaMax).toBeLessThan(1.01);
+    expect(outside(three.init)).toBe(0);
     expect(three.last.sigmaMax).toBeLessThan(1.01);
     expect(outside(three.last)).toBe(0);
   });

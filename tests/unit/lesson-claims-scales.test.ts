@@ -95,6 +95,28 @@ describe('lesson "Connections across time scales"', () => {
     const r = await run(cfg, 150);
     expect(acc(r)).toBeGreaterThan(0.35);
     expect(acc(r)).toBeLessThan(0.48);
+    // The probe heatmaps after 150 steps: mean |s_t| peaks on the symbols, then fades ≈ 5% per step
+    // through the blanks and is about half its peak at the last step; h_t settles between changes of input.
+    const T = r.probe.T;
+    const meanAbs = (id: string) => {
+      const { width: k, data } = r.probe.traces[0].series[id];
+      return Array.from({ length: T }, (_, t) => mean(Array.from(data.subarray(t * k, (t + 1) * k), Math.abs)));
+    };
+    const meanStep = (id: string) => {
+      const { width: k, data } = r.probe.traces[0].series[id];
+      return Array.from({ length: T }, (_, t) => (t === 0 ? NaN : mean(Array.from({ length: k }, (_, j) => Math.abs(data[t * k + j] - data[(t - 1) * k + j])))));
+    };
+    const s = meanAbs('s');
+    const peak = Math.max(...s.slice(0, 4));
+    expect(s[T - 1] / peak).toBeGreaterThan(0.4);
+    expect(s[T - 1] / peak).toBeLessThan(0.6);
+    const fade = Math.pow(s[15] / s[4], 1 / 11);
+    expect(fade).toBeGreaterThan(0.93);
+    expect(fade).toBeLessThan(0.97);
+    const h = meanAbs('h');
+    const dh = meanStep('h');
+    for (let t = 7; t <= 15; t++) expect(dh[t] / h[t]).toBeLessThan(0.02);
+    expect(dh[2] / h[2]).toBeGreaterThan(0.1);
     const zero = await run(stepConfig(L, 'scrnn', { cellOptions: { contextSize: 8, alpha: 0 } }), 100);
     expect(acc(zero)).toBeLessThan(0.2);
   });
