@@ -25,7 +25,7 @@ export const en = {
   'lessons.vanish.identity.body':
     'Gates are not the only fix. The IRNN of Le, Jaitly and Hinton (2015) keeps the plain recurrence but uses ReLU, and starts from $W_{hh} = I$ with a zero bias: at initialisation every active unit copies its value forward unchanged, and along those units the Jacobian is exactly the identity; ReLU’s slope is exactly 1 where it is active, so there is no tanh leak. The spectrum shows every eigenvalue at 1. The gradient profile starts flat, and training has to keep it so. Drag $\\rho$ to 0.9 or 1.1 to feel how delicate this is: at 0.9 the first bar drops to about 10⁻² of the last, at 1.1 it grows to about thirty times the last. The identity sits on a knife edge between vanishing and exploding. For more sliders and no training, the “What if” page takes the same argument further.',
   'lessons.vanish.q.outside.q': 'The run starts at $\\rho = 0.5$: every eigenvalue of $W_{hh}$ is well inside the unit circle. Set the slider so that the live spectrum has an eigenvalue outside the circle, the regime where gradients can explode.',
-  'lessons.vanish.q.outside.ok': 'Outside the unit circle, $W_{hh}^k$ grows along that eigenvector. The gradient chart turns over at the start: early steps get larger gradients than the last one, until tanh saturates.',
+  'lessons.vanish.q.outside.ok': 'Outside the unit circle, $W_{hh}^k$ grows along that eigenvector: a linear recurrence would explode. The slope of tanh pulls the other way, so the gradient chart only flattens near $\\rho = 1.5$ and turns over, early steps above the last, from $\\rho = 2$.',
   'lessons.vanish.q.outside.hint': 'The spectrum widget’s outermost point is the spectral radius; the slider sets it at the restart. Training alone does not push it past 1 from here.',
   'lessons.vanish.q.ortho.q': 'A tanh RNN has an orthogonal $W_{hh}$ (all singular values 1). What happens to $\\lVert \\partial h_T / \\partial h_0 \\rVert$ over 200 steps?',
   'lessons.vanish.q.ortho.kept': 'It stays near 1, because $W_{hh}$ preserves lengths.',
@@ -68,7 +68,7 @@ export const zh: Record<keyof typeof en, string> = {
   'lessons.vanish.identity.body':
     '门控不是唯一的办法。Le、Jaitly 与 Hinton（2015）的 IRNN 保留普通的循环结构，但使用 ReLU，并以 $W_{hh} = I$、零偏置作为初始值：初始化时每个激活的单元都把自己的值原样传到下一步，沿这些单元的雅可比矩阵恰好是单位矩阵；ReLU 在激活处的斜率恰好为 1，不存在 tanh 那样的泄漏。谱图上每个特征值都在 1。梯度曲线一开始是平的，训练则要设法保持它。把 $\\rho$ 拖到 0.9 或 1.1，感受它有多敏感：0.9 时第一根柱降到最后一根的约 10⁻²，1.1 时则增长到约三十倍。单位矩阵正站在消失与爆炸之间的刀刃上。想要更多滑块、又不必训练，可以去“假如”页面把同一论证推得更远。',
   'lessons.vanish.q.outside.q': '训练从 $\\rho = 0.5$ 开始：$W_{hh}$ 的每个特征值都远在单位圆之内。调节滑块，使实时谱图上出现一个位于圆外的特征值，也就是梯度可能爆炸的区域。',
-  'lessons.vanish.q.outside.ok': '特征值在单位圆外时，$W_{hh}^k$ 沿对应的特征向量不断增长。梯度图一开始就反转：早期的步得到比最后一步更大的梯度，直到 tanh 饱和为止。',
+  'lessons.vanish.q.outside.ok': '特征值在单位圆外时，$W_{hh}^k$ 沿对应的特征向量不断增长：线性的循环会爆炸。tanh 的斜率朝相反方向拉，所以梯度图要到 $\\rho = 1.5$ 附近才变平，从 $\\rho = 2$ 起才反转，早期的步高过最后一步。',
   'lessons.vanish.q.outside.hint': '谱图最外面的点就是谱半径；滑块在重新开始时设定它。从这里出发，单靠训练不会把它推过 1。',
   'lessons.vanish.q.ortho.q': '一个 tanh RNN 的 $W_{hh}$ 是正交矩阵（奇异值全为 1）。经过 200 步，$\\lVert \\partial h_T / \\partial h_0 \\rVert$ 会怎样？',
   'lessons.vanish.q.ortho.kept': '保持在 1 附近，因为 $W_{hh}$ 保持长度不变。',
