@@ -16,6 +16,7 @@ import { scenarios as readouts } from './readouts.e2e';
 import { scenarios as zh } from './zh.e2e';
 import { scenarios as instruments } from './instruments.e2e';
 import { scenarios as lessons } from './lessons.e2e';
+import { scenarios as charlm } from './charlm.e2e';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // E2E_DIST / E2E_PORT let a build elsewhere be tested without touching dist/.
@@ -25,7 +26,7 @@ if (!existsSync(`${dist}/index.html`)) {
   process.exit(2);
 }
 const only = process.argv[2];
-const all: Scenario[] = [...playground, ...lesson, ...fallback, ...devServer, ...cells, ...compare, ...navigation, ...readouts, ...zh, ...instruments, ...lessons].filter((s) => !only || s.name.includes(only));
+const all: Scenario[] = [...playground, ...lesson, ...fallback, ...devServer, ...cells, ...compare, ...navigation, ...readouts, ...zh, ...instruments, ...lessons, ...charlm].filter((s) => !only || s.name.includes(only));
 const server = await serveDir(dist, Number(process.env.E2E_PORT ?? 0));
 let failed = 0;
 for (const s of all) {
