@@ -46,7 +46,7 @@ export const multiplicative: Lesson = {
     { id: 'gated', textKey: 'lessons.mult.gated', preset: { ...base, cellId: 'mi-gru', cellOptions: {}, seqLen: 20, learningRate: 0.01 },
       highlight: ['r', 'z', 'n', 'h'], widgets: ['loss', 'gradnorm', 'heatmaps'], compare: ['gru', 'mi-gru', 'mi-lstm'] },
     { id: 'tensor', textKey: 'lessons.mult.tensor', preset: hot,
-      highlight: ['S', 'i', 'f', 'g', 'o'], widgets: ['loss', 'heatmaps', 'gradnorm'], controls: ['opt.rank', 'opt.order'] },
+      highlight: ['i', 'f', 'g', 'o', 'c'], widgets: ['loss', 'heatmaps', 'gradnorm'], controls: ['opt.rank', 'opt.order'] },
     { id: 'ftru', textKey: 'lessons.mult.ftru', preset: { ...base, cellId: 'ftru', cellOptions: {}, taskId: 'copy', seqLen: 12, learningRate: 0.01 },
       highlight: ['u', 'p', 'h'], widgets: ['loss', 'heatmaps', 'gradnorm'] },
     { id: 'qrnn', textKey: 'lessons.mult.qrnn', preset: { ...base, cellId: 'qrnn', cellOptions: { window: 2 }, seqLen: 20, learningRate: 0.01 },
