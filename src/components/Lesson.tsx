@@ -125,7 +125,10 @@ export function LessonPage() {
           )}
           <CompareButton step={step} />
           {last && (lesson.questions?.length ?? 0) > 0 && (
-            <a className="link-button lesson-to-questions" href="#lesson-questions" data-testid="lesson-to-questions">{t('lesson.questions')} ↓</a>
+            <button type="button" className="link-button lesson-to-questions" data-testid="lesson-to-questions"
+              onClick={() => document.getElementById('lesson-questions')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+              {t('lesson.questions')} ↓
+            </button>
           )}
           <div className="lesson-nav">
             <button type="button" className="btn" data-testid="lesson-prev" disabled={stepIdx === 0} onClick={() => go(stepIdx - 1)}>
