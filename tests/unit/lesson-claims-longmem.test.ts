@@ -9,6 +9,8 @@ import { useNodeBackend } from '../../src/engine/node-backend';
 import { jacobianProfile } from '../../src/engine/instruments/jacobians';
 import type { LongMemoryFit } from '../../src/engine/instruments/types';
 import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
+import { getLesson } from '../../src/lessons/registry';
+import { checkLive, liveExampleState } from '../../src/lessons/questions';
 import { defaultOptions } from '../../src/store/url';
 import { mean, stepConfig } from './lesson-claims-helpers';
 
@@ -23,6 +25,8 @@ interface MemoryRead {
   /** Probe means of the cell's gates and states (the heatmap rows' averages). */
   means: Record<string, number>;
   losses: number[];
+  /** The heatmap rows: the probe's series of layer 0 (id → width and T·width values). */
+  series: Record<string, { width: number; data: Float32Array }>;
 }
 
 /** Trains `steps` steps (0: the untrained model) and reads the memory chart and the probe. */
@@ -33,7 +37,7 @@ async function memoryAt(cfg: TrainerConfig, steps = 0): Promise<MemoryRead> {
     const snap = await tr.snapshot(1, { instruments: { jacobians: jacobianProfile } });
     expect(snap.diverged).toBeUndefined();
     const fit = snap.telemetry.instruments!.memory!;
-    return { fit, means: snap.telemetry.probe.means, losses: snap.telemetry.points.map((p) => p.loss) };
+    return { fit, means: snap.telemetry.probe.means, losses: snap.telemetry.points.map((p) => p.loss), series: snap.telemetry.probe.traces[0].series };
   } finally {
     tr.dispose();
   }
@@ -89,8 +93,18 @@ describe('lesson "Long memory"', () => {
     expect(ten.powerLaw.r2).toBeLessThan(0.89);
     expect((await at(15)).verdict).toBe('exponential');
     expect((await at(20)).verdict).toBe('undecided');
-    expect((await at(25)).verdict).toBe('power-law');
+    const t25 = await at(25);
+    expect(t25.verdict).toBe('power-law');
     expect((await at(30)).verdict).toBe('power-law');
+    // The live question's check on these fits: K = 25 passes, K = 10 does not.
+    const q = getLesson(L).questions!.find((x) => x.id === 'window')!;
+    if (q.kind !== 'live') throw new Error('window is a live question');
+    const state = (K: number, memory: LongMemoryFit) => ({
+      ...liveExampleState(q, stepConfig(L, 'window'), { config: { cellOptions: { K, dynamic: true } } }),
+      instruments: { memory } as never,
+    });
+    expect(checkLive(q, state(25, t25)).pass).toBe(true);
+    expect(checkLive(q, state(10, ten)).pass).toBe(false);
   });
 
   it('d: fixed d is exactly 0.25, exponent ~0.73 (near 1 − d); dynamic d averages ~0.26, exponent ~0.67, still a power law', async () => {
@@ -98,6 +112,12 @@ describe('lesson "Long memory"', () => {
     expect(cfg.cellOptions).toMatchObject({ K: 30, dynamic: false });
     const fixed = await memoryAt(cfg);
     expect(fixed.means.d).toBeCloseTo(0.25, 6);
+    // The heatmap's w row at the last step: w_1 = −d = −0.25, then smaller and smaller in size.
+    const w = fixed.series.w;
+    expect(w.width).toBe(30);
+    const last = Array.from(w.data.slice(29 * 30, 30 * 30));
+    expect(last[0]).toBeCloseTo(-0.25, 5);
+    for (let j = 1; j < 30; j++) expect(Math.abs(last[j])).toBeLessThan(Math.abs(last[j - 1]));
     expect(fixed.fit.verdict).toBe('power-law');
     expect(fixed.fit.powerLaw.exponent).toBeGreaterThan(0.7);
     expect(fixed.fit.powerLaw.exponent).toBeLessThan(0.77);
