@@ -163,17 +163,18 @@ describe('lesson "Why plain RNNs forget": spectrum and Jacobians', () => {
     }
   });
 
-  it('gates: at ρ = 3 each LSTM gate block of W_hh has radius 3 and the profile turns over: the first bar 10–100× the last (clipping on, at 1)', async () => {
+  it('gates: at ρ = 3 each LSTM gate block of W_hh has radius 3; one Step: the profile turns over, the first bar 10–100× the last (clipping on, at 1); by the tenth update it has fallen again', async () => {
     const cfg = stepConfig(L, 'gates', { recurrentScale: 3 });
     expect(cfg.clipNorm).toBe(1);
     const [start] = await instrumentsAt(cfg, [0]);
     const blocks = start.state.instruments!.spectra.blocks;
     expect(blocks.map((b) => b.id)).toEqual(['i', 'f', 'g', 'o']);
     for (const b of blocks) expect(b.radius!).toBeCloseTo(3, 5);
-    const { initial } = await train(cfg, 1);
+    const { initial, final } = await train(cfg, 10);
     const ratio = initial.norms[0] / initial.norms[39];
     expect(ratio).toBeGreaterThan(10);
     expect(ratio).toBeLessThan(100);
+    expect(final.norms[0] / final.norms[39]).toBeLessThan(0.1);
   });
 
   it('identity: the IRNN’s spectrum starts with every eigenvalue at 1', async () => {
