@@ -38,16 +38,19 @@ function allowedWords(): Set<string> {
     add(c.paper.title);
     add(c.paper.venue);
   }
+  // The papers a lesson cites: their authors may be named in its Chinese text.
+  for (const l of LESSONS) for (const p of l.papers ?? []) add(p.authors);
   return words;
 }
 
 /**
  * Latin words in the page's visible text, outside maths (KaTeX, and the diagram's node symbols,
- * which are maths drawn in SVG), code names, repository links and citations (authors, titles).
+ * which are maths drawn in SVG), code names, repository links, citations (authors, titles; text
+ * marked lang="en") and the character model's samples (text in its corpus's language).
  */
 async function latinWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const skip = '.katex, code, script, style, option, svg text.sym, .paper-line, .cite, [lang=en], a[href^="https://github.com"], [data-testid=backend-badge], [data-testid=weights-loaded]';
+    const skip = '.katex, code, script, style, option, svg text.sym, .paper-line, .cite, [lang=en], [data-testid=samples-panel] pre, a[href^="https://github.com"], [data-testid=backend-badge], [data-testid=weights-loaded]';
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
