@@ -154,6 +154,9 @@ describe('lesson "Connections across time scales"', () => {
     expect(checkLive(q, liveExampleState(q, base, { config: { cellOptions: { order: 3 } }, telemetry: tele(three) })).pass).toBe(true);
     expect(checkLive(q, liveExampleState(q, base, { config: { cellOptions: { order: 1 } }, telemetry: tele(one) })).pass).toBe(false);
     expect(checkLive(q, liveExampleState(q, base, null)).pass).toBe(false);
+    // A telemetry without new points (pause, step): the probe example's recall decides.
+    expect(checkLive(q, liveExampleState(q, base, { config: { cellOptions: { order: 3 } }, telemetry: { step: 150, points: [], probe: three.probe } })).pass).toBe(true);
+    expect(checkLive(q, liveExampleState(q, base, { config: { cellOptions: { order: 1 } }, telemetry: { step: 100, points: [], probe: one.probe } })).pass).toBe(false);
     expect(defaultOptions(catalog.cells.find((c) => c.id === 'narx')!.options).order).toBe(3);
   });
 });
