@@ -121,8 +121,12 @@ export const charLabel = (c: string): string => (c === '\n' ? '↵' : c === ' ' 
 /** Where the probe window starts: a passage with speech, parentheses and line ends (en), a poem's title and lines (zh). */
 const PROBE_ANCHOR: Record<CorpusId, string> = { en: '"Well!" thought Alice', zh: '《春望》' };
 
-/** A fixed passage of the text for the views (the hidden units that track quotes, line ends …): `n` characters from the probe's anchor. */
-export function probePassage(id: CorpusId, n = 360): string {
+/**
+ * A fixed passage of the text for the views (the hidden units that track quotes, line ends …): `n`
+ * characters from the probe's anchor (default: 360 of Alice, about six lines; 160 of the poems,
+ * whose short lines take more room).
+ */
+export function probePassage(id: CorpusId, n = id === 'zh' ? 160 : 360): string {
   const text = CORPORA[id];
   const at = Math.max(0, text.indexOf(PROBE_ANCHOR[id]));
   return splitChars(text.slice(at)).slice(0, n).join('');
