@@ -14,7 +14,7 @@ export const en = {
     'The counter opens at `nn.RNN(10, 20)`: input size 10, hidden size 20, one layer. PyTorch stores `weight_ih_l0` (20 × 10 = 200), `weight_hh_l0` (20 × 20 = 400) and two bias vectors of 20, `bias_ih_l0` and `bias_hh_l0`: 640 in all. The two biases are redundant, only their sum matters, but PyTorch keeps both. Set two layers: 1,480. The second layer reads the first layer’s $h_t$, 20 wide, so it adds 20 × 20 + 20 × 20 + 40 = 840. Now switch the cell: an LSTM computes four blocks (input, forget and output [[gate|gates]] and the candidate), each with its own weights and biases, so every count is four times the RNN’s: 2,560 for one layer. A GRU has three blocks: 1,920. Tick both directions and each layer doubles. None of these counts mentions the sequence length.',
   'lessons.recur.stack.title': 'Stacked layers',
   'lessons.recur.stack.body':
-    'Layers can be [[stacking|stacked]]: the first layer’s hidden state $h^{(1)}_t$ becomes the second layer’s input $x_t$, so the second layer has its own $W_{ih}$ of 32 × 32 and its own $W_{hh}$, and the output reads the top layer. Each time step now passes through two nonlinearities on its way up, while each layer still carries its own state forward in time. Same task, same seed, two layers: press Play and compare with the one-layer run of the first step. Here the accuracy reaches 90% around step 100 and the loss is below 0.2 by step 200, when the single layer was still near 1. The heatmap shows the top layer. Drag the number of layers to feel the cost: every layer adds weights and time per step, and deeper stacks are not always easier to train.',
+    'Layers can be [[stacking|stacked]]: the first layer’s hidden state $h^{(1)}_t$ becomes the second layer’s input $x_t$, so the second layer has its own $W_{ih}$ of 32 × 32 and its own $W_{hh}$, and the output reads the top layer. Each time step now passes through two nonlinearities on its way up, while each layer still carries its own state forward in time. Same task, same seed, two layers: press Play and compare with the one-layer run of the first step. Here the accuracy first touches 90% after about a hundred steps, and by step 200 the loss is below 0.2 with nearly every symbol recalled, when the single layer was still near 1. The heatmap shows the top layer. Drag the number of layers to feel the cost: every layer adds weights and time per step, and deeper stacks are not always easier to train.',
   'lessons.recur.shapes.title': 'One-to-many, many-to-one, many-to-many',
   'lessons.recur.shapes.body':
     'An unrolled RNN emits an output at every step; a task decides which ones count. The adding problem is many-to-one: twenty numbers go in and only the last output is scored, the sum of the two marked ones. The copy task of the previous steps and the selective copy are many-to-many: a sequence in, and the last few outputs scored symbol by symbol. One-to-many is generation: a single seed, then each output fed back as the next input, which is how the character model at the end of the course writes text. On the adding problem the loss falls within 50 steps from about 1.7 to near 0.17, the score of always answering 1, which is not yet adding. Because only the last step is scored, the gradient chart’s rightmost bar is the tallest: every earlier step learns only through the steps after it.',
@@ -38,7 +38,7 @@ export const en = {
   'lessons.recur.q.shape.manyToMany': 'Many-to-many',
   'lessons.recur.q.shape.manyToMany.why': 'The network emits an output at every step, but the adding problem scores only the last one; the copy task, scored on several outputs, is many-to-many.',
   'lessons.recur.q.layers.q': 'The run starts with one layer, which recalls fewer than nine symbols in ten for its first 200 steps. Set the number of layers so that the copy task reaches 90% accuracy within about 200 steps.',
-  'lessons.recur.q.layers.ok': 'Stacked: the latest batch recalls at least 90% of the symbols. With two layers, seed 1, that happens around step 100.',
+  'lessons.recur.q.layers.ok': 'Stacked: the latest batch recalls at least 90% of the symbols. With two layers and seed 1, the first batch to get there comes after about a hundred steps.',
   'lessons.recur.q.layers.hint': 'More than one layer is needed, and then some training: press Play and watch the accuracy on the loss chart.',
 } as const;
 
@@ -56,7 +56,7 @@ export const zh: Record<keyof typeof en, string> = {
     '计数器一开始是 `nn.RNN(10, 20)`：输入维度 10，隐藏维度 20，一层。PyTorch 保存 `weight_ih_l0`（20 × 10 = 200）、`weight_hh_l0`（20 × 20 = 400），以及两个长度为 20 的偏置向量 `bias_ih_l0` 和 `bias_hh_l0`，合计 640。两个偏置其实是多余的，起作用的只是它们的和，但 PyTorch 两个都保留。设成两层：1,480。第二层读入的是第一层宽度为 20 的 $h_t$，所以它增加 20 × 20 + 20 × 20 + 40 = 840。再切换单元：LSTM 要计算四个分块（输入、遗忘、输出三个[[gate|门]]和候选值），每块都有自己的权重和偏置，所以每个数都是 RNN 的四倍，一层为 2,560。GRU 有三个分块：1,920。勾选双向，每一层都翻倍。这些数字里没有一个与序列长度有关。',
   'lessons.recur.stack.title': '堆叠多层',
   'lessons.recur.stack.body':
-    '循环层可以[[stacking|堆叠]]：第一层的隐藏状态 $h^{(1)}_t$ 成为第二层的输入 $x_t$，于是第二层有自己 32 × 32 的 $W_{ih}$ 和自己的 $W_{hh}$，输出则读取最上面一层。现在每个时间步向上要经过两次非线性变换，而每一层仍沿时间传递自己的状态。同样的任务、同样的种子，两层：按下“开始”，与第一步的单层训练比较。这里准确率在第 100 步左右达到 90%，到第 200 步损失已低于 0.2，而单层网络那时的损失还在 1 附近。热力图显示的是最上面一层。拖动层数，体会其代价：每加一层都会增加权重和每步的计算时间，而且更深的堆叠并不总是更容易训练。',
+    '循环层可以[[stacking|堆叠]]：第一层的隐藏状态 $h^{(1)}_t$ 成为第二层的输入 $x_t$，于是第二层有自己 32 × 32 的 $W_{ih}$ 和自己的 $W_{hh}$，输出则读取最上面一层。现在每个时间步向上要经过两次非线性变换，而每一层仍沿时间传递自己的状态。同样的任务、同样的种子，两层：按下“开始”，与第一步的单层训练比较。这里大约一百步后准确率第一次达到 90%；到第 200 步，损失已低于 0.2，几乎每个符号都能复述出来，而单层网络那时的损失还在 1 附近。热力图显示的是最上面一层。拖动层数，体会其代价：每加一层都会增加权重和每步的计算时间，而且更深的堆叠并不总是更容易训练。',
   'lessons.recur.shapes.title': '一对多、多对一、多对多',
   'lessons.recur.shapes.body':
     '展开后的 RNN 每一步都会给出一个输出，由任务决定哪些输出计入损失。加法问题是多对一：输入二十个数，只有最后一个输出被评分，即两个被标记数之和。前几步的复制任务和选择性复制都是多对多：输入一个序列，最后几个输出逐个符号评分。一对多是生成：给定一个起始输入，再把每个输出作为下一步的输入送回去，课程最后的字符级模型就是这样写出文本的。在加法问题上，损失在 50 步之内从约 1.7 降到 0.17 附近，这正是始终回答 1 所得的分数，还谈不上会做加法。由于只有最后一步被评分，梯度图最右边的柱最高：更早的每一步，都只能通过它之后的那些步来学习。',
@@ -80,6 +80,6 @@ export const zh: Record<keyof typeof en, string> = {
   'lessons.recur.q.shape.manyToMany': '多对多',
   'lessons.recur.q.shape.manyToMany.why': '网络每一步都有输出，但加法问题只评最后一个；对多个输出评分的复制任务才是多对多。',
   'lessons.recur.q.layers.q': '训练从一层开始，它在前 200 步里答对的符号不到十分之九。调节层数，使复制任务在大约 200 步之内达到 90% 的准确率。',
-  'lessons.recur.q.layers.ok': '已经堆叠：最近一批至少答对了 90% 的符号。种子为 1、两层时，大约在第 100 步做到。',
+  'lessons.recur.q.layers.ok': '已经堆叠：最近一批至少答对了 90% 的符号。种子为 1、两层时，大约一百步后第一次有一批做到。',
   'lessons.recur.q.layers.hint': '需要不止一层，然后再训练一会儿：按下“开始”，看损失图上的准确率。',
 };
