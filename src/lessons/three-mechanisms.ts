@@ -19,6 +19,13 @@ const base: Partial<RunConfig> = {
   seed: 1,
 };
 
+/** Mean factor per step back over a gradient profile ‖∂L/∂h_t‖ (0 when there is none yet). */
+function perStep(g: ArrayLike<number> | undefined): number {
+  if (!g || g.length < 2 || !(g[g.length - 1] > 0)) return 0;
+  const f = Math.pow(g[0] / g[g.length - 1], 1 / (g.length - 1));
+  return Number.isFinite(f) ? f : 0;
+}
+
 export const threeMechanisms: Lesson = {
   id: 'three-mechanisms',
   titleKey: 'lessons.mech.title',
@@ -38,6 +45,18 @@ export const threeMechanisms: Lesson = {
       highlight: ['h'], widgets: ['gradnorm', 'loss'], compare: ['rnn', 'gru', 'clockwork', 'urnn'] },
   ],
   questions: [
+    {
+      kind: 'live', id: 'clock', textKey: 'lessons.mech.q.clock',
+      preset: { ...base, cellId: 'clockwork', cellOptions: { modules: 4, periodBase: 1 }, taskId: 'copy', seqLen: 20, learningRate: 0.01, clipNorm: 1 },
+      control: 'opt.periodBase',
+      // The gradient profile's mean factor per step, (g_0 / g_{T−1})^{1/(T−1)}: base 1 ≈ 0.39, base 2 ≈ 0.89
+      // at the start and ≈ 1 after training (tests/unit/lesson-claims-mech.test.ts).
+      check: (s) => Number(s.config.cellOptions.periodBase) >= 2 && perStep(s.telemetry?.gradNorms) >= 0.8,
+      example: {
+        pass: { config: { cellOptions: { periodBase: 2 } }, telemetry: { gradNorms: Float32Array.from({ length: 20 }, (_, t) => Math.pow(0.89, 19 - t)) } },
+        fail: { config: { cellOptions: { periodBase: 1 } }, telemetry: { gradNorms: Float32Array.from({ length: 20 }, (_, t) => Math.pow(0.39, 19 - t)) } },
+      },
+    },
     { kind: 'choice', id: 'family', textKey: 'lessons.mech.q.family', choices: ['gates', 'scales', 'init'], answer: 'scales' },
     { kind: 'choice', id: 'gru', textKey: 'lessons.mech.q.gru', choices: ['learned', 'built', 'clip'], answer: 'learned' },
     { kind: 'choice', id: 'urnn', textKey: 'lessons.mech.q.urnn', choices: ['construction', 'init', 'gates'], answer: 'construction' },

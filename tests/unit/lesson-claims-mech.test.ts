@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { Trainer } from '../../src/engine/trainer';
 import { getLesson } from '../../src/lessons/registry';
-import { mean, stepConfig, train } from './lesson-claims-helpers';
+import { checkLive, liveExampleState, type LiveQuestion } from '../../src/lessons/questions';
+import { mean, stepConfig, train, trainCached } from './lesson-claims-helpers';
 
 const L = 'three-mechanisms';
 
@@ -32,7 +33,7 @@ describe('lesson "Three ways to remember"', () => {
   it('scales: the Clockwork RNN on copy (T = 20) learns: after 150 steps loss < 0.8·ln 8 and about 40% right (chance 12.5%), its profile gentler than the tanh RNN’s', async () => {
     const cfg = stepConfig(L, 'scales');
     expect([cfg.cellId, cfg.taskId, cfg.seqLen]).toEqual(['clockwork', 'copy', 20]);
-    const r = await train(cfg, 150);
+    const r = await trainCached(cfg, 150);
     expect(mean(r.losses.slice(-25))).toBeLessThan(0.8 * Math.log(8));
     const acc = mean(r.accuracies.slice(-25));
     expect(acc).toBeGreaterThan(0.33); // "about 40%"
@@ -91,6 +92,21 @@ describe('lesson "Three ways to remember"', () => {
     } finally {
       tr.dispose();
     }
+  });
+
+  it('question "clock": period base 1 falls ≈ ×0.39 and fails; base 2 (the scales step’s run) passes at the start and after 150 steps', async () => {
+    const q = getLesson(L).questions!.find((x) => x.id === 'clock') as LiveQuestion;
+    const cfg = stepConfig(L, 'scales');
+    const state = (periodBase: number, gradNorms: number[]) =>
+      liveExampleState(q, cfg, { config: { cellOptions: { periodBase } }, telemetry: { gradNorms: Float32Array.from(gradNorms) } });
+    const one = await train({ ...cfg, ...q.preset, cellOptions: { modules: 4, periodBase: 1 } } as typeof cfg, 1);
+    expect(one.initial.perStep).toBeGreaterThan(0.3);
+    expect(one.initial.perStep).toBeLessThan(0.5);
+    expect(checkLive(q, state(1, one.initial.norms)).pass).toBe(false);
+    const two = await trainCached(cfg, 150);
+    expect(checkLive(q, state(2, two.initial.norms)).pass).toBe(true);
+    expect(checkLive(q, state(2, two.final.norms)).pass).toBe(true);
+    expect(checkLive(q, liveExampleState(q, cfg, null)).pass).toBe(false);
   });
 
   it('the lesson ends with check questions (a right answer each) and cites its papers; the Compare step the e2e walk opens is unchanged', () => {

@@ -18,6 +18,9 @@ export const en = {
   'lessons.mech.compare.title': 'Side by side',
   'lessons.mech.compare.body':
     'The clearest test is to train them together: the same task, the same seed, the loss curves and gradient profiles of all four cells in one view, with their parameter counts. Open the Compare page and press Play. At the start the plain RNN and the GRU fall away alike (about 0.55 and 0.6 per step), the Clockwork RNN more gently (about 0.87) and the uRNN not at all; as they train, watch the GRU’s line rise towards flat while the plain RNN’s stays steep.',
+  'lessons.mech.q.clock.q': 'This Clockwork RNN has its period base at 1: every module ticks every step, and on the copy task its gradient profile falls by about 0.39 per step. Set the period base so that the profile falls by no more than 0.8 per step.',
+  'lessons.mech.q.clock.ok': 'Yes: with periods 1, 2, 4, 8 (or longer) the slow modules copy their state between ticks, and the gradient crosses the 20 steps through only a few Jacobians: about 0.89 per step at the start, close to 1 after training.',
+  'lessons.mech.q.clock.hint': 'With base 1 every module updates at every step, a plain recurrence. Raise the base so that the slower modules skip steps, then press Step and look at the gradient profile.',
   'lessons.mech.q.family.q': 'The Clockwork RNN, the Dilated RNN and NARX belong to which of the three mechanisms?',
   'lessons.mech.q.family.gates': 'Gates',
   'lessons.mech.q.family.gates.why': 'No: none of the three has a learned gate. The Clockwork RNN’s clock is a fixed schedule, the Dilated RNN skips by a fixed dilation, NARX feeds back a fixed number of delayed outputs.',
@@ -59,6 +62,9 @@ export const zh: Record<keyof typeof en, string> = {
   'lessons.mech.compare.title': '并排比较',
   'lessons.mech.compare.body':
     '最直接的检验是让它们一起训练：同一任务、同一种子，四个单元的损失曲线和梯度曲线画在同一视图中，并列出各自的参数量。打开“对比”页面并按下播放。起初普通 RNN 和 GRU 同样向左跌落（每步约乘 0.55 和 0.6），Clockwork RNN 平缓一些（约 0.87），uRNN 则完全不降；训练过程中，留意 GRU 的曲线逐渐抬平，而普通 RNN 的仍然陡峭。',
+  'lessons.mech.q.clock.q': '这个 Clockwork RNN 的周期底数为 1：每个模块每步都更新，在复制任务上它的梯度曲线每步约乘 0.39。调整周期底数，使曲线每步下降的因子不低于 0.8。',
+  'lessons.mech.q.clock.ok': '对：周期为 1、2、4、8（或更长）时，慢模块在两次更新之间照抄自己的状态，梯度只需经过少数几个雅可比矩阵就能跨越 20 步：一开始每步约乘 0.89，训练后接近 1。',
+  'lessons.mech.q.clock.hint': '底数为 1 时每个模块每步都更新，就是普通的循环。把底数调大，让较慢的模块跳过一些步，然后按“单步”，看梯度曲线。',
   'lessons.mech.q.family.q': 'Clockwork RNN、膨胀 RNN 和 NARX 属于三种机制中的哪一种？',
   'lessons.mech.q.family.gates': '门控',
   'lessons.mech.q.family.gates.why': '不对：三者都没有可学习的门。Clockwork RNN 的时钟是固定的时间表，膨胀 RNN 按固定的膨胀跳跃，NARX 送回固定数量的延迟输出。',
