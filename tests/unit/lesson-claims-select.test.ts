@@ -8,6 +8,7 @@ import { useNodeBackend } from '../../src/engine/node-backend';
 import { gateHistogram } from '../../src/engine/instruments/probe';
 import { saturatedShare } from '../../src/lessons/gates-selectivity';
 import { getLesson } from '../../src/lessons/registry';
+import type { Telemetry } from '../../src/worker/protocol';
 import { mean, stepConfig, train, type RunRead } from './lesson-claims-helpers';
 
 const L = 'gates-selectivity';
@@ -120,5 +121,7 @@ describe('lesson "Gates as selectivity"', () => {
     if (q.kind !== 'live') throw new Error('decide is a live question');
     const config = stepConfig(L, 'task');
     expect(q.check({ config, telemetry: null, instruments: null })).toBe(false);
+    expect(q.check({ config, telemetry: { probe: gru0.probe } as Telemetry, instruments: null })).toBe(false);
+    expect(q.check({ config, telemetry: { probe: gru.probe } as Telemetry, instruments: null })).toBe(true);
   });
 });
