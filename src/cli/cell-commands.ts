@@ -76,7 +76,8 @@ export const forwardCellCommand: Command = {
   summary:
     'Run one layer of a cell. PARAMS.json: {"config": {input_size, hidden_size, [layer, num_layers, seed], ...options}, '
     + '"params": {name: nested list}}; INPUT.json: {"input": [T][B][input_size], "state0"?: {state: [B][k]}}. '
-    + 'Prints {"output": [T][B][O], "states": {id: [B][k]}, "gates": {id: [T][B][k]}}.',
+    + 'Prints {"output": [T][B][O], "states": {id: [B][k]}, "gates": {id: [T][B][k]}}. "states" holds every state the cell '
+    + 'carries (clocks, delay lines, input windows too): given back as "state0" with the rest of the sequence, it continues the run exactly.',
   async run(args) {
     const [id, paramsPath, inputPath] = expectArgs(args, ['CELL_ID', 'PARAMS.json', 'INPUT.json']);
     if (!hasCell(id)) throw new UsageError(`unknown cell "${id}"; known cells: ${cellList.map((c) => c.id).join(', ')}`);
