@@ -38,7 +38,7 @@ export const en = {
   'lessons.recur.q.shape.manyToMany': 'Many-to-many',
   'lessons.recur.q.shape.manyToMany.why': 'The network emits an output at every step, but the adding problem scores only the last one; the copy task, scored on several outputs, is many-to-many.',
   'lessons.recur.q.layers.q': 'The run starts with one layer, which recalls fewer than nine symbols in ten for its first 200 steps. Set the number of layers so that the copy task reaches 90% accuracy within about 200 steps.',
-  'lessons.recur.q.layers.ok': 'Stacked: the latest batch recalls at least 90% of the symbols. With two layers and seed 1, the first batch to get there comes after about a hundred steps.',
+  'lessons.recur.q.layers.ok': 'Stacked: the last few batches recall at least 90% of the symbols on average. With two layers and seed 1 that takes about 150 steps.',
   'lessons.recur.q.layers.hint': 'More than one layer is needed, and then some training: press Play and watch the accuracy on the loss chart.',
 } as const;
 
@@ -80,6 +80,6 @@ export const zh: Record<keyof typeof en, string> = {
   'lessons.recur.q.shape.manyToMany': '多对多',
   'lessons.recur.q.shape.manyToMany.why': '网络每一步都有输出，但加法问题只评最后一个；对多个输出评分的复制任务才是多对多。',
   'lessons.recur.q.layers.q': '训练从一层开始，它在前 200 步里答对的符号不到十分之九。调节层数，使复制任务在大约 200 步之内达到 90% 的准确率。',
-  'lessons.recur.q.layers.ok': '已经堆叠：最近一批至少答对了 90% 的符号。种子为 1、两层时，大约一百步后第一次有一批做到。',
+  'lessons.recur.q.layers.ok': '已经堆叠：最近几批平均至少答对了 90% 的符号。种子为 1、两层时，大约需要 150 步。',
   'lessons.recur.q.layers.hint': '需要不止一层，然后再训练一会儿：按下“开始”，看损失图上的准确率。',
 };
