@@ -72,6 +72,5 @@ export const gruStepByStep: Lesson = {
       title: 'Learning Phrase Representations using RNN Encoder–Decoder for Statistical Machine Translation', url: 'https://arxiv.org/abs/1406.1078' },
     { authors: 'Chung, Gulcehre, Cho & Bengio', year: 2014, title: 'Empirical Evaluation of Gated Recurrent Neural Networks on Sequence Modeling', url: 'https://arxiv.org/abs/1412.3555' },
     { authors: 'Greff, Srivastava, Koutník, Steunebrink & Schmidhuber', year: 2017, title: 'LSTM: A Search Space Odyssey', url: 'https://arxiv.org/abs/1503.04069' },
-    { authors: 'Jozefowicz, Zaremba & Sutskever', year: 2015, title: 'An Empirical Exploration of Recurrent Network Architectures', url: 'https://proceedings.mlr.press/v37/jozefowicz15.html' },
   ],
 };
