@@ -12,6 +12,8 @@ export function baselineOf(s: AppState, t: ReturnType<typeof useT>): Baseline | 
   const value = taskBaseline(meta, s.config.taskOptions, s.config.seqLen);
   if (value === null) return null;
   if (meta?.id === 'chars') return { value, label: t('samples.baseline') };
+  // The 'again' task's best input-blind guess is not uniform: it is the chance p_t that a symbol recurs, by position.
+  if (meta?.id === 'again') return { value, label: t('chart.baseline.position') };
   return { value, label: t(meta?.kind === 'classify' ? 'chart.baseline.classify' : 'chart.baseline.regress') };
 }
 

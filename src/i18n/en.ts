@@ -119,6 +119,7 @@ export const en = {
   'chart.accuracy': 'accuracy',
   'chart.baseline.regress': 'baseline (predict the mean)',
   'chart.baseline.classify': 'baseline (uniform guess)',
+  'chart.baseline.position': 'baseline (guess from the position)',
   'labels.input': 'input',
   'labels.target': 'target',
   'labels.predicted': 'predicted',

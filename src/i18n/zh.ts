@@ -121,6 +121,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'chart.accuracy': '准确率',
   'chart.baseline.regress': '基线（预测均值）',
   'chart.baseline.classify': '基线（均匀猜测）',
+  'chart.baseline.position': '基线（只按位置猜）',
   'labels.input': '输入',
   'labels.target': '目标',
   'labels.predicted': '预测',
