@@ -76,8 +76,8 @@ export class CharSampler {
     return this.logits;
   }
 
-  /** Runs the model over `ids` from the current state (one pass, batch 1). */
-  feed(ids: readonly number[]): void {
+  /** Runs the model over `ids` from the current state (one pass, batch 1); resolves once the next logits are read. */
+  async feed(ids: readonly number[]): Promise<void> {
     if (this.disposed) throw new Error('sampler disposed');
     if (ids.length === 0) return;
     const V = this.vocab.chars.length;
@@ -87,22 +87,27 @@ export class CharSampler {
     disposeModelState(this.state);
     this.state = run.state;
     const last = tf.tidy(() => tf.slice(run.out, [ids.length - 1, 0, 0], [1, 1, V]));
-    this.logits = last.dataSync() as Float32Array;
-    tf.dispose([last, run.out, run.top]);
+    tf.dispose([run.out, run.top]);
+    try {
+      // Read asynchronously (a synchronous read stalls WebGPU and WebGL).
+      this.logits = (await last.data()) as Float32Array;
+    } finally {
+      last.dispose();
+    }
   }
 
-  feedText(text: string): void {
-    this.feed(encodeText(this.vocab, text));
+  feedText(text: string): Promise<void> {
+    return this.feed(encodeText(this.vocab, text));
   }
 
   /** Draws `n` tokens (each fed back in); the first needs something fed before. */
-  generate(n: number, temperature: number, rng: Rng): number[] {
+  async generate(n: number, temperature: number, rng: Rng): Promise<number[]> {
     const out: number[] = [];
     for (let i = 0; i < n; i++) {
       if (!this.logits) throw new Error('feed the sampler a prompt first');
       const id = pickToken(this.logits, temperature, rng);
       out.push(id);
-      this.feed([id]);
+      await this.feed([id]);
     }
     return out;
   }
@@ -134,11 +139,11 @@ export interface SampleResult {
 export const sampleRng = (seed: number): Rng => createRng(seed).fork('samples');
 
 /** Primes a fresh sampler with the prompt and generates `length` characters; disposes everything. */
-export function sampleText(model: ModelConfig, params: Params, vocab: CharVocab, req: SampleRequest): SampleResult {
+export async function sampleText(model: ModelConfig, params: Params, vocab: CharVocab, req: SampleRequest): Promise<SampleResult> {
   const sampler = new CharSampler(model, params, vocab);
   try {
-    sampler.feedText(req.prompt.length ? req.prompt : '\n');
-    const ids = sampler.generate(Math.max(0, Math.floor(req.length)), req.temperature, sampleRng(req.seed));
+    await sampler.feedText(req.prompt.length ? req.prompt : '\n');
+    const ids = await sampler.generate(Math.max(0, Math.floor(req.length)), req.temperature, sampleRng(req.seed));
     return { text: decodeIds(vocab, ids), ids };
   } finally {
     sampler.dispose();

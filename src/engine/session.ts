@@ -180,7 +180,7 @@ export class TrainingSession {
       case 'pause':
         if (this.status !== 'running') return;
         this.setStatus('paused');
-        this.publishSamples(true);
+        await this.publishSamples(true);
         return this.publishAll('light');
       case 'step': {
         const live = this.live();
@@ -188,7 +188,7 @@ export class TrainingSession {
         const n = Math.max(1, Math.floor(msg.steps ?? 1));
         for (const slot of live) this.guard(slot, () => slot.trainer!.train(n));
         this.setStatus('paused');
-        this.publishSamples(true);
+        await this.publishSamples(true);
         return this.publishAll('light');
       }
       case 'instruments':
@@ -198,7 +198,7 @@ export class TrainingSession {
         this.samplesWant = msg.want;
         this.samplesAt = -Infinity;
         // A running run samples at its next chunk; a stopped one now.
-        if (msg.want && this.status !== 'running') this.publishSamples();
+        if (msg.want && this.status !== 'running') await this.publishSamples();
         return;
       case 'reset':
         if (this.slots.length === 0) return;
@@ -267,7 +267,7 @@ export class TrainingSession {
     }
     this.setStatus(keepRunning ? 'running' : 'idle');
     this.samplesAt = -Infinity;
-    this.publishSamples();
+    await this.publishSamples();
     await this.publishAll('light');
     if (keepRunning) this.scheduleTick();
   }
@@ -325,10 +325,10 @@ export class TrainingSession {
   private queueSamples(): void {
     this.samplesQueued = true;
     this.o.defer(() => {
-      void this.enqueue(() => {
+      void this.enqueue(async () => {
         this.samplesQueued = false;
         if (this.waiting > 0) return; // a message first; the next chunk asks again
-        this.publishSamples();
+        await this.publishSamples();
       });
     });
   }
@@ -337,7 +337,7 @@ export class TrainingSession {
    * Text from the character model at its current step, and its tracking units (sampling.ts,
    * unit-features.ts); `onlyIfNew`: not again at a step already sampled with the same wish.
    */
-  private publishSamples(onlyIfNew = false): void {
+  private async publishSamples(onlyIfNew = false): Promise<void> {
     const want = this.samplesWant;
     const trainer = this.charTrainer();
     if (!want || !trainer) return;
@@ -348,8 +348,8 @@ export class TrainingSession {
     try {
       const options = trainer.config.taskOptions ?? {};
       const { vocab } = getCorpus(options);
-      const { text } = sampleText(trainer.model, trainer.params, vocab, want);
-      const units = trackUnits(trainer.model, trainer.params, vocab, probePassage(corpusId(options)), corpusId(options));
+      const { text } = await sampleText(trainer.model, trainer.params, vocab, want);
+      const units = await trackUnits(trainer.model, trainer.params, vocab, probePassage(corpusId(options)), corpusId(options));
       samples = { ...base, text, units: { probeText: units.text, units: units.units } };
     } catch (e) {
       samples = { ...base, text: '', error: errorMessage(e) };

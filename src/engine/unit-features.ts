@@ -146,15 +146,20 @@ export interface UnitReport {
  * Runs the model over the probe text (batch 1, from the initial state) and reports the best unit
  * per feature of the top layer's output. Disposes every tensor it makes.
  */
-export function trackUnits(model: ModelConfig, params: Params, vocab: CharVocab, text: string, corpus: CorpusId): UnitReport {
+export async function trackUnits(model: ModelConfig, params: Params, vocab: CharVocab, text: string, corpus: CorpusId): Promise<UnitReport> {
   const ids = encodeText(vocab, text);
   const V = vocab.chars.length;
   const T = ids.length;
   const x = tf.tidy(() => tf.reshape(tf.cast(tf.oneHot(tf.tensor1d(ids, 'int32'), V), 'float32'), [T, 1, V])) as tf.Tensor3D;
   const run = runFrom(model, params, x);
   const H = run.top.shape[2];
-  const acts = run.top.dataSync() as Float32Array;
-  tf.dispose([x, run.out, run.top]);
+  tf.dispose([x, run.out]);
   disposeModelState(run.state);
+  let acts: Float32Array;
+  try {
+    acts = (await run.top.data()) as Float32Array;
+  } finally {
+    run.top.dispose();
+  }
   return { text, units: bestUnits(acts, T, H, textFeatures(text, corpus)) };
 }

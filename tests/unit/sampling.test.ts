@@ -46,55 +46,55 @@ function greedyByFullPass(prompt: string, n: number): string {
 }
 
 describe('sampling', () => {
-  it('the same seed gives the same text; another seed another; every tensor disposed', () => {
+  it('the same seed gives the same text; another seed another; every tensor disposed', async () => {
     const before = tf.memory().numTensors;
     const req = { prompt: 'Alice ', length: 40, temperature: 1, seed: 7 };
-    const a = sampleText(trainer.model, trainer.params, vocab, req);
-    const b = sampleText(trainer.model, trainer.params, vocab, req);
-    const c = sampleText(trainer.model, trainer.params, vocab, { ...req, seed: 8 });
+    const a = await sampleText(trainer.model, trainer.params, vocab, req);
+    const b = await sampleText(trainer.model, trainer.params, vocab, req);
+    const c = await sampleText(trainer.model, trainer.params, vocab, { ...req, seed: 8 });
     expect(a.text).toBe(b.text);
     expect(a.text.length).toBe(40);
     expect(c.text).not.toBe(a.text);
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('temperature → 0 gives the argmax path, the same as a full forward pass per character', () => {
-    const greedy = sampleText(trainer.model, trainer.params, vocab, { prompt: 'The Rabbit', length: 12, temperature: 0, seed: 1 });
+  it('temperature → 0 gives the argmax path, the same as a full forward pass per character', async () => {
+    const greedy = await sampleText(trainer.model, trainer.params, vocab, { prompt: 'The Rabbit', length: 12, temperature: 0, seed: 1 });
     expect(greedy.text).toBe(greedyByFullPass('The Rabbit', 12));
-    const cold = sampleText(trainer.model, trainer.params, vocab, { prompt: 'The Rabbit', length: 12, temperature: 1e-3, seed: 99 });
+    const cold = await sampleText(trainer.model, trainer.params, vocab, { prompt: 'The Rabbit', length: 12, temperature: 1e-3, seed: 99 });
     expect(cold.text).toBe(greedy.text);
   });
 
-  it('the state resumes exactly: k + m characters in one go = k, then m from the state it left', () => {
+  it('the state resumes exactly: k + m characters in one go = k, then m from the state it left', async () => {
     const k = 15;
     const m = 20;
     const one = new CharSampler(trainer.model, trainer.params, vocab);
-    one.feedText('Down, down, ');
-    const whole = one.generate(k + m, 0.8, sampleRng(3));
+    await one.feedText('Down, down, ');
+    const whole = await one.generate(k + m, 0.8, sampleRng(3));
     one.dispose();
 
     const two = new CharSampler(trainer.model, trainer.params, vocab);
-    two.feedText('Down, down, ');
+    await two.feedText('Down, down, ');
     const rng = sampleRng(3);
-    const first = two.generate(k, 0.8, rng);
+    const first = await two.generate(k, 0.8, rng);
     const logitsAfterK = Float32Array.from(two.nextLogits!);
-    const second = two.generate(m, 0.8, rng);
+    const second = await two.generate(m, 0.8, rng);
     two.dispose();
     expect([...first, ...second]).toEqual(whole);
 
     // A fresh sampler primed with the prompt and the k characters in ONE pass reaches the same
     // next-character logits, and (the stream advanced by k draws) the same m characters.
     const three = new CharSampler(trainer.model, trainer.params, vocab);
-    three.feed([...encodeText(vocab, 'Down, down, '), ...first]);
+    await three.feed([...encodeText(vocab, 'Down, down, '), ...first]);
     const logits = three.nextLogits!;
     for (let j = 0; j < logits.length; j++) expect(logits[j]).toBeCloseTo(logitsAfterK[j], 5);
     const rng3 = sampleRng(3);
     for (let i = 0; i < k; i++) rng3.next();
-    expect(three.generate(m, 0.8, rng3)).toEqual(second);
+    expect(await three.generate(m, 0.8, rng3)).toEqual(second);
     three.dispose();
   });
 
-  it('pickToken: argmax at temperature 0; frequencies follow softmax(logits / T) at T = 1 and flatten at T = 2', () => {
+  it('pickToken: argmax at temperature 0; frequencies follow softmax(logits / T) at T = 1 and flatten at T = 2', async () => {
     const logits = [2, 0.5, -1, 1];
     expect(pickToken(logits, 0, createRng(1))).toBe(0);
     const rng = createRng(2);
@@ -108,15 +108,15 @@ describe('sampling', () => {
     expect(softmaxT(logits, 2)[0]).toBeLessThan(softmaxT(logits, 1)[0]);
   });
 
-  it('a bidirectional model cannot sample', () => {
+  it('a bidirectional model cannot sample', async () => {
     const bi = new Trainer({ ...cfg, bidirectional: true, hiddenSize: 4 });
-    expect(() => sampleText(bi.model, bi.params, vocab, { prompt: 'a', length: 2, temperature: 1, seed: 1 })).toThrow(/bidirectional/);
+    await expect(sampleText(bi.model, bi.params, vocab, { prompt: 'a', length: 2, temperature: 1, seed: 1 })).rejects.toThrow(/bidirectional/);
     bi.dispose();
   });
 });
 
 describe('unit features', () => {
-  it('English indicators: quotes, parentheses, line ends and the position in the line', () => {
+  it('English indicators: quotes, parentheses, line ends and the position in the line', async () => {
     const f = Object.fromEntries(textFeatures('a "b" (c)\nde', 'en').map((x) => [x.id, Array.from(x.values)]));
     // a ␣ " b " ␣ ( c ) ↵ d e
     expect(f.quote).toEqual([0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
@@ -125,7 +125,7 @@ describe('unit features', () => {
     expect(f.linePos).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2]);
   });
 
-  it('Chinese indicators: the end of a line of verse, the position in it, the title', () => {
+  it('Chinese indicators: the end of a line of verse, the position in it, the title', async () => {
     const f = Object.fromEntries(textFeatures('《春》杜\n床前明，疑是。', 'zh').map((x) => [x.id, Array.from(x.values)]));
     expect(f.title).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     // The poet's name before the newline ends no line of verse.
@@ -133,7 +133,7 @@ describe('unit features', () => {
     expect(f.versePos).toEqual([1, 2, 3, 4, 0, 1, 2, 3, 0, 1, 2, 0]);
   });
 
-  it('the best unit is the one most correlated with the feature (either sign)', () => {
+  it('the best unit is the one most correlated with the feature (either sign)', async () => {
     const T = 6;
     const H = 3;
     const feature = Float64Array.from([0, 1, 1, 0, 0, 1]);
@@ -150,10 +150,10 @@ describe('unit features', () => {
     expect(Array.from(u.trace)).toEqual(Array.from({ length: T }, (_, t) => acts[t * H + 1]));
   });
 
-  it('trackUnits on the trained model: one unit per feature, a trace per character, tensors flat', () => {
+  it('trackUnits on the trained model: one unit per feature, a trace per character, tensors flat', async () => {
     const before = tf.memory().numTensors;
     const text = probePassage('en', 120);
-    const rep = trackUnits(trainer.model, trainer.params, vocab, text, 'en');
+    const rep = await trackUnits(trainer.model, trainer.params, vocab, text, 'en');
     expect(rep.units.map((u) => u.feature)).toEqual(['quote', 'paren', 'lineEnd', 'linePos']);
     for (const u of rep.units) {
       expect(u.trace.length).toBe(Array.from(text).length);
