@@ -46,13 +46,16 @@ const DEFAULT_LABELS: MemoryLabels = {
 
 const M = { top: 18, right: 10, bottom: 30, left: 44 };
 
-/** The text line under the chart for one series: both R² and the verdict. */
+/**
+ * The text line under the chart for one series: both R², the fitted rate r (y ≈ a·e^{−r·lag}) and
+ * exponent p (y ≈ a·lag^{−p}), as the hint writes them, and the verdict.
+ */
 export function memorySummary(s: Pick<MemorySeries, 'fit'>, labels: MemoryLabels): string {
   const f = s.fit;
   if (!f) return '';
   if (f.verdict === 'too-short') return labels.verdict['too-short'];
-  const r2 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
-  return `${labels.exponential} R² = ${r2(f.exponential.r2)} · ${labels.powerLaw} R² = ${r2(f.powerLaw.r2)} → ${labels.verdict[f.verdict]}`;
+  const n = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+  return `${labels.exponential} R² = ${n(f.exponential.r2)}, r = ${n(f.exponential.rate)} · ${labels.powerLaw} R² = ${n(f.powerLaw.r2)}, p = ${n(f.powerLaw.exponent)} → ${labels.verdict[f.verdict]}`;
 }
 
 export function createMemoryView(el: HTMLElement, opts: { testId?: string; height?: number; labels?: MemoryLabels } = {}): ChartView<MemoryData> {

@@ -44,7 +44,7 @@ describe('instrument view helpers', () => {
     expect(countOutside(null)).toBe(0);
   });
 
-  it('fit curves pass through the fitted lines; the summary names both R² and the verdict', () => {
+  it('fit curves pass through the fitted lines; the summary names both R², the rate r and exponent p, and the verdict', () => {
     const lags = Array.from({ length: 40 }, (_, i) => i + 1);
     const exp = fitLongMemory(lags.map((l) => 3 * Math.exp(-0.2 * l)), lags);
     const c = fitCurves(exp, [1, 10]);
@@ -53,7 +53,7 @@ describe('instrument view helpers', () => {
       linear: '', loglog: '', lag: '', exponential: 'exp', powerLaw: 'pow',
       verdict: { exponential: 'short', 'power-law': 'long', undecided: '?', 'too-short': 'few' },
     };
-    expect(memorySummary({ fit: exp }, labels)).toMatch(/^exp R² = 1\.000 · pow R² = 0\.\d{3} → short$/);
+    expect(memorySummary({ fit: exp }, labels)).toMatch(/^exp R² = 1\.000, r = 0\.200 · pow R² = 0\.\d{3}, p = \d\.\d{3} → short$/);
     const pow = fitLongMemory(lags.map((l) => 2 * Math.pow(l, -1.5)), lags);
     expect(memorySummary({ fit: pow }, labels)).toMatch(/→ long$/);
     expect(memorySummary({ fit: fitLongMemory([1, 2], [1, 2]) }, labels)).toBe('few');
