@@ -43,7 +43,7 @@ describe('samples through the bridge', () => {
     const { store, w } = setup();
     store.getState().setSamplesWant(want);
     store.getState().setConfig({ hiddenSize: 16 });
-    const i = w.sent.findLastIndex((m) => m.type === 'configure');
+    const i = w.sent.map((m) => m.type).lastIndexOf('configure');
     expect(w.sent[i]).toMatchObject({ type: 'configure', runId: 2 });
     expect(w.sent.slice(i + 1).find((m) => m.type === 'samples')).toEqual({ type: 'samples', want });
   });
