@@ -49,6 +49,22 @@ export function useInstrumentsWanted(want: boolean) {
 /** Widgets that need the whole width (a wide canvas, text). */
 const WIDE: readonly LessonWidget[] = ['heatmaps', 'samples', 'params', 'spectrum', 'saturation', 'memory'];
 
+/**
+ * Which widgets take the whole row: the first (drawn largest), the wide kinds, and a half-width one
+ * that would otherwise sit alone in its row (the last of an odd run between wide ones).
+ */
+export function fullWidth(widgets: readonly LessonWidget[]): boolean[] {
+  const out = widgets.map((w, i) => i === 0 || WIDE.includes(w));
+  let run: number[] = [];
+  const close = () => {
+    if (run.length % 2 === 1) out[run[run.length - 1]] = true;
+    run = [];
+  };
+  out.forEach((isWide, i) => (isWide ? close() : run.push(i)));
+  close();
+  return out;
+}
+
 export function LessonWidgets({ widgets, cell, highlight }: { widgets: LessonWidget[]; cell: CellMeta | null; highlight: string[] }) {
   const t = useT();
   const lang = useApp((s) => s.ui.lang);
@@ -66,10 +82,11 @@ export function LessonWidgets({ widgets, cell, highlight }: { widgets: LessonWid
     return out;
   }, [latest?.gates, cell, lang]);
 
+  const wide = fullWidth(widgets);
   const card = (w: LessonWidget, i: number) => {
     const big = i === 0;
     const wrap = (title: string, hint: string | undefined, body: React.ReactNode) => (
-      <div key={w} className={`lesson-widget${big || WIDE.includes(w) ? ' wide' : ''}`} data-widget={w} data-testid={`lesson-widget-${w}`}>
+      <div key={w} className={`lesson-widget${wide[i] ? ' wide' : ''}`} data-widget={w} data-testid={`lesson-widget-${w}`}>
         <Card title={title} hint={hint}>{body}</Card>
       </div>
     );
