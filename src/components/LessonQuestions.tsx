@@ -28,7 +28,7 @@ function ChoiceView({ q, n }: { q: ChoiceQuestion; n: number }) {
           return (
             <label key={c} className={`question-choice${mark}`} data-choice={c}>
               <input type="radio" name={name} value={c} checked={picked === c} data-testid={`choice-${q.id}-${c}`} onChange={() => setPicked(c)} />
-              <span><RichText text={t(choiceKey(q, c) as MessageKey)} /></span>
+              <span><RichText text={t(choiceKey(q, c) as MessageKey)} plainTerms /></span>
             </label>
           );
         })}
