@@ -24,6 +24,7 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
       sps: s.run.stepsPerSecond,
       want: s.run.wantPlaying,
       message: s.run.message,
+      params: s.run.paramCount,
     })),
   );
   const readouts = useReadouts();
@@ -69,6 +70,13 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
           <dt data-testid="accuracy-label">{readouts.accLabel}</dt>
           <dd data-testid="accuracy-value">{fmtAcc(readouts.loss === undefined ? run.acc : readouts.acc)}</dd>
         </div>
+        {/* A lesson has no control panel: its run bar says how many parameters the model trains. */}
+        {compact && run.params !== null && (
+          <div>
+            <dt>{t('controls.params')}</dt>
+            <dd data-testid="run-param-count">{run.params.toLocaleString('en-US')}</dd>
+          </div>
+        )}
         <div className={`status status-${run.status}`} title={run.message ?? undefined}>
           <dt className="sr-only">{t('run.status')}</dt>
           <dd data-testid="run-status">
