@@ -88,9 +88,12 @@ export function LessonPage() {
   const title = t(`${step.textKey}.title` as MessageKey);
   const body = t(`${step.textKey}.body` as MessageKey);
   const symbols = cell ? [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) })) : [];
-  // Only ids the current cell has: a step's highlight names the cell its preset chose.
+  // Only ids the current cell has: a step's highlight names the cell its preset chose. The heatmaps
+  // show gates and states; the equations may also be highlighted by their own ids (np-RNN's 'init').
   const ids = new Set(cell ? [...cell.gates, ...cell.states].map((g) => g.id) : []);
+  const eqIds = new Set(cell?.equations.map((e) => e.id) ?? []);
   const highlight = step.highlight.filter((id) => ids.has(id));
+  const eqHighlight = step.highlight.filter((id) => ids.has(id) || eqIds.has(id));
   const widgets = stepWidgets(step);
   useInstrumentsWanted(needsInstruments(widgets));
 
@@ -147,7 +150,7 @@ export function LessonPage() {
           <RunBar compact />
           <DivergedBanner />
           <Card title={t('panel.equations')} hint={t('panel.equations.hint')}>
-            {cell ? <EquationPanel cell={cell} highlight={highlight} /> : <div className="skeleton" style={{ height: 180 }} />}
+            {cell ? <EquationPanel cell={cell} highlight={eqHighlight} /> : <div className="skeleton" style={{ height: 180 }} />}
           </Card>
           <LessonWidgets widgets={widgets} cell={cell ?? null} highlight={highlight} />
         </div>

@@ -52,14 +52,15 @@ describe('i18n', () => {
     for (const id of ['f', 'i', 'g', 'o', 'c', 'h']) expect(highlighted.has(id), `the lesson highlights ${id}`).toBe(true);
   });
 
-  it('every lesson step names a known cell, highlights ids that cell has, and compares known cells', () => {
+  it('every lesson step names a known cell, highlights ids that cell has (gates, states, equations), and compares known cells', () => {
     for (const lesson of LESSONS) {
       for (const step of lesson.steps) {
         const where = `${lesson.id}/${step.id}`;
         const cellId = step.preset.cellId;
         expect(cellId && hasCell(cellId), `${where} names a cell`).toBeTruthy();
         const parts = partsFor(getCell(cellId!), step.preset.cellOptions);
-        const ids = new Set([...parts.gates, ...parts.states].map((g) => g.id));
+        // A gate or state (highlighted in the heatmaps and equations) or an equation of the cell.
+        const ids = new Set([...parts.gates, ...parts.states, ...parts.equations].map((g) => g.id));
         for (const h of step.highlight) expect(ids.has(h), `${where} highlights ${h}`).toBe(true);
         for (const c of step.compare ?? []) expect(hasCell(c), `${where} compares ${c}`).toBe(true);
       }
