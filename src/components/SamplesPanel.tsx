@@ -6,23 +6,13 @@
 // which samples off the main thread every `every` training steps (src/engine/session.ts).
 import { useEffect, useMemo, useState } from 'react';
 import { appStore, useApp } from '../store';
-import type { SampleReport, SamplesWant } from '../worker/protocol';
+import type { SampleReport } from '../worker/protocol';
+import { SAMPLE_EVERY, samplesWantFor, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../store/slices';
 import type { MessageKey } from '../i18n';
 import { Slider } from './Slider';
 import { RichText } from './RichText';
 import { useT } from './hooks';
 
-/** Training steps between two samples while the model trains. */
-export const SAMPLE_EVERY = 50;
-export const TEMPERATURE_MIN = 0.2;
-export const TEMPERATURE_MAX = 2;
-
-/** The prompt and length per text: a sentence start for Alice, a title's opening bracket for the poems. */
-export function samplesWantFor(corpus: string, temperature: number): SamplesWant {
-  return corpus === 'zh'
-    ? { prompt: '《', length: 72, temperature, seed: 1, every: SAMPLE_EVERY }
-    : { prompt: 'Alice ', length: 180, temperature, seed: 1, every: SAMPLE_EVERY };
-}
 
 const textStyle: React.CSSProperties = {
   whiteSpace: 'pre-wrap', fontFamily: 'var(--mono, ui-monospace, monospace)', fontSize: 13, lineHeight: 1.45,

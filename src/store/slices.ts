@@ -65,6 +65,19 @@ export interface SamplesState {
 
 export const SAMPLES_KEPT = 6;
 
+/** Training steps between two samples while the model trains. */
+export const SAMPLE_EVERY = 50;
+/** The samples panel's temperature slider. */
+export const TEMPERATURE_MIN = 0.2;
+export const TEMPERATURE_MAX = 2;
+
+/** What the samples panel asks for: a sentence start for Alice, a title's opening bracket for the poems; seed 1. */
+export function samplesWantFor(corpus: string, temperature: number): SamplesWant {
+  return corpus === 'zh'
+    ? { prompt: '《', length: 72, temperature, seed: 1, every: SAMPLE_EVERY }
+    : { prompt: 'Alice ', length: 180, temperature, seed: 1, every: SAMPLE_EVERY };
+}
+
 export interface TelemetrySlice {
   telemetry: TelemetryState;
   pushTelemetry(t: Telemetry): void;

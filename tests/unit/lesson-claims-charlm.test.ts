@@ -1,6 +1,6 @@
 // "A character-level language model": the numbers and behaviours its steps state, measured on each
 // step's own run (lessonStepConfig: defaults + step preset, seed 1) and the panel's own requests
-// (SamplesPanel's samplesWantFor: the prompt, length and seed it asks the worker for). Also the
+// (samplesWantFor in src/store/slices.ts: the prompt, length and seed the samples panel asks the worker for). Also the
 // issue's required check: the model's loss falls below the unigram entropy of its text in a short
 // seeded run, for both texts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { getTaskSpec } from '../../src/engine/tasks/registry';
 import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
 import { trackUnits } from '../../src/engine/unit-features';
 import { CHARLM_GOAL_BITS, charLm } from '../../src/lessons/char-lm';
-import { SAMPLE_EVERY, samplesWantFor } from '../../src/components/SamplesPanel';
+import { SAMPLE_EVERY, samplesWantFor } from '../../src/store/slices';
 import { mean, stepConfig, stepOf } from './lesson-claims-helpers';
 
 const L = 'char-lm';
