@@ -134,6 +134,19 @@ describe('resuming from a returned state equals one run', () => {
       }
     });
   }
+
+  // Cells whose state depends on the layer (the Dilated RNN's dilation doubles per layer) or holds
+  // several past states (HOT-RNN's lags, mRNN/mLSTM's filter buffers), on three layers.
+  for (const id of ['dilated', 'hotrnn', 'mrnn', 'mlstm']) {
+    it(`${id}: three layers, in pieces of 5 and 7`, async () => {
+      tf.engine().startScope();
+      try {
+        await checkPieces(config(getCell(id), {}, 3), 6, [5, 7]);
+      } finally {
+        tf.engine().endScope();
+      }
+    });
+  }
 });
 
 describe('runFrom', () => {
