@@ -12,7 +12,8 @@
 //    backward pass and one read-back (per ROW_BUDGET rows, which bounds the tape's memory). A step
 //    that never reads ctx.t during the forward pass (a getter watches it) is the same function at
 //    every t, so all those steps go through one call on a batch of steps·S rows (~15 ops instead of
-//    ~15 per step); Clockwork, FRU and NARX read t and get a call per step.
+//    ~15 per step). No registered cell reads t any more: Clockwork, FRU and NARX keep a clock in
+//    their state (so a resumed run continues it), which the batched leaves carry per step.
 // 2. JS (Float64): M_T = [rows of h in s_T], M_{t−1} = M_t · J_t, so M_t = ∂h_T/∂s_t. Its h columns
 //    are ∂h_T/∂h_t with the other states at t held fixed ("for the LSTM the rerun from step t starts
 //    from (h_t, c_t) and only h_t varies"); M_t · B_t is ∂h_T/∂z_t. A cell with `project` (QRNN's
@@ -127,8 +128,8 @@ async function stepJacobians(
   const I = dims.inputSize;
   const ids = statesFor(cell, dims.options).map((s) => s.id);
   const hk = hiddenKeyOf(cell);
-  // The forward pass also finds out whether the step reads t (a Clockwork's schedule, FRU's
-  // phase): a step that never does is the same function at every t, so many steps can go through
+  // The forward pass also finds out whether the step reads ctx.t (no registered cell does: clocks
+  // live in the state; a cell that did would be handled too): a step that never does is the same function at every t, so many steps can go through
   // it as one batch of steps·S rows; otherwise each step gets its own call.
   let readsT = false;
   const ctxAt = (t: number): StepContext => {
