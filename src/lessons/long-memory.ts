@@ -51,7 +51,9 @@ export const longMemory: Lesson = {
     { kind: 'choice', id: 'lstm', textKey: 'lessons.longmem.q.lstm', choices: ['yes', 'slow', 'gate'], answer: 'slow' },
     {
       kind: 'live', id: 'window', textKey: 'lessons.longmem.q.window',
-      preset: { ...mlstm30, cellOptions: { K: 10, dynamic: true } },
+      // A small learning rate: the question's run trains while the reader drags, and at the step's
+      // 0.02 the trained K = 25 cell drifts off the power law within ~300 steps; at 0.002 it stays.
+      preset: { ...mlstm30, cellOptions: { K: 10, dynamic: true }, learningRate: 0.002 },
       control: 'opt.K',
       check: (s) => s.config.cellId === 'mlstm' && s.instruments?.memory?.verdict === 'power-law',
       example: {

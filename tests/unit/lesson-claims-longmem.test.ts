@@ -12,7 +12,8 @@ import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
 import { getLesson } from '../../src/lessons/registry';
 import { checkLive, liveExampleState } from '../../src/lessons/questions';
 import { defaultOptions } from '../../src/store/url';
-import { mean, stepConfig } from './lesson-claims-helpers';
+import { configFrom } from '../../src/store/page-config';
+import { catalog, mean, stepConfig } from './lesson-claims-helpers';
 
 const L = 'long-memory';
 
@@ -106,6 +107,21 @@ describe('lesson "Long memory"', () => {
     expect(checkLive(q, state(25, t25)).pass).toBe(true);
     expect(checkLive(q, state(10, ten)).pass).toBe(false);
   });
+
+  it('the live question’s run (lr 0.002): after 150 steps of training K = 25 is still a power law, K = 10 still not', async () => {
+    const q = getLesson(L).questions!.find((x) => x.id === 'window')!;
+    if (q.kind !== 'live') throw new Error('window is a live question');
+    const cfg = (K: number): TrainerConfig => ({ ...configFrom(catalog, q.preset), cellOptions: { K, dynamic: true } });
+    expect(configFrom(catalog, q.preset).learningRate).toBe(0.002);
+    const pass = (K: number, memory: LongMemoryFit) =>
+      checkLive(q, { ...liveExampleState(q, cfg(K), { config: { cellOptions: { K, dynamic: true } } }), instruments: { memory } as never }).pass;
+    const k25 = await memoryAt(cfg(25), 150);
+    expect(k25.fit.verdict).toBe('power-law');
+    expect(pass(25, k25.fit)).toBe(true);
+    const k10 = await memoryAt(cfg(10), 150);
+    expect(k10.fit.verdict).not.toBe('power-law');
+    expect(pass(10, k10.fit)).toBe(false);
+  }, 120_000);
 
   it('d: fixed d is exactly 0.25, exponent ~0.73 (near 1 − d); dynamic d averages ~0.26, exponent ~0.67, still a power law', async () => {
     const cfg = stepConfig(L, 'd');

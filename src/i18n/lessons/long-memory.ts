@@ -69,7 +69,7 @@ export const zh: Record<keyof typeof en, string> = {
   'lessons.longmem.compare.title': '并排比较',
   'lessons.longmem.compare.body':
     '在这一步的设置下（30 步加法问题，8 个单元）把 LSTM、mRNN 和 mLSTM 并排打开。比较页面给当前单元以外的每个单元使用默认选项，记忆图把它们的曲线叠在一起。训练前，默认遗忘门偏置为 0 的 LSTM 按指数衰减，每步 $r \\approx 0.44$。$K = 30$ 的 mLSTM 遵循幂律。mRNN 使用默认的 $K = 10$，只有序列长度的三分之一，判为指数型：在窗口之外，它和其他 RNN 没有区别。这种意义上的长记忆，既需要滤波，也需要一个与你想保留的依赖一样长的窗口。',
-  'lessons.longmem.q.definition.q': '按 Zhao 等人的定义，若 $j$ 步之前的输入的影响如何衰减，模型就具有长记忆？',
+  'lessons.longmem.q.definition.q': '按 Zhao 等人的定义，$j$ 步之前的输入的影响怎样衰减时，模型才具有长记忆？',
   'lessons.longmem.q.definition.geometric': '像 $\\rho^j$ 那样，$\\rho$ 略小于 1',
   'lessons.longmem.q.definition.geometric.why': '不对。无论 $\\rho$ 多接近 1，几何衰减都是短记忆：对所有滞后求和是有限的，记忆图在半对数坐标上是一条直线，就像第一步中的 LSTM。',
   'lessons.longmem.q.definition.power': '像滞后的幂次 $j^{-p}$ 那样',
