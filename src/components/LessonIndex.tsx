@@ -1,7 +1,7 @@
 // The lesson index at the top of the lesson page: every lesson with its title, one-line summary,
 // number of steps and how many the reader has read (kept in local storage: src/store/progress.ts),
 // plus the way to the glossary. Marking: a step counts as read once it has been shown.
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { appStore, useApp } from '../store';
 import { getLesson, LESSONS } from '../lessons/registry';
 import type { Lesson } from '../lessons/types';
@@ -9,6 +9,7 @@ import { goToLessonStep } from '../store/navigation';
 import { progress, stepsRead, type Progress } from '../store/progress';
 import type { MessageKey } from '../i18n';
 import { RichText } from './RichText';
+import { plainProse } from '../i18n/prose';
 import { useT } from './hooks';
 
 export function useProgress(): Progress {
@@ -32,10 +33,16 @@ export function LessonIndex({ glossaryOpen, onGlossary }: { glossaryOpen: boolea
   const t = useT();
   const active = getLesson(useApp((s) => s.ui.lesson)).id;
   const p = useProgress();
+  // Folded, the index is one row of numbered chips, so the step's text starts near the top of the
+  // screen; unfolded, each lesson shows its summary and progress in words.
+  const [open, setOpen] = useState(false);
   return (
-    <nav className="lesson-index" aria-label={t('lesson.choose')} data-testid="lesson-index">
+    <nav className={`lesson-index${open ? '' : ' folded'}`} aria-label={t('lesson.choose')} data-testid="lesson-index">
       <div className="lesson-index-head">
-        <h2 className="eyebrow">{t('lesson.index')}</h2>
+        <button type="button" className="btn btn-ghost" data-testid="lesson-index-toggle" aria-expanded={open} aria-controls="lesson-index-list"
+          onClick={() => setOpen((o) => !o)}>
+          {open ? '▾' : '▸'} {t('lesson.index')}
+        </button>
         <button type="button" className="btn btn-ghost" data-testid="glossary-toggle" aria-expanded={glossaryOpen} aria-controls="glossary" onClick={onGlossary}>
           {glossaryOpen ? '▾' : '▸'} {t('glossary.title')}
         </button>
@@ -43,7 +50,7 @@ export function LessonIndex({ glossaryOpen, onGlossary }: { glossaryOpen: boolea
           <button type="button" className="link-button" data-testid="progress-reset" onClick={() => progress.reset()}>{t('lesson.index.reset')}</button>
         )}
       </div>
-      <ol className="lesson-index-list">
+      <ol className="lesson-index-list" id="lesson-index-list">
         {LESSONS.map((l, i) => {
           const read = stepsRead(p, l);
           const total = l.steps.length;
@@ -51,8 +58,9 @@ export function LessonIndex({ glossaryOpen, onGlossary }: { glossaryOpen: boolea
           return (
             <li key={l.id}>
               <button type="button" data-testid={`lesson-choice-${l.id}`} className={`lesson-tile${current ? ' active' : ''}${read === total ? ' done' : ''}`}
-                aria-current={current ? 'page' : undefined} data-read={read} data-total={total} onClick={() => goToLessonStep(appStore(), l.id, 0)}>
-                <span className="lesson-tile-title"><span className="lesson-tile-n">{i + 1}</span> <RichText text={t(l.titleKey as MessageKey)} plainTerms /></span>
+                aria-current={current ? 'page' : undefined} data-read={read} data-total={total} onClick={() => goToLessonStep(appStore(), l.id, 0)}
+                title={open ? undefined : `${i + 1}. ${plainProse(t(l.titleKey as MessageKey))} · ${t('lesson.index.read', { n: read, total })}`}>
+                <span className="lesson-tile-title"><span className="lesson-tile-n">{i + 1}</span> <span className="lesson-tile-name"><RichText text={t(l.titleKey as MessageKey)} plainTerms /></span></span>
                 <span className="lesson-tile-summary"><RichText text={t(l.summaryKey as MessageKey)} plainTerms /></span>
                 <span className="lesson-tile-meta" data-testid={`lesson-read-${l.id}`}>
                   {t(total === 1 ? 'lesson.index.step1' : 'lesson.index.steps', { n: total })} · {t('lesson.index.read', { n: read, total })}

@@ -200,6 +200,10 @@ export const scenarios: Scenario[] = [
         // Progress survives a reload and shows in the index.
         await page.reload();
         await page.waitForSelector('[data-testid=lesson-index]');
+        // Folded by default (one row of numbered chips); unfolded it says the progress in words.
+        assert.ok(!(await page.isVisible('[data-testid=lesson-read-recurrence]')), 'the folded index shows numbers only');
+        await page.click('[data-testid=lesson-index-toggle]');
+        await page.waitForSelector('[data-testid=lesson-read-recurrence]', { state: 'visible' });
         for (const id of ['recurrence', 'vanishing-gradients', 'lstm-step-by-step']) {
           const total = LESSONS.find((l) => l.id === id)!.steps.length;
           assert.equal(await page.getAttribute(`[data-testid=lesson-choice-${id}]`, 'data-read'), String(total), `${id} read after reload`);
