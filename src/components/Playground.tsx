@@ -9,6 +9,7 @@ import { useCellMeta, useT } from './hooks';
 import { cellText } from '../i18n';
 import { RichText } from './RichText';
 import { InstrumentsSection } from './Instruments';
+import { SamplesPanel } from './SamplesPanel';
 
 export function Card({ title, hint, children, className }: { title: string; hint?: string; children: React.ReactNode; className?: string }) {
   return (
@@ -27,6 +28,8 @@ export function Playground() {
   const cellId = useApp((s) => s.config.cellId);
   const lang = useApp((s) => s.ui.lang);
   const cell = useCellMeta(cellId);
+  // A character model writes text: the Playground shows its samples as the lesson does.
+  const textTask = useApp((s) => s.config.taskId === 'chars');
   return (
     <div className="playground">
       <aside className="sidebar">
@@ -58,6 +61,11 @@ export function Playground() {
             </Card>
           </div>
         </div>
+        {textTask && (
+          <Card title={t('samples.title')} hint={t('samples.hint')}>
+            <SamplesPanel />
+          </Card>
+        )}
         <Card title={t('panel.heatmaps')} hint={t('panel.heatmaps.hint')}>
           {cell ? <HeatmapPanel cell={cell} /> : <div className="skeleton" style={{ height: 320 }} />}
         </Card>

@@ -64,4 +64,17 @@ export const scenarios: Scenario[] = [
         assert.match((await page.textContent('[data-testid=samples-panel]')) ?? '', /温度/, 'the panel reads in Chinese');
       }),
   },
+  {
+    name: 'char-lm: the Playground on the character task shows its samples too, and only there',
+    run: (base) =>
+      withPage({}, async (page) => {
+        await page.goto(`${base}/?cell=lstm&task=chars`);
+        await page.waitForSelector('[data-testid=samples-text][data-step="0"]', { timeout: 60_000 });
+        await page.click('[data-testid=step-button]');
+        await page.waitForSelector('[data-testid=samples-text][data-step="1"]', { timeout: 60_000 });
+        await page.goto(`${base}/?cell=lstm&task=copy`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        assert.equal(await page.$('[data-testid=samples-panel]'), null, 'no samples panel on the copy task');
+      }),
+  },
 ];
