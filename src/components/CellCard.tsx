@@ -128,24 +128,24 @@ export function CellCardPage() {
             <Card title={t('panel.equations')} hint={t('panel.equations.hint')} className="equations-card">
               <EquationPanel cell={cell} />
             </Card>
-            <Card title={t('card.diagram')} hint={t('card.diagram.hint')}>
+            <Card title={t('card.diagram')} hint={t('card.diagram.hint')} exportAs="diagram">
               <CellDiagram cell={cell} />
             </Card>
           </div>
           <div className="grid-2">
-            <Card title={t('panel.loss')} hint={t('panel.loss.hint')}>
+            <Card title={t('panel.loss')} hint={t('panel.loss.hint')} exportAs="loss">
               <LossPanel height={190} />
             </Card>
-            <Card title={t('panel.gradnorm')} hint={t('panel.gradnorm.hint')}>
+            <Card title={t('panel.gradnorm')} hint={t('panel.gradnorm.hint')} exportAs="gradnorm">
               <GradNormPanel height={190} />
             </Card>
           </div>
           {cell.hasDiagnostics && (
-            <Card title={t('card.diagnostics')} hint={t('card.diagnostics.hint')}>
+            <Card title={t('card.diagnostics')} hint={t('card.diagnostics.hint')} exportAs="diagnostics">
               <DiagnosticsPanel />
             </Card>
           )}
-          <Card title={t('panel.heatmaps')} hint={t('panel.heatmaps.hint')}>
+          <Card title={t('panel.heatmaps')} hint={t('panel.heatmaps.hint')} exportAs="heatmaps">
             <HeatmapPanel cell={cell} />
           </Card>
           <InstrumentsSection />

@@ -185,10 +185,10 @@ export function ComparePage() {
           <RunBar />
           <DivergedBanner />
           <div className="grid-2">
-            <Card title={t('compare.loss')} hint={t('compare.loss.hint')}>
+            <Card title={t('compare.loss')} hint={t('compare.loss.hint')} exportAs="loss">
               <CompareChart kind="loss" />
             </Card>
-            <Card title={t('compare.gradnorm')} hint={t('compare.gradnorm.hint')}>
+            <Card title={t('compare.gradnorm')} hint={t('compare.gradnorm.hint')} exportAs="gradnorm">
               <CompareChart kind="grad" />
             </Card>
           </div>

@@ -250,23 +250,23 @@ function RunInstruments() {
   const mem = memorySeries('run', '', INSTRUMENT.primary, latest?.jacobians ?? null, latest?.memory ?? null);
   return (
     <div className="instruments-grid">
-      <Card title={t('instr.spectrum')} hint={t('instr.spectrum.hint')}>
+      <Card title={t('instr.spectrum')} hint={t('instr.spectrum.hint')} exportAs="spectrum">
         <SpectraWidget spectra={latest?.spectra ?? null} emptyText={waiting} />
       </Card>
-      <Card title={t('instr.jacobian')} hint={t('instr.jacobian.hint')}>
+      <Card title={t('instr.jacobian')} hint={t('instr.jacobian.hint')} exportAs="jacobian">
         <JacobianWidget profiles={[{ id: 'run', jacobians: latest?.jacobians ?? null }]} emptyText={waiting} />
       </Card>
-      <Card title={t('instr.step')} hint={t('instr.step.hint')}>
+      <Card title={t('instr.step')} hint={t('instr.step.hint')} exportAs="step-jacobian">
         <StepJacobianWidget jacobians={latest?.jacobians ?? null} picked={picked} emptyText={waiting}
           onPick={(x) => appStore().getState().setStepEigAt(x)} />
       </Card>
-      <Card title={t('instr.gates')} hint={t('instr.gates.hint')}>
+      <Card title={t('instr.gates')} hint={t('instr.gates.hint')} exportAs="gate-histograms">
         <GateWidget gates={latest?.gates ?? []} names={names} emptyText={latest ? t('instr.noGates') : waiting} />
       </Card>
-      <Card title={t('instr.clip')} hint={t('instr.clip.hint')}>
+      <Card title={t('instr.clip')} hint={t('instr.clip.hint')} exportAs="clip">
         <ClipWidget points={clip} threshold={clipNorm} svThreshold={svClip} emptyText={waiting} />
       </Card>
-      <Card title={t('instr.memory')} hint={t('instr.memory.hint')}>
+      <Card title={t('instr.memory')} hint={t('instr.memory.hint')} exportAs="long-memory">
         <MemoryWidget series={mem ? [mem] : []} emptyText={waiting} />
       </Card>
     </div>
@@ -284,18 +284,18 @@ export function CompareInstruments({ names }: { names: (id: string) => string })
       <SectionHead open={open} toggle={toggle} />
       {open && (
         <div className="instruments-grid">
-          <Card title={t('instr.jacobian')} hint={t('instr.jacobian.hint')}>
+          <Card title={t('instr.jacobian')} hint={t('instr.jacobian.hint')} exportAs="jacobian">
             <JacobianWidget testId="compare-instr-jacobian" emptyText={waiting}
               profiles={slots.map((sl, i) => ({ id: sl.cellId, name: names(sl.cellId), color: seriesColor(i), jacobians: sl.instruments?.jacobians ?? null }))} />
           </Card>
-          <Card title={t('instr.memory')} hint={t('instr.memory.hint')}>
+          <Card title={t('instr.memory')} hint={t('instr.memory.hint')} exportAs="long-memory">
             <MemoryWidget testId="compare-instr-memory" emptyText={waiting}
               series={slots.flatMap((sl, i) => {
                 const m = memorySeries(sl.cellId, names(sl.cellId), seriesColor(i), sl.instruments?.jacobians ?? null, sl.instruments?.memory ?? null);
                 return m ? [m] : [];
               })} />
           </Card>
-          <Card title={t('instr.spectrum')} hint={t('instr.spectrum.hint')} className="span-2">
+          <Card title={t('instr.spectrum')} hint={t('instr.spectrum.hint')} className="span-2" exportAs="spectra">
             <div className="spectra-row">
               {slots.map((sl, i) => (
                 <div key={sl.cellId} className="spectra-cell" data-series={sl.cellId}>

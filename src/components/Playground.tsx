@@ -9,13 +9,18 @@ import { useCellMeta, useT } from './hooks';
 import { cellText } from '../i18n';
 import { RichText } from './RichText';
 import { InstrumentsSection } from './Instruments';
+import { ChartExport } from './ExportMenu';
+import { useRef } from 'react';
 import { SamplesPanel } from './SamplesPanel';
 
-export function Card({ title, hint, children, className }: { title: string; hint?: string; children: React.ReactNode; className?: string }) {
+/** `exportAs` names the chart the card holds (file names, test ids): the card gets an SVG / PNG 2× export menu. */
+export function Card({ title, hint, children, className, exportAs }: { title: string; hint?: string; children: React.ReactNode; className?: string; exportAs?: string }) {
+  const ref = useRef<HTMLElement>(null);
   return (
-    <section className={`card ${className ?? ''}`}>
+    <section className={`card ${className ?? ''}`} ref={ref}>
       <header className="card-head">
         <h2 className="card-title"><RichText text={title} /></h2>
+        {exportAs && <ChartExport chart={exportAs} title={title} target={ref} />}
         {hint && <p className="card-hint"><RichText text={hint} /></p>}
       </header>
       {children}
@@ -53,10 +58,10 @@ export function Playground() {
             )}
           </Card>
           <div className="chart-stack">
-            <Card title={t('panel.loss')} hint={t('panel.loss.hint')}>
+            <Card title={t('panel.loss')} hint={t('panel.loss.hint')} exportAs="loss">
               <LossPanel height={200} />
             </Card>
-            <Card title={t('panel.gradnorm')} hint={t('panel.gradnorm.hint')}>
+            <Card title={t('panel.gradnorm')} hint={t('panel.gradnorm.hint')} exportAs="gradnorm">
               <GradNormPanel height={180} />
             </Card>
           </div>
@@ -66,7 +71,7 @@ export function Playground() {
             <SamplesPanel />
           </Card>
         )}
-        <Card title={t('panel.heatmaps')} hint={t('panel.heatmaps.hint')}>
+        <Card title={t('panel.heatmaps')} hint={t('panel.heatmaps.hint')} exportAs="heatmaps">
           {cell ? <HeatmapPanel cell={cell} /> : <div className="skeleton" style={{ height: 320 }} />}
         </Card>
         <InstrumentsSection />

@@ -6,6 +6,7 @@ import { cellText } from '../i18n';
 import { budgetVars, useLowerText, usePageWorkload } from './BudgetNote';
 import { useT } from './hooks';
 import { plainProse } from '../i18n/prose';
+import { TelemetryExport } from './ExportMenu';
 
 function fmtLoss(v: number | null): string {
   if (v === null) return '—';
@@ -86,6 +87,7 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
           </dd>
         </div>
       </dl>
+      <TelemetryExport />
       {run.status === 'error' && errorText && <p className="run-error" data-testid="run-error">{errorText}</p>}
       <WorkerNotice />
     </div>

@@ -117,17 +117,17 @@ export function WhatIfPage() {
         </aside>
         <div className="main-col">
           <div className="grid-2">
-            <Card title={t('instr.spectrum')} hint={t('instr.spectrum.hint')}>
+            <Card title={t('instr.spectrum')} hint={t('instr.spectrum.hint')} exportAs="spectrum">
               <SpectrumWidget spectrum={r.spectrum} testId="whatif-spectrum" />
               <p className="card-hint" data-testid="whatif-outside" data-outside={r.outside}>
                 {t('whatif.outside', { n: r.outside, total: r.spectrum.eigenvalues?.length ?? 0 })}
               </p>
             </Card>
-            <Card title={t('instr.jacobian')} hint={t('instr.jacobian.hint')}>
+            <Card title={t('instr.jacobian')} hint={t('instr.jacobian.hint')} exportAs="jacobian">
               <JacobianWidget testId="whatif-jacobian" profiles={[{ id: 'whatif', jacobians: r.jacobians }]} />
             </Card>
           </div>
-          <Card title={t('instr.memory')} hint={t('instr.memory.hint')}>
+          <Card title={t('instr.memory')} hint={t('instr.memory.hint')} exportAs="long-memory">
             <MemoryWidget testId="whatif-memory" series={mem ? [mem] : []} />
           </Card>
         </div>
