@@ -25,7 +25,8 @@
 // sampled from the single run at configure, when the wish changes (a temperature), on pause and
 // step, and every `want.every` training steps, in its own turn of the queue like the instruments;
 // with the hidden units that track quotes, brackets or line ends over a fixed passage.
-import type { FromWorker, LoadedWeights, RunStatus, SampleReport, SamplesWant, ToWorker } from '../worker/protocol';
+import type { FromWorker, LoadedWeights, ProbeInput, RunStatus, SampleReport, SamplesWant, ToWorker } from '../worker/protocol';
+import { parseProbeInput, probeContext, typedProbe } from './probe-input';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';
 import type { JacobianFn } from './instruments/probe';
@@ -104,6 +105,8 @@ export class TrainingSession {
   private samplesWant: SamplesWant | null = null;
   private samplesAt = -Infinity;
   private samplesQueued = false;
+  /** A probe sequence the reader typed (kept across runs while it fits their task), or null. */
+  private probeInput: ProbeInput | null = null;
   private readonly o: Required<SessionOptions>;
 
   constructor(opts: SessionOptions) {
@@ -200,9 +203,44 @@ export class TrainingSession {
         // A running run samples at its next chunk; a stopped one now.
         if (msg.want && this.status !== 'running') await this.publishSamples();
         return;
+      case 'probeInput':
+        this.probeInput = msg.input;
+        this.applyProbe(true);
+        for (const slot of this.slots) slot.lastInstruments = -Infinity;
+        // A running run shows it at its next snapshot; a stopped one now.
+        if (this.status !== 'running') await this.publishAll('light');
+        return;
       case 'reset':
         if (this.slots.length === 0) return;
         return this.rebuild(this.slots.map((s) => s.config), this.comparing, false, this.comparing ? undefined : this.slots[0].weights);
+    }
+  }
+
+  /**
+   * Gives every run the typed probe (or the task's example again). A typed input that does not fit
+   * the runs' task (another input width after a change of task) is dropped with a 'probeStatus'
+   * saying why; `announce` also confirms one that fits.
+   */
+  private applyProbe(announce: boolean): void {
+    const input = this.probeInput;
+    const trainers = this.slots.map((s) => s.trainer).filter((t) => t !== null);
+    if (!input) {
+      for (const t of trainers) t.setProbe(null);
+      return;
+    }
+    if (trainers.length === 0) return;
+    try {
+      let T = 0;
+      for (const t of trainers) {
+        const parsed = parseProbeInput(input, probeContext(t.config.taskId, t.config.taskOptions, t.task.inputSize));
+        t.setProbe(typedProbe(t.task, parsed));
+        T = parsed.T;
+      }
+      if (announce) this.o.post({ type: 'probeStatus', runId: this.runId, input, applied: true, T });
+    } catch (e) {
+      for (const t of trainers) t.setProbe(null);
+      this.probeInput = null;
+      this.o.post({ type: 'probeStatus', runId: this.runId, input, applied: false, message: errorMessage(e) });
     }
   }
 
@@ -265,6 +303,7 @@ export class TrainingSession {
         }
       });
     }
+    this.applyProbe(false);
     this.setStatus(keepRunning ? 'running' : 'idle');
     this.samplesAt = -Infinity;
     await this.publishSamples();

@@ -5,10 +5,10 @@ import type { Params } from '../cells/types';
 import type { ProbeTrace, Telemetry } from '../worker/protocol';
 import { batchTensors, forward, type ModelConfig } from './model';
 import { numDirections } from './stack';
-import type { Task } from './tasks/types';
+import type { Task, TaskProbe } from './tasks/types';
 
-export async function readProbe(mc: ModelConfig, task: Task, params: Params, seqLen: number): Promise<Telemetry['probe']> {
-  const probe = task.probe(seqLen);
+/** `probe`: the sequence to run, the task's example (task.probe(T)) or one the reader typed. */
+export async function readProbe(mc: ModelConfig, task: Task, params: Params, probe: TaskProbe): Promise<Telemetry['probe']> {
   const { T } = probe.batch;
   const run = tf.tidy(() => {
     const b = batchTensors(probe.batch, task.inputSize, task.outputSize);

@@ -20,7 +20,7 @@ import { createRng, type Rng } from './rng';
 import { layerDims, numDirections, paramName, paramsOf, stackParams, topHiddenSize } from './stack';
 import { SvClipper } from './sv-clip';
 import { getTask } from './tasks/registry';
-import type { Task, TaskBatch } from './tasks/types';
+import type { Task, TaskBatch, TaskProbe } from './tasks/types';
 import { readProbe } from './telemetry';
 import { RateWindow } from './rate';
 import { instrumentSnapshot, type JacobianFn } from './instruments/probe';
@@ -101,6 +101,8 @@ export class Trainer {
   /** Steps per second over the last ~2 s of wall time (rate.ts), for the readout. */
   private rate = new RateWindow(2000);
   private disposed = false;
+  /** A typed probe sequence (probe-input.ts) the views watch instead of the task's example; null: the task's. */
+  private customProbe: TaskProbe | null = null;
 
   /**
    * `initial` replaces the seeded init of the parameters it names (a loaded weight file). It must
@@ -263,7 +265,7 @@ export class Trainer {
       points.push({ step, loss, accuracy });
     }
     const stepsPerSecond = this.rate.push(now(), this.step);
-    const probe = await readProbe(this.model, this.task, this.vars, this.T);
+    const probe = await readProbe(this.model, this.task, this.vars, this.probeExample());
     const diagnostics = await this.diagnostics();
     let instruments: InstrumentSnapshot | undefined;
     let instrumentsMs = 0;
@@ -295,7 +297,7 @@ export class Trainer {
     trace: Telemetry['probe']['traces'][number] | undefined,
     opts: NonNullable<SnapshotRequest['instruments']> = {},
   ): Promise<InstrumentSnapshot | null> {
-    const probe = this.task.probe(this.T);
+    const probe = this.probeExample();
     return instrumentSnapshot({
       step: this.step,
       stack: this.model.stack,
@@ -308,6 +310,16 @@ export class Trainer {
       interrupted: opts.interrupted,
       light: opts.light,
     });
+  }
+
+  /** Watch this sequence instead of the task's example (null: the task's again). Training is untouched. */
+  setProbe(probe: TaskProbe | null): void {
+    this.customProbe = probe;
+  }
+
+  /** The sequence the views watch: a typed one, or the task's fixed example. */
+  probeExample(): TaskProbe {
+    return this.customProbe ?? this.task.probe(this.T);
   }
 
   /** Global gradient norm of the last step before and after clipping (for tests and the bench). */

@@ -68,8 +68,15 @@ function readReadout(doc: Record<string, unknown>, stack: StackConfig, outputSiz
 }
 
 function readPytorch(doc: Record<string, unknown>, outputSize: number): WeightsFile {
-  const model = parsePytorchModel(doc);
   const notes: string[] = [];
+  // batch_first only changes the layout of the module's input and output tensors, never a weight:
+  // the page feeds its own inputs, so a batch_first model loads as it is (the CLI, which reads
+  // input files, still refuses it).
+  if (isObject(doc.config) && doc.config.batch_first === true) {
+    doc = { ...doc, config: { ...doc.config, batch_first: false } };
+    notes.push('batch_first=True only changes the layout of the module’s inputs, not its weights: the page feeds its own');
+  }
+  const model = parsePytorchModel(doc);
   if (model.fixedZero.size) notes.push('the model has bias=False: its biases start at 0 here and are trained');
   const shape: WeightsShape = {
     cellId: model.config.cell.id,

@@ -113,6 +113,8 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       sent.compare = null;
       post(configureMsg(s));
     }
+    // A replaced worker has not seen the typed probe input (the worker keeps it across runs).
+    if (s.probeInput.input && !isCompare(s)) post({ type: 'probeInput', input: s.probeInput.input });
     // After the configure: the new run samples at step 0 if its worker already knew (a replaced one did not).
     if (s.samples.want) post({ type: 'samples', want: s.samples.want });
     if (run.wantPlaying) post({ type: 'play' });
@@ -152,6 +154,14 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     }
     if (msg.type === 'samples') {
       if (msg.runId === s.run.runId) s.pushSamples(msg.samples);
+      return;
+    }
+    if (msg.type === 'probeStatus') {
+      // Only about the input the page still holds (a newer one has its own answer coming).
+      const cur = s.probeInput.input;
+      if (!cur || cur.mode !== msg.input.mode || cur.text !== msg.input.text) return;
+      if (msg.applied) s.setProbeStatus({ T: msg.T ?? null, message: null });
+      else s.setProbeStatus({ input: null, T: null, message: msg.message ?? 'the input does not fit this model' });
       return;
     }
     if (msg.type === 'telemetry') {
@@ -233,6 +243,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     const insPrev = prev.instruments;
     if (ins.open !== insPrev.open || ins.stepEigAt !== insPrev.stepEigAt) post(instrumentsMsg(s));
     if (s.samples.want !== prev.samples.want) post({ type: 'samples', want: s.samples.want });
+    if (s.probeInput.input !== prev.probeInput.input) post({ type: 'probeInput', input: s.probeInput.input });
     const compareKey = isCompare(s) ? s.ui.compare.join(',') : null;
     if (compareKey !== sent.compare) {
       crashes = 0;

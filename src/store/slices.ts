@@ -2,7 +2,7 @@
 // worker reports; ui is page-level. Fast telemetry is kept here but views read it via subscribe.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CellOptions, OptionValue } from '../cells/types';
-import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, RunConfig, RunStatus, SampleReport, SamplesWant, Telemetry, WeightSet } from '../worker/protocol';
+import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, ProbeInput, RunConfig, RunStatus, SampleReport, SamplesWant, Telemetry, WeightSet } from '../worker/protocol';
 import type { Catalog } from './catalog';
 import { defaultOptions, type BackendPref, type Lang, type MechFilter, type Page, type UrlNotice, type WhatIfUi } from './url';
 
@@ -169,6 +169,13 @@ export interface WeightsSlice {
   /** Drops the loaded weights (the run goes back to its seeded init), saying why if given. */
   clearWeights(message?: { kind: 'info' | 'error'; text: string }): void;
   setWeightsMessage(message: { kind: 'info' | 'error'; text: string } | null): void;
+  /**
+   * A probe sequence the reader typed (probe-input.ts) that the views watch instead of the task's
+   * example: the input, its length once the worker has taken it, or why it was refused.
+   */
+  probeInput: { input: ProbeInput | null; T: number | null; message: string | null };
+  setProbeInput(input: ProbeInput | null): void;
+  setProbeStatus(patch: Partial<AppState['probeInput']>): void;
 }
 
 export type AppState = ConfigSlice & RunSlice & TelemetrySlice & UiSlice & CompareSlice & WeightsSlice & InstrumentsSlice;
@@ -342,6 +349,9 @@ export const createWeightsSlice: Slice<WeightsSlice> = (set, get) => ({
   loadWeights: (w) => set({ weights: { loaded: { ...w, id: ++weightsIds }, message: null } }),
   clearWeights: (message) => set({ weights: { loaded: null, message: message ?? null } }),
   setWeightsMessage: (message) => set({ weights: { ...get().weights, message } }),
+  probeInput: { input: null, T: null, message: null },
+  setProbeInput: (input) => set({ probeInput: { input, T: null, message: null } }),
+  setProbeStatus: (patch) => set({ probeInput: { ...get().probeInput, ...patch } }),
 });
 
 export const createInstrumentsSlice = (initial: { open?: boolean; stepEigAt?: number | null } = {}): Slice<InstrumentsSlice> => (set, get) => ({

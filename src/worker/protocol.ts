@@ -3,8 +3,10 @@
 import type { CellOptions } from '../cells/types';
 import type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
 import type { TrackingUnit } from '../engine/unit-features';
+import type { ProbeInput } from '../engine/probe-input';
 
 export type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
+export type { ProbeInput } from '../engine/probe-input';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -74,7 +76,13 @@ export type ToWorker =
    * What the samples panel wants from a character model (task 'chars'), null when none is shown:
    * text sampled now and again every `every` training steps, answered by 'samples'. Kept across runs.
    */
-  | { type: 'samples'; want: SamplesWant | null };
+  | { type: 'samples'; want: SamplesWant | null }
+  /**
+   * A sequence the reader typed (probe-input.ts) that every view watches instead of the task's
+   * example, null for the example again. Checked against the run's task (1–500 steps, finite
+   * numbers, the model's input width), answered by 'probeStatus', kept across runs while it fits.
+   */
+  | { type: 'probeInput'; input: ProbeInput | null };
 
 /** A request for text from the character model (src/engine/sampling.ts). */
 export interface SamplesWant {
@@ -169,4 +177,6 @@ export type FromWorker =
   /** Whether loaded weights `id` became the run's start, or why they did not fit. */
   | { type: 'weightsStatus'; runId: number; id: number; applied: boolean; message?: string }
   /** Text from a character model, for the samples panel (only while it wants some; see 'samples' above). */
-  | { type: 'samples'; runId: number; samples: SampleReport };
+  | { type: 'samples'; runId: number; samples: SampleReport }
+  /** Whether a typed probe input is what the views watch (its T), or why it was refused (the views keep the task's example). */
+  | { type: 'probeStatus'; runId: number; input: ProbeInput; applied: boolean; T?: number; message?: string };
