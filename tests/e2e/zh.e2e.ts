@@ -12,7 +12,7 @@ import { withPage, type Scenario } from './scenario';
 const ALLOW = [
   // cells, functions, libraries, backends, formats
   'RNN', 'LSTM', 'GRU', 'tanh', 'ReLU', 'modReLU', 'sigmoid', 'logistic', 'max', 'min', 'ln', 'log', 'exp', 'Adam', 'SGD', 'RMSprop',
-  'PyTorch', 'TensorFlow', 'js', 'Python', 'Caffe2', 'cuDNN', 'Web', 'Worker', 'WASM', 'WebGPU', 'WebGL', 'CPU', 'GPU', 'JSON', 'CLI',
+  'PyTorch', 'TensorFlow', 'js', 'Python', 'Caffe2', 'cuDNN', 'Web', 'Worker', 'WASM', 'WebGPU', 'WebGL', 'CPU', 'GPU', 'JSON', 'CLI', 'CSV', 'SVG', 'PNG',
   'MSE', 'MNIST', 'NaN', 'Inf',
   // names of methods and variants the papers use: ARFIMA, fo-pooling, a CP decomposition, mRNN with fixed d …
   'ARFIMA', 'CEC', 'CIFG', 'MI', 'MIST', 'NARX', 'SCRN', 'Elman', 'fo', 'CP', 'mRNNF', 'mLSTMF', 'Xavier', 'Glorot',
