@@ -11,6 +11,7 @@ import { WhatIfPage } from './WhatIfPage';
 import type { Page } from '../store/url';
 import type { MessageKey } from '../i18n';
 import { useT } from './hooks';
+import { OfflineStatus } from '../pwa/OfflineStatus';
 
 const TITLE_KEY: Record<Page, MessageKey> = {
   playground: 'nav.playground', lesson: 'lesson.title', cells: 'nav.cells', cell: 'nav.cells', compare: 'nav.compare', whatif: 'nav.whatif',
@@ -41,6 +42,7 @@ export function App() {
       <main className="app-main">
         <UrlNotices />
         <BackendNotice />
+        <OfflineStatus />
         <CurrentPage page={page} />
       </main>
       <footer className="app-footer">{t('footer.note')}</footer>

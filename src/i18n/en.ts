@@ -325,6 +325,13 @@ export const en = {
   'instr.verdict.too-short': 'too few usable points to tell',
   ...lessonTextEn,
   'footer.note': 'Everything runs in your browser: the model trains in a Web Worker with TensorFlow.js.',
+  // Offline use (src/pwa/OfflineStatus.tsx).
+  'pwa.ready': 'Ready to work offline: this page, every lesson and cell, and the training code are saved on this device.',
+  'pwa.update': 'A new version is ready — reload to use it.',
+  'pwa.reload': 'Reload',
+  'pwa.later': 'Later',
+  'pwa.dismiss': 'Dismiss',
+  'pwa.offlineNow': 'You are offline: the page runs from the copy saved on this device, training included.',
   // Character-level language model: the task's name, the bits-per-character readout, the samples panel.
   'task.chars': 'Characters',
   'samples.title': 'Samples from the model',

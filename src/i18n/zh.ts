@@ -327,6 +327,13 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'instr.verdict.too-short': '可用的点太少，无法判断',
   ...lessonTextZh,
   'footer.note': '一切都在你的浏览器中运行：模型在 Web Worker 中用 TensorFlow.js 训练。',
+  // 离线使用（src/pwa/OfflineStatus.tsx）。
+  'pwa.ready': '已可离线使用：本页、所有课程和单元以及训练代码都已保存在这台设备上。',
+  'pwa.update': '新版本已就绪——重新加载即可使用。',
+  'pwa.reload': '重新加载',
+  'pwa.later': '稍后',
+  'pwa.dismiss': '关闭',
+  'pwa.offlineNow': '你现在处于离线状态：本页从保存在这台设备上的副本运行，训练也照常进行。',
   // 字符级语言模型：任务名、每字符比特数读数、样本面板。
   'task.chars': '字符',
   'samples.title': '模型生成的样本',
