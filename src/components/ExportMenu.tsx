@@ -126,9 +126,9 @@ export function TelemetryExport() {
   };
   return (
     <div className="export-telemetry" role="group" aria-label={t('export.telemetry')}>
-      <span className="export-telemetry-label" title={t('export.telemetry.help')}>{t('export.telemetry')}</span>
-      <button type="button" className="btn btn-ghost btn-small" data-testid="export-csv" title={t('export.telemetry.help')} onClick={() => save('csv')}>CSV</button>
-      <button type="button" className="btn btn-ghost btn-small" data-testid="export-json" title={t('export.telemetry.help')} onClick={() => save('json')}>JSON</button>
+      <span className="export-telemetry-label" title={plainProse(t('export.telemetry.help'))}>{t('export.telemetry')}</span>
+      <button type="button" className="btn btn-ghost btn-small" data-testid="export-csv" title={plainProse(t('export.telemetry.help'))} onClick={() => save('csv')}>CSV</button>
+      <button type="button" className="btn btn-ghost btn-small" data-testid="export-json" title={plainProse(t('export.telemetry.help'))} onClick={() => save('json')}>JSON</button>
     </div>
   );
 }
