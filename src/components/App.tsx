@@ -8,13 +8,15 @@ import { CellsPage } from './CellsPage';
 import { CellCardPage } from './CellCard';
 import { ComparePage } from './ComparePage';
 import { WhatIfPage } from './WhatIfPage';
+import { GalleryPage } from './GalleryPage';
+import { EmbedShell } from './EmbedView';
 import type { Page } from '../store/url';
 import type { MessageKey } from '../i18n';
 import { useT } from './hooks';
 import { OfflineStatus } from '../pwa/OfflineStatus';
 
 const TITLE_KEY: Record<Page, MessageKey> = {
-  playground: 'nav.playground', lesson: 'lesson.title', cells: 'nav.cells', cell: 'nav.cells', compare: 'nav.compare', whatif: 'nav.whatif',
+  playground: 'nav.playground', lesson: 'lesson.title', cells: 'nav.cells', cell: 'nav.cells', compare: 'nav.compare', whatif: 'nav.whatif', gallery: 'nav.gallery',
 };
 
 function CurrentPage({ page }: { page: Page }) {
@@ -24,6 +26,7 @@ function CurrentPage({ page }: { page: Page }) {
     case 'cell': return <CellCardPage />;
     case 'compare': return <ComparePage />;
     case 'whatif': return <WhatIfPage />;
+    case 'gallery': return <GalleryPage />;
     default: return <Playground />;
   }
 }
@@ -32,10 +35,13 @@ export function App() {
   const t = useT();
   const page = useApp((s) => s.ui.page);
   const lang = useApp((s) => s.ui.lang);
+  const embed = useApp((s) => s.ui.embed);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = `${t('app.name')} — ${t(TITLE_KEY[page])}`;
   }, [lang, page, t]);
+  // An embed link: no header, side panel or footer (issue 12, item 5).
+  if (embed) return <EmbedShell><UrlNotices /><CurrentPage page={page} /></EmbedShell>;
   return (
     <div className="app">
       <Header />

@@ -5,6 +5,7 @@ import { goToPage } from '../store/navigation';
 import { useT } from './hooks';
 import type { MessageKey } from '../i18n';
 import type { BackendReport } from '../worker/protocol';
+import { ShareButtons } from './ShareButtons';
 
 function BackendBadge() {
   const t = useT();
@@ -52,6 +53,7 @@ const NAV: { page: Page; testId: string; label: MessageKey }[] = [
   { page: 'compare', testId: 'compare', label: 'nav.compare' },
   { page: 'whatif', testId: 'whatif', label: 'nav.whatif' },
   { page: 'lesson', testId: 'lesson', label: 'nav.lesson' },
+  { page: 'gallery', testId: 'gallery', label: 'nav.gallery' },
 ];
 
 export function Header() {
@@ -86,6 +88,7 @@ export function Header() {
       </nav>
       <div className="header-tools">
         <BackendBadge />
+        <ShareButtons />
         <button type="button" className="btn btn-ghost lang-toggle" data-testid="lang-toggle" aria-label={t('lang.toggleLabel')}
           onClick={() => appStore().getState().setUi({ lang: lang === 'en' ? 'zh' : 'en' })}>
           {lang === 'en' ? 'EN · ' : ''}<strong>{t('lang.toggle')}</strong>{lang === 'zh' ? ' · 中文' : ''}

@@ -47,6 +47,6 @@ export function useApp<T>(selector: (s: AppState) => T): T {
 
 /** The URL-relevant part of the state. */
 export function urlStateOf(s: AppState): UrlState {
-  const { page, lang, lesson, lessonStep, backend, compare, mech, wiMatrix, wiRho, wiLen, wiScale, wiHidden } = s.ui;
-  return { config: s.config, ui: { page, lang, lesson, lessonStep, backend, compare, mech, wiMatrix, wiRho, wiLen, wiScale, wiHidden } };
+  const { page, lang, lesson, lessonStep, backend, compare, mech, wiMatrix, wiRho, wiLen, wiScale, wiHidden, embed, widget } = s.ui;
+  return { config: s.config, ui: { page, lang, lesson, lessonStep, backend, compare, mech, wiMatrix, wiRho, wiLen, wiScale, wiHidden, embed, widget } };
 }

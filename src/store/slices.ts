@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { CellOptions, OptionValue } from '../cells/types';
 import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, ProbeInput, RunConfig, RunStatus, SampleReport, SamplesWant, Telemetry, WeightSet } from '../worker/protocol';
 import type { Catalog } from './catalog';
-import { defaultOptions, type BackendPref, type Lang, type MechFilter, type Page, type UrlNotice, type WhatIfUi } from './url';
+import { defaultOptions, type BackendPref, type EmbedWidget, type Lang, type MechFilter, type Page, type UrlNotice, type WhatIfUi } from './url';
 
 export interface ConfigSlice {
   config: RunConfig;
@@ -117,6 +117,9 @@ export interface UiState extends WhatIfUi {
   backend: BackendPref;
   compare: string[];
   mech: MechFilter;
+  /** An embed link (`embed=1`): no header or side panel; `widget` shows one widget alone. */
+  embed: boolean;
+  widget: EmbedWidget | '';
   notices: UrlNotice[];
 }
 

@@ -4,11 +4,24 @@
 import { withDefaults, type OptionSpec, type CellOptions, type OptionValue } from '../cells/types';
 import type { RunConfig, BackendName } from '../worker/protocol';
 import { DEFAULT_LESSON, LESSON_IDS } from '../lessons/registry';
+import type { LessonWidget } from '../lessons/types';
+import { CURRENT_LINK_VERSION, migrateParams } from './url-migrate';
 
-export const URL_VERSION = 1;
+/**
+ * The link format's version, written as `v=` in every link. 1: 26–30 Nov 2026 (recurrentScale
+ * first a multiplier of the cell's init, then the spectral radius ρ); 2: embed/widget flags, and
+ * recurrentScale is ρ in every such link. Older links are migrated (src/store/url-migrate.ts).
+ */
+export const URL_VERSION = CURRENT_LINK_VERSION;
 
-export type Page = 'playground' | 'lesson' | 'cells' | 'cell' | 'compare' | 'whatif';
-export const PAGES: readonly Page[] = ['playground', 'lesson', 'cells', 'cell', 'compare', 'whatif'];
+/** What `widget=` may name in an embed link: one lesson widget alone (issue 12, item 5). */
+export const EMBED_WIDGETS = [
+  'heatmaps', 'gradnorm', 'loss', 'spectrum', 'jacobians', 'saturation', 'clip', 'memory', 'params', 'samples',
+] as const satisfies readonly LessonWidget[];
+export type EmbedWidget = (typeof EMBED_WIDGETS)[number];
+
+export type Page = 'playground' | 'lesson' | 'cells' | 'cell' | 'compare' | 'whatif' | 'gallery';
+export const PAGES: readonly Page[] = ['playground', 'lesson', 'cells', 'cell', 'compare', 'whatif', 'gallery'];
 export type Lang = 'en' | 'zh';
 export type BackendPref = BackendName | 'auto';
 
@@ -33,6 +46,10 @@ export interface UrlUi extends WhatIfUi {
   compare: string[];
   /** The catalogue shows cells of this mechanism only ('all': every cell). */
   mech: MechFilter;
+  /** An embed link (`embed=1`): no header, no side panel, the run bar kept (issue 12, item 5). */
+  embed: boolean;
+  /** With embed: one widget alone (`widget=loss`); '' shows the whole page. */
+  widget: EmbedWidget | '';
 }
 
 export const MECH_FILTERS = ['all', 'gates', 'cross-scale', 'initialisation'] as const;
@@ -104,6 +121,8 @@ const TASK_OPT_PREFIX = 'topt.';
 
 /** The Compare page's cell list lives outside the table: it is a list, read against the cell registry. */
 export const COMPARE_KEY = 'compare';
+export const EMBED_KEY = 'embed';
+export const WIDGET_KEY = 'widget';
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 const COMPARE_DEFAULT = ['rnn', 'lstm', 'gru'];
@@ -125,7 +144,7 @@ export function parseCompare(raw: string, cellIds: string[]): { value: string[];
   return same ? { value: ids } : { value: ids, reason: ids.length < asked.length ? 'unknown-id' : 'invalid' };
 }
 
-export type NoticeReason = 'invalid' | 'clamped' | 'unknown-id' | 'unknown-param' | 'version' | 'malformed' | 'debug-flags';
+export type NoticeReason = 'invalid' | 'clamped' | 'unknown-id' | 'unknown-param' | 'version' | 'malformed' | 'debug-flags' | 'migrated' | 'migrated-approx';
 export interface UrlNotice {
   key: string;
   raw: string;
@@ -164,6 +183,8 @@ export function defaultState(reg: UrlRegistry, seed = 1): UrlState {
   config.cellOptions = cell ? defaultOptions(cell.options) : {};
   config.taskOptions = defaultOptions(reg.tasks.find((t) => t.id === config.taskId)?.options ?? []);
   ui.compare = defaultCompare(reg.cells.map((c) => c.id));
+  ui.embed = false;
+  ui.widget = '';
   return { config: config as unknown as RunConfig, ui: ui as unknown as UrlUi };
 }
 
@@ -223,10 +244,22 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
   const note = (key: string, raw: string, value: unknown, reason: NoticeReason) =>
     notices.push({ key, raw, value: String(value), reason });
 
-  const v = params.get('v');
-  if (v !== null && v !== String(URL_VERSION)) note('v', v, URL_VERSION, 'version');
+  // Older link formats are rewritten to this one first; a changed meaning is said in a notice.
+  notices.push(...migrateParams(params));
 
-  const known = new Set(['v', ...URL_SCHEMA.map((f) => f.key)]);
+  const known = new Set(['v', EMBED_KEY, WIDGET_KEY, ...URL_SCHEMA.map((f) => f.key)]);
+  const rawEmbed = params.get(EMBED_KEY);
+  if (rawEmbed !== null) {
+    const out = parseBool(rawEmbed, false);
+    state.ui.embed = out.value;
+    if (out.reason) note(EMBED_KEY, rawEmbed, out.value ? '1' : '0', out.reason);
+  }
+  const rawWidget = params.get(WIDGET_KEY);
+  if (rawWidget !== null) {
+    const ok = (EMBED_WIDGETS as readonly string[]).includes(rawWidget);
+    state.ui.widget = ok ? (rawWidget as EmbedWidget) : '';
+    if (!ok) note(WIDGET_KEY, rawWidget, '', 'invalid');
+  }
   for (const f of URL_SCHEMA) {
     const raw = params.get(f.key);
     if (raw === null) continue;
@@ -292,6 +325,9 @@ export function serializeQuery(state: UrlState): string {
     params.set(f.key, formatValue(src[f.field]));
   }
   params.set(COMPARE_KEY, state.ui.compare.join(','));
+  // Written only when set, so ordinary links stay as they were.
+  if (state.ui.embed) params.set(EMBED_KEY, '1');
+  if (state.ui.embed && state.ui.widget) params.set(WIDGET_KEY, state.ui.widget);
   for (const [k, val] of Object.entries(state.config.cellOptions)) params.set(OPT_PREFIX + k, formatValue(val));
   for (const [k, val] of Object.entries(state.config.taskOptions ?? {})) params.set(TASK_OPT_PREFIX + k, formatValue(val));
   // Commas are legal in a query; left unescaped, compare=lstm,gru stays readable.
