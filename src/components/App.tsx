@@ -14,6 +14,8 @@ import type { Page } from '../store/url';
 import type { MessageKey } from '../i18n';
 import { useT } from './hooks';
 import { OfflineStatus } from '../pwa/OfflineStatus';
+import { PresentationLayer } from './Presentation';
+import { usePresentation } from '../store/presentation';
 
 const TITLE_KEY: Record<Page, MessageKey> = {
   playground: 'nav.playground', lesson: 'lesson.title', cells: 'nav.cells', cell: 'nav.cells', compare: 'nav.compare', whatif: 'nav.whatif', gallery: 'nav.gallery',
@@ -36,6 +38,7 @@ export function App() {
   const page = useApp((s) => s.ui.page);
   const lang = useApp((s) => s.ui.lang);
   const embed = useApp((s) => s.ui.embed);
+  const presenting = usePresentation((s) => s.presenting);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = `${t('app.name')} — ${t(TITLE_KEY[page])}`;
@@ -43,7 +46,7 @@ export function App() {
   // An embed link: no header, side panel or footer (issue 12, item 5).
   if (embed) return <EmbedShell><UrlNotices /><CurrentPage page={page} /></EmbedShell>;
   return (
-    <div className="app">
+    <div className={`app${presenting ? ' presenting' : ''}`} data-page={page}>
       <Header />
       <main className="app-main">
         <UrlNotices />
@@ -52,6 +55,7 @@ export function App() {
         <CurrentPage page={page} />
       </main>
       <footer className="app-footer">{t('footer.note')}</footer>
+      <PresentationLayer />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { goToPage } from '../store/navigation';
 import { useT } from './hooks';
 import type { MessageKey } from '../i18n';
 import type { BackendReport } from '../worker/protocol';
+import { PresentButton } from './Presentation';
+import { ThemeSwitch } from './ThemeSwitch';
 import { ShareButtons } from './ShareButtons';
 
 function BackendBadge() {
@@ -88,6 +90,8 @@ export function Header() {
       </nav>
       <div className="header-tools">
         <BackendBadge />
+        <PresentButton />
+        <ThemeSwitch />
         <ShareButtons />
         <button type="button" className="btn btn-ghost lang-toggle" data-testid="lang-toggle" aria-label={t('lang.toggleLabel')}
           onClick={() => appStore().getState().setUi({ lang: lang === 'en' ? 'zh' : 'en' })}>

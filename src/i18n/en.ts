@@ -402,3 +402,27 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+  // Presentation mode, shortcuts and themes (Presentation.tsx, Shortcuts.tsx, ThemeSwitch.tsx).
+  'present.enter': 'Present',
+  'present.enter.help': 'Presentation mode (P): this page full-screen, large type, the widgets you choose',
+  'present.exit': 'Leave',
+  'present.toolbar': 'Presentation mode',
+  'present.widgets': 'Widgets',
+  'present.widgets.hint': 'Show while presenting:',
+  'present.widget.runBar': 'Play, step, reset and the run\'s numbers',
+  'present.widget.other': 'Widget',
+  'keys.title': 'Keyboard shortcuts',
+  'keys.space': 'Space',
+  'keys.present': 'Presentation mode on or off',
+  'keys.play': 'Train or pause',
+  'keys.step': 'One training step (not on a lesson page)',
+  'keys.reset': 'Reset the model to step 0',
+  'keys.lessonSteps': 'Previous or next lesson step (a clicker sends these)',
+  'keys.help': 'Show or hide this list',
+  'keys.exit': 'Close this list, or leave presentation mode',
+  'keys.note': 'Keys do nothing while you type in a text field, nor when the focused control uses them (Space on a button, arrows on a slider).',
+  'keys.close': 'Close',
+  'theme.label': 'Colour theme',
+  'theme.light': 'Light theme',
+  'theme.dark': 'Dark theme',
+  'theme.system': 'Follow the system\'s theme',

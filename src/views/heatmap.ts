@@ -3,6 +3,7 @@
 import { makeColorScale, type Range } from './color-scale';
 import { CHART, gateColor } from './palette';
 import { frameScheduler } from './raf';
+import { chartVars, type ChartVars } from './theme-vars';
 
 export interface SequenceLabels {
   input: string[];
@@ -93,10 +94,13 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
     octx.putImageData(img, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(off, GUTTER, 0, cw * d.T, gridH);
-    ctx.strokeStyle = CHART.grid;
+    // Theme colours and, in presentation mode, larger type (capped: the gutter is fixed).
+    const v = chartVars(canvas);
+    const k = Math.min(1.3, v.scale);
+    ctx.strokeStyle = v.grid;
     ctx.strokeRect(GUTTER - 0.5, -0.5, cw * d.T + 1, gridH + 1);
 
-    ctx.fillStyle = CHART.axis;
+    ctx.fillStyle = v.axis;
     ctx.font = '10px system-ui, sans-serif';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'top';
@@ -106,14 +110,15 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
 
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
+    ctx.font = `${10 * k}px system-ui, sans-serif`; // the time ticks have room to grow; the gutter's labels do not
     const every = Math.max(1, Math.ceil(28 / cw));
     const tickEvery = every <= 1 ? 1 : every <= 2 ? 2 : every <= 5 ? 5 : every <= 10 ? 10 : 20;
     for (let t = 0; t < d.T; t += tickEvery) ctx.fillText(String(t), GUTTER + (t + 0.5) * cw, gridH + 3);
 
-    if (d.labels) drawLabels(ctx, d, cw, gridH + 16);
+    if (d.labels) drawLabels(ctx, d, cw, gridH + 16, v);
   };
 
-  const drawLabels = (ctx: CanvasRenderingContext2D, d: HeatmapData, cw: number, top: number) => {
+  const drawLabels = (ctx: CanvasRenderingContext2D, d: HeatmapData, cw: number, top: number, v: ChartVars) => {
     const rows: [string, string[]][] = [
       [d.labelNames?.[0] ?? 'input', d.labels!.input],
       [d.labelNames?.[1] ?? 'target', d.labels!.target],
@@ -125,7 +130,7 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
       const y = top + r * ROW_H + ROW_H / 2;
       ctx.textBaseline = 'middle';
       ctx.textAlign = 'right';
-      ctx.fillStyle = CHART.axis;
+      ctx.fillStyle = v.axis;
       ctx.font = '10px system-ui, sans-serif';
       ctx.fillText(name, GUTTER - 6, y);
       ctx.font = `${Math.min(11, Math.max(8, cw * 0.8))}px ui-monospace, SFMono-Regular, Menlo, monospace`;
@@ -138,7 +143,7 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
           const target = d.labels!.target[t];
           const hasTarget = target !== undefined && target !== '' && target !== '·' && target !== '_';
           ctx.fillStyle = !hasTarget ? CHART.gradClipped : target === s ? '#15803d' : '#dc2626';
-        } else ctx.fillStyle = CHART.text;
+        } else ctx.fillStyle = v.text;
         // Long labels (the adding task's "0.54*") get a dot when the column is too narrow for them.
         // Neighbouring labels need a visible gap, or "0.54" "0.77" read as one number.
         if (fits && ctx.measureText(s).width + 5 <= cw) ctx.fillText(s, x, y);
@@ -163,12 +168,13 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = '#f8fafc';
+    const v = chartVars(canvas);
+    ctx.fillStyle = v.empty;
     ctx.fillRect(GUTTER, 0, W - GUTTER - 4, H);
-    ctx.strokeStyle = CHART.grid;
+    ctx.strokeStyle = v.grid;
     ctx.setLineDash([4, 3]);
     ctx.strokeRect(GUTTER + 0.5, 0.5, W - GUTTER - 5, H - 1);
-    ctx.fillStyle = CHART.axis;
+    ctx.fillStyle = v.axis;
     ctx.font = '12px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
