@@ -88,7 +88,7 @@ export function CopyLinkButton() {
   return (
     <span className="share-copy">
       <button type="button" className="btn btn-ghost" data-testid="copy-link" title={t('share.copy.help')} onClick={onClick}>
-        🔗 {t('share.copy')}
+        {t('share.copy')}
       </button>
       <span className="share-status" role="status" aria-live="polite" data-testid="copy-link-status" data-link={copied}>
         {flash ? `✓ ${flash}` : ''}
@@ -122,7 +122,7 @@ export function EmbedButton() {
     <span className="share-embed">
       <button type="button" className="btn btn-ghost" data-testid="embed-button" title={t('share.embed.help')} aria-expanded={open}
         onClick={() => setOpen((o) => !o)}>
-        ⧉ {t('share.embed')}
+        {t('share.embed')}
       </button>
       {open && (
         <div className="embed-dialog card" role="dialog" aria-label={t('share.embed.title')} data-testid="embed-dialog">
