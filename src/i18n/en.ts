@@ -398,7 +398,7 @@ export const en = {
   'export.nothing': 'Nothing drawn yet to export.',
   'export.failed': 'Export failed:',
   'export.telemetry': 'Telemetry',
-  'export.telemetry.help': 'Save the run so far: one row per training step with loss, accuracy, the global gradient norm raw and clipped, and ‖∂L/∂h_t‖ per time step where the page received it (CSV), or the same with the run\'s settings and link (JSON).',
+  'export.telemetry.help': 'Save the run so far: one row per training step with loss, accuracy, the global gradient norm raw and clipped, and $\\|\\partial L/\\partial h_t\\|$ per time step where the page received it (CSV), or the same with the run\'s settings and link (JSON).',
 } as const;
 
 export type MessageKey = keyof typeof en;

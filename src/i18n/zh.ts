@@ -400,7 +400,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'export.nothing': '还没有画出可导出的内容。',
   'export.failed': '导出失败：',
   'export.telemetry': '遥测数据',
-  'export.telemetry.help': '保存到目前为止的训练：每个训练步一行，含损失、准确率、裁剪前后的全局梯度范数，以及页面收到的各时间步 ‖∂L/∂h_t‖（CSV）；或同样的数据加上这次训练的设置和链接（JSON）。',
+  'export.telemetry.help': '保存到目前为止的训练：每个训练步一行，含损失、准确率、裁剪前后的全局梯度范数，以及页面收到的各时间步 $\\|\\partial L/\\partial h_t\\|$（CSV）；或同样的数据加上这次训练的设置和链接（JSON）。',
 };
   // 演示模式、快捷键与主题
   'present.enter': '演示',
