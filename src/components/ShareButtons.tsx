@@ -137,7 +137,7 @@ export function EmbedButton() {
               </select>
             </label>
           )}
-          <textarea readOnly className="embed-snippet" data-testid="embed-snippet" value={snippet} rows={6}
+          <textarea readOnly className="embed-snippet" data-testid="embed-snippet" value={snippet} rows={6} aria-label={t('share.embed.title')}
             onFocus={(e) => e.currentTarget.select()} />
           <div className="embed-actions">
             <button type="button" className="btn" data-testid="embed-copy" onClick={async () => { if (await copyText(snippet)) setFlash(t('share.embed.copied')); }}>

@@ -3,7 +3,7 @@
 // claims of the non-lesson demos are checked by tests/unit/gallery-claims.test.ts on the run
 // their link announces, and the lesson demos point at a step whose own claims the
 // lesson-claims tests prove.
-import { LESSON_IDS } from '../lessons/registry';
+import { getLesson, LESSON_IDS } from '../lessons/registry';
 import { URL_VERSION } from '../store/url';
 
 export interface Demo {
@@ -40,12 +40,15 @@ export const NAMED_DEMOS: readonly Demo[] = [
   },
 ];
 
-/** The step each lesson's demo opens (0-based): a step with a live view worth showing first. */
-const LESSON_STEP: Record<string, number> = {};
+/** The step (by id) a lesson's demo opens where it is not the first: a link to a chosen step. */
+const LESSON_STEP: Record<string, string> = {
+  // The gradient through time and the Jacobians on one screen: the lesson's argument in a picture.
+  'vanishing-gradients': 'backward',
+};
 
-/** One demo per lesson: its chosen step (the lesson's first step unless LESSON_STEP names another). */
+/** One demo per lesson: its first step, or the step LESSON_STEP names. */
 export const LESSON_DEMOS: readonly Demo[] = LESSON_IDS.map((id) => {
-  const step = LESSON_STEP[id] ?? 0;
+  const step = Math.max(0, getLesson(id).steps.findIndex((s) => s.id === LESSON_STEP[id]));
   return { id: `lesson-${id}`, query: `${v}&page=lesson&lesson=${id}&lstep=${step}`, lesson: { id, step } };
 });
 

@@ -1,6 +1,7 @@
 // A cell's dataflow drawn from its equations alone: every `uses` entry is an edge. Inputs and
 // previous states stand on the left, each gate one column right of what it reads, new states on
 // the right. Nothing is cell-specific, so every cell in the registry gets a diagram for free.
+import { diagramAlt, docLang } from './alt-text';
 import { select } from 'd3-selection';
 import type { EquationSpec } from '../cells/types';
 import { gateColor } from './palette';
@@ -182,6 +183,7 @@ export function createCellDiagram(el: HTMLElement): CellDiagramView {
   const draw = () => {
     const d = st.last;
     if (!d) return;
+    svg.attr('aria-label', diagramAlt(d, docLang()));
     const L = layoutDiagram(d);
     const width = Math.max(320, el.clientWidth || 560);
     const height = L.rows * ROW_H + 34;

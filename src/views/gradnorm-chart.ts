@@ -6,6 +6,7 @@ import { line } from 'd3-shape';
 import { CHART } from './palette';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { docLang, gradNormAlt } from './alt-text';
 
 export interface GradNormData {
   norms: ArrayLike<number>;
@@ -23,6 +24,7 @@ export function createGradNormChart(el: HTMLElement, opts: { emptyText?: string;
   const draw = (d: GradNormData) => {
     const { innerW, innerH } = frame.size();
     const norms = Array.from(d.norms);
+    frame.svg.attr('aria-label', gradNormAlt(norms, docLang()));
     frame.empty.attr('display', norms.length ? 'none' : null);
     showAxes(frame, norms.length > 0);
     const T = norms.length;

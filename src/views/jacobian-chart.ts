@@ -11,6 +11,7 @@ import { pointer, select } from 'd3-selection';
 import { INSTRUMENT, CHART } from './palette';
 import { createFrame, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { docLang, seriesAlt } from './alt-text';
 import { trackWidth } from './width-cache';
 import { logExtent, logSlope, placePoints, valuesAttr, type PlacedPoint } from './instrument-scales';
 
@@ -72,6 +73,7 @@ export function createJacobianChart(el: HTMLElement, opts: JacobianChartOptions)
     const { width, height, innerW, innerH } = frame.size();
     const series = d.series.filter((s) => s.values.length > 0);
     const any = series.length > 0;
+    frame.svg.attr('aria-label', seriesAlt(series.map((s) => ({ name: s.name, values: s.values, xs: s.xs ?? Array.from(s.values, (_, i) => i + (s.x0 ?? 0)) })), docLang(), { xName: opts.xLabel, reference: d.reference }));
     frame.empty.attr('display', any ? 'none' : null);
     if (d.emptyText) frame.empty.text(d.emptyText);
     showAxes(frame, any);

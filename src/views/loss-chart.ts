@@ -9,6 +9,7 @@ import { CHART } from './palette';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
 import { createBaselineLine, type Baseline } from './baseline-line';
+import { docLang, lossAlt } from './alt-text';
 
 export interface LossData {
   points: LossPoint[];
@@ -29,6 +30,7 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
   const draw = (d: LossData) => {
     const { innerW, innerH } = frame.size();
     const pts = d.points;
+    frame.svg.attr('aria-label', lossAlt(pts, d.baseline?.value, docLang(), d.labels));
     frame.empty.attr('display', pts.length ? 'none' : null);
     showAxes(frame, pts.length > 0);
     const maxStep = pts.length ? pts[pts.length - 1].step : 1;

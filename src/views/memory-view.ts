@@ -11,6 +11,7 @@ import type { LongMemoryFit } from '../engine/instruments/types';
 import { CHART, INSTRUMENT } from './palette';
 import { logTick, majorLogTicks } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { docLang, memoryAlt } from './alt-text';
 import { trackWidth } from './width-cache';
 import { fitCurves, logExtent } from './instrument-scales';
 
@@ -82,6 +83,7 @@ export function createMemoryView(el: HTMLElement, opts: { testId?: string; heigh
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const series = d.series.filter((s) => s.values.length > 0);
     const any = series.length > 0;
+    svg.attr('aria-label', memoryAlt(series, labels.verdict, docLang()));
     empty.attr('x', width / 2).attr('y', height / 2).text(d.emptyText ?? '').attr('display', any ? 'none' : null);
     svg.attr('data-verdict', series[0]?.fit?.verdict ?? null);
     const pw = (width - 2 * (M.left + M.right)) / 2;

@@ -6,6 +6,7 @@ import { line } from 'd3-shape';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
 import { createBaselineLine, type Baseline } from './baseline-line';
+import { docLang, seriesAlt } from './alt-text';
 
 export interface Series {
   id: string;
@@ -69,6 +70,7 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
   const draw = (d: MultiLineData) => {
     const { innerW, innerH } = frame.size();
     const withData = d.series.filter((s) => s.points.length > 0);
+    frame.svg.attr('aria-label', seriesAlt(withData.map((s) => ({ name: s.name, values: s.points.map((p) => p[1]), xs: s.points.map((p) => p[0]) })), docLang(), { reference: d.baseline?.value }));
     const any = withData.length > 0;
     frame.empty.attr('display', any ? 'none' : null);
     showAxes(frame, any);

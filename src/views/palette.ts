@@ -1,16 +1,41 @@
 // One colour per gate/state id: the equation symbol, the heatmap and the mean label share it.
-// Ids are shared across cells on purpose (h is h in the RNN, LSTM and GRU).
+// Ids are shared across cells on purpose (h is h in the RNN, LSTM and GRU). Okabe–Ito colours
+// (and a few of Paul Tol's) assigned so that the ids one cell shows together stay apart
+// (CIEDE2000 ≥ 10) with normal vision and simulated protanopia, deuteranopia and tritanopia:
+// tests/unit/palette-cvd.test.ts checks every cell of the registry.
 export const GATE_COLORS: Record<string, string> = {
-  i: '#2a9d8f', // input gate
-  f: '#e76f51', // forget gate
-  g: '#7b61c9', // candidate (LSTM)
-  o: '#3a7bd5', // output gate
-  c: '#d4a017', // cell state
-  h: '#d63384', // hidden state
-  r: '#c2410c', // reset gate (GRU)
-  z: '#2563eb', // update gate (GRU)
-  n: '#9333ea', // new gate / candidate (GRU)
+  i: '#009E73', // input gate
+  f: '#D55E00', // forget gate
+  g: '#CC79A7', // candidate (LSTM)
+  o: '#0072B2', // output gate
+  c: '#E69F00', // cell state
+  h: '#AA3377', // hidden state
+  r: '#D55E00', // reset gate (GRU)
+  z: '#009E73', // update gate (GRU)
+  n: '#CC79A7', // new gate / candidate (GRU)
   a: '#64748b', // pre-activation (plain RNN)
+  // The other cells' own gates and states.
+  w: '#56B4E9',
+  d: '#332288',
+  clock: '#56B4E9',
+  m: '#006CD1',
+  xs: '#CC79A7',
+  cs: '#D55E00',
+  lags: '#56B4E9',
+  phi: '#882255',
+  mu: '#009E73',
+  buf: '#006CD1',
+  wx: '#999933',
+  uh: '#56B4E9',
+  y: '#999933',
+  taps: '#006CD1',
+  lam: '#999933',
+  sh: '#56B4E9',
+  sx: '#006CD1',
+  u: '#999933',
+  p: '#56B4E9',
+  mod: '#999933',
+  s: '#999933',
 };
 
 const FALLBACK = ['#0e7490', '#b45309', '#6d28d9', '#be123c', '#15803d', '#1d4ed8'];
@@ -28,17 +53,18 @@ export const ZERO_COLOR = '#f8fafc';
 export const NAN_COLOR = '#b8bcc4';
 
 export const CHART = {
-  loss: '#e76f51',
-  accuracy: '#2a9d8f',
-  grad: '#3a7bd5',
+  loss: '#D55E00',
+  accuracy: '#009E73',
+  grad: '#0072B2',
   gradClipped: '#94a3b8',
   axis: '#64748b',
   grid: '#e2e8f0',
   text: '#334155',
 };
 
-/** One colour per compared cell (legend order), distinct from each other at a glance. */
-export const SERIES_COLORS = ['#e76f51', '#2a9d8f', '#3a7bd5', '#7b61c9', '#d4a017', '#d63384'];
+/** One colour per compared cell (legend order): Okabe–Ito, every pair apart (CIEDE2000 ≥ 10) with the
+ *  common colour-vision deficiencies too (tests/unit/palette-cvd.test.ts). */
+export const SERIES_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 
 export function seriesColor(i: number): string {
   return SERIES_COLORS[i % SERIES_COLORS.length];

@@ -10,6 +10,7 @@ import type { MatrixSpectrum } from '../engine/instruments/types';
 import { CHART, INSTRUMENT } from './palette';
 import { logTick, majorLogTicks } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { docLang, spectrumAlt } from './alt-text';
 import { trackWidth } from './width-cache';
 import { complexExtent, countOutside } from './instrument-scales';
 
@@ -63,6 +64,7 @@ export function createSpectrumView(el: HTMLElement, opts: SpectrumOptions = {}):
     const width = Math.max(240, tracker.width() || 480);
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const s = d.spectrum;
+    svg.attr('aria-label', spectrumAlt(s, docLang()));
     empty.attr('x', width / 2).attr('y', height / 2).text(d.emptyText ?? '').attr('display', s ? 'none' : null);
     plane.attr('display', s ? null : 'none');
     stems.attr('display', s && !opts.eigenOnly ? null : 'none');

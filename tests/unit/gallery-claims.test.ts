@@ -44,6 +44,8 @@ describe('gallery data', () => {
       expect(s.ui.lessonStep).toBe(d.lesson?.step);
       expect(d.lesson!.step).toBeLessThan(getLesson(d.lesson!.id).steps.length);
     }
+    // A chosen step, not only first steps.
+    expect(LESSON_DEMOS.find((d) => d.lesson?.id === 'vanishing-gradients')?.lesson?.step).toBe(1);
   });
 });
 

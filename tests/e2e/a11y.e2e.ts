@@ -1,0 +1,173 @@
+// Accessibility: an axe-core scan of every page type (Playground idle and training, a cell card,
+// the catalogue, Compare, the what-if page, a lesson's last step with its questions, the glossary
+// open; English, and the Playground and a lesson in Chinese) with no serious or critical
+// violation; and a keyboard-only walk through the Playground: every control Tab reaches shows a
+// visible focus indicator and has an accessible name, and a slider moves with the arrow keys.
+// axe-core's own script (node_modules/axe-core/axe.min.js) is injected into the page: nothing is
+// downloaded.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { LESSONS } from '../../src/lessons/registry';
+import { withPage, type Scenario } from './scenario';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string; any?: { message: string }[] }[];
+}
+
+/** Runs axe on the page as it is and returns its serious and critical violations, described. */
+async function scan(page: Page, where: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help} — ${v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 90)}${n.any?.[0]?.message ? ` (${n.any[0].message.slice(0, 120)})` : ''}`).join(' | ')}${v.nodes.length > 6 ? ` (+${v.nodes.length - 6})` : ''}`);
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+  await page.waitForTimeout(600);
+}
+
+function report(problems: string[]): void {
+  if (problems.length) console.log(`    axe violations:\n      ${problems.join('\n      ')}`);
+  assert.deepEqual(problems, [], `${problems.length} serious or critical axe violations (listed above)`);
+}
+
+const lastStep = (id: string) => LESSONS.find((l) => l.id === id)!.steps.length - 1;
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'a11y: axe-core finds no serious or critical violation on the Playground (idle, training), a card, the catalogue, Compare, what-if, a lesson with its questions and the glossary',
+    run: (base) =>
+      withPage({ shot: 'a11y-scan' }, async (page) => {
+        const problems: string[] = [];
+        await page.goto(`${base}/?page=playground&hiddenSize=16&seqLen=12`);
+        await ready(page);
+        await page.waitForSelector('[data-testid^=equation-] .katex');
+        problems.push(...(await scan(page, 'playground idle')));
+        await page.click('[data-testid=play-toggle]');
+        await page.waitForFunction(() => Number((document.querySelector('[data-testid=step-counter]')?.textContent ?? '').replace(/[^\d]/g, '') || 0) >= 3, null, { timeout: 60_000 });
+        await page.click('[data-testid=instruments-toggle]');
+        await page.waitForSelector('[data-testid=instruments-section][data-open="1"] svg', { timeout: 30_000 });
+        await page.waitForTimeout(800);
+        problems.push(...(await scan(page, 'playground training')));
+        await page.click('[data-testid=play-toggle]');
+
+        await page.goto(`${base}/?page=cell&cell=lstm&hiddenSize=16&seqLen=12`);
+        await ready(page);
+        await page.waitForSelector('[data-testid=cell-diagram] [data-node]');
+        problems.push(...(await scan(page, 'card lstm')));
+
+        await page.goto(`${base}/?page=cells`);
+        await page.waitForSelector('[data-testid^=cell-tile-]');
+        problems.push(...(await scan(page, 'catalogue')));
+
+        await page.goto(`${base}/?page=compare&compare=rnn,gru&seqLen=12&hiddenSize=16&seed=1`);
+        await ready(page);
+        await page.waitForSelector('[data-testid=compare-page]');
+        problems.push(...(await scan(page, 'compare')));
+
+        await page.goto(`${base}/?page=whatif&wiLen=100&wiHidden=32`);
+        await ready(page);
+        await page.waitForTimeout(1200);
+        problems.push(...(await scan(page, 'what-if')));
+
+        const lesson = 'vanishing-gradients';
+        await page.goto(`${base}/?page=lesson&lesson=${lesson}&lstep=${lastStep(lesson)}`);
+        await ready(page);
+        await page.waitForSelector('[data-testid=lesson-questions]');
+        problems.push(...(await scan(page, 'lesson last step')));
+        await page.click('[data-testid=glossary-toggle]');
+        await page.waitForSelector('[data-testid=glossary] [data-term-entry]');
+        problems.push(...(await scan(page, 'glossary')));
+        report(problems);
+      }),
+  },
+  {
+    name: 'a11y: axe-core finds no serious or critical violation on the Chinese Playground and a Chinese lesson',
+    run: (base) =>
+      withPage({}, async (page) => {
+        const problems: string[] = [];
+        await page.goto(`${base}/?page=playground&lang=zh&hiddenSize=16&seqLen=12`);
+        await ready(page);
+        await page.click('[data-testid=step-button]');
+        await page.waitForFunction(() => Number((document.querySelector('[data-testid=step-counter]')?.textContent ?? '').replace(/[^\d]/g, '') || 0) >= 1, null, { timeout: 60_000 });
+        problems.push(...(await scan(page, 'zh playground')));
+        const lesson = 'lstm-step-by-step';
+        await page.goto(`${base}/?page=lesson&lesson=${lesson}&lstep=${lastStep(lesson)}&lang=zh`);
+        await ready(page);
+        await page.waitForSelector('[data-testid=lesson-questions]');
+        problems.push(...(await scan(page, 'zh lesson last step')));
+        report(problems);
+      }),
+  },
+  {
+    name: 'a11y: keyboard only — Tab reaches every Playground control with a visible focus ring and a name; a slider moves with the arrow keys',
+    run: (base) =>
+      withPage({}, async (page) => {
+        await page.goto(`${base}/?page=playground&hiddenSize=16&seqLen=12`);
+        await ready(page);
+        const problems: string[] = [];
+        const seen = new Set<string>();
+        let sliderTested = false;
+        for (let i = 0; i < 120; i++) {
+          await page.keyboard.press('Tab');
+          const f = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el || el === document.body) return null;
+            const cs = getComputedStyle(el);
+            const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow && cs.boxShadow !== 'none');
+            // The accessible name, as a screen reader would compute it for these simple cases.
+            const input = el as HTMLInputElement;
+            const name = (el.getAttribute('aria-label') ?? '').trim()
+              || (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim()
+              || (input.labels && input.labels.length ? [...input.labels].map((l) => l.textContent ?? '').join(' ').trim() : '')
+              || (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY' ? (el.textContent ?? '').trim() : '')
+              || (el.getAttribute('title') ?? '').trim();
+            const tid = el.getAttribute('data-testid');
+            const key = `${el.tagName.toLowerCase()}${tid ? `[${tid}]` : ''}${el.id ? `#${el.id}` : ''}:${name.slice(0, 30)}`;
+            return { key, ring: Boolean(ring), name, type: input.type ?? '', tag: el.tagName, tid };
+          });
+          if (!f) continue;
+          if (seen.has(f.key)) {
+            if (seen.size > 10) break; // wrapped around
+            continue;
+          }
+          seen.add(f.key);
+          if (!f.ring) problems.push(`${f.key}: no visible focus indicator`);
+          if (!f.name) problems.push(`${f.key}: no accessible name`);
+          if (!sliderTested && f.tag === 'INPUT' && f.type === 'range') {
+            const before = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+            await page.keyboard.press('ArrowRight');
+            await page.waitForTimeout(100);
+            const after = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+            if (before === after) {
+              await page.keyboard.press('ArrowLeft');
+              await page.keyboard.press('ArrowLeft');
+              await page.waitForTimeout(100);
+            }
+            const after2 = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+            assert.notEqual(after2, before, `the slider ${f.key} moves with the arrow keys`);
+            sliderTested = true;
+          }
+        }
+        assert.ok(seen.size >= 15, `Tab reaches the Playground's controls (${seen.size} reached)`);
+        assert.ok(sliderTested, 'Tab reaches a slider');
+        for (const need of ['play-toggle', 'step-button', 'reset-button']) {
+          assert.ok([...seen].some((k) => k.includes(`[${need}]`)), `Tab reaches ${need}`);
+        }
+        if (problems.length) console.log(`    keyboard problems:\n      ${problems.join('\n      ')}`);
+        assert.deepEqual(problems, [], `${problems.length} focusable controls without a visible focus ring or a name`);
+      }),
+  },
+];
