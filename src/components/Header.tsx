@@ -93,7 +93,7 @@ export function Header() {
         <PresentButton />
         <ThemeSwitch />
         <ShareButtons />
-        <button type="button" className="btn btn-ghost lang-toggle" data-testid="lang-toggle" aria-label={t('lang.toggleLabel')}
+        <button type="button" className="btn btn-ghost lang-toggle" data-testid="lang-toggle" title={t('lang.toggleLabel')}
           onClick={() => appStore().getState().setUi({ lang: lang === 'en' ? 'zh' : 'en' })}>
           {lang === 'en' ? 'EN · ' : ''}<strong>{t('lang.toggle')}</strong>{lang === 'zh' ? ' · 中文' : ''}
         </button>
