@@ -2,7 +2,7 @@
 // `exportAs`), and the run's telemetry as CSV or JSON (TelemetryExport, in the run bar; on Compare
 // one long-format file with a `cell` column). The work is in src/views/export/*.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { appStore, urlStateOf, type AppState } from '../store';
+import { appStore, urlStateOf, type AppState, type AppStore } from '../store';
 import { serializeQuery } from '../store/url';
 import { plainProse } from '../i18n/prose';
 import { fileName, type FileNameParts } from '../views/export/names';
@@ -13,39 +13,44 @@ import { useT } from './hooks';
 // ---- the ‖∂L/∂h_t‖ snapshots (the store keeps only the latest) ----
 
 const COMPARE_SLOT = 100;
-const gradLog = new GradNormLog();
-let recording = false;
+const logs = new WeakMap<AppStore, GradNormLog>();
 
-/** Starts keeping every ‖∂L/∂h_t‖ snapshot the page receives (once; before the first telemetry arrives). */
-export function startGradNormLog(): void {
-  if (recording) return;
-  recording = true;
-  const store = appStore();
+/**
+ * Keeps every ‖∂L/∂h_t‖ snapshot `store` receives (started once per store, by the first run bar or
+ * export menu, before training starts): slot 0 for the run, COMPARE_SLOT + i for Compare's cell i;
+ * a slot empties when its run restarts (its loss history empties, or another cell takes it).
+ */
+export function gradNormLogFor(store: AppStore = appStore()): GradNormLog {
+  const existing = logs.get(store);
+  if (existing) return existing;
+  const log = new GradNormLog();
+  logs.set(store, log);
   const take = (s: AppState, prev: AppState | null) => {
     const tel = s.telemetry;
-    if (!tel.history.length && (!prev || prev.telemetry.history.length)) gradLog.clear(0);
+    if (!tel.history.length && (!prev || prev.telemetry.history.length)) log.clear(0);
     if (tel.latest && tel.latest !== prev?.telemetry.latest) {
-      gradLog.add(0, { step: tel.latest.step, norms: Array.from(tel.latest.gradNorms), total: tel.latest.gradNormTotal });
+      log.add(0, { step: tel.latest.step, norms: Array.from(tel.latest.gradNorms), total: tel.latest.gradNormTotal });
     }
     const slots = s.compareRun.slots;
     if (prev && slots === prev.compareRun.slots) return;
     slots.forEach((sl, i) => {
       const before = prev?.compareRun.slots[i];
-      if (!sl.history.length || (before && before.cellId !== sl.cellId)) gradLog.clear(COMPARE_SLOT + i);
-      if (sl.gradNorms && sl.gradNorms !== before?.gradNorms) gradLog.add(COMPARE_SLOT + i, { step: sl.step, norms: Array.from(sl.gradNorms) });
+      if (!sl.history.length || (before && before.cellId !== sl.cellId)) log.clear(COMPARE_SLOT + i);
+      if (sl.gradNorms && sl.gradNorms !== before?.gradNorms) log.add(COMPARE_SLOT + i, { step: sl.step, norms: Array.from(sl.gradNorms) });
     });
-    for (let i = slots.length; i < (prev?.compareRun.slots.length ?? 0); i++) gradLog.clear(COMPARE_SLOT + i);
+    for (let i = slots.length; i < (prev?.compareRun.slots.length ?? 0); i++) log.clear(COMPARE_SLOT + i);
   };
   take(store.getState(), null);
   store.subscribe((s, prev) => take(s, prev));
+  return log;
 }
 
-/** What the run on this page is, for file names and the JSON: one run, or Compare's cells. */
-function runsOf(s: AppState): RunTelemetry[] {
+/** The page's run(s) as export rows: the run, or on Compare each cell's own. */
+export function telemetryRuns(s: AppState, log: GradNormLog): RunTelemetry[] {
   if (s.ui.page === 'compare') {
-    return s.compareRun.slots.map((sl, i) => ({ cellId: sl.cellId, history: sl.history, clip: sl.clip, gradNorms: gradLog.get(COMPARE_SLOT + i) }));
+    return s.compareRun.slots.map((sl, i) => ({ cellId: sl.cellId, history: sl.history, clip: sl.clip, gradNorms: log.get(COMPARE_SLOT + i) }));
   }
-  return [{ cellId: s.config.cellId, history: s.telemetry.history, clip: s.instruments.clip, gradNorms: gradLog.get(0) }];
+  return [{ cellId: s.config.cellId, history: s.telemetry.history, clip: s.instruments.clip, gradNorms: log.get(0) }];
 }
 
 function nameParts(s: AppState, chart: string, ext: FileNameParts['ext']): FileNameParts {
@@ -71,7 +76,7 @@ export function ChartExport({ chart, title, target }: { chart: string; title: st
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
-  useEffect(() => startGradNormLog(), []);
+  useEffect(() => void gradNormLogFor(), []);
   const save = async (kind: 'svg' | 'png') => {
     setError(null);
     const root = target.current;
@@ -114,10 +119,10 @@ export function ChartExport({ chart, title, target }: { chart: string; title: st
 /** CSV and JSON of the run's telemetry (on Compare: every cell, long format). */
 export function TelemetryExport() {
   const t = useT();
-  useEffect(() => startGradNormLog(), []);
+  useEffect(() => void gradNormLogFor(), []);
   const save = (kind: 'csv' | 'json') => {
     const s = appStore().getState();
-    const runs = runsOf(s);
+    const runs = telemetryRuns(s, gradNormLogFor());
     const name = exportFileName(s, 'telemetry', kind);
     const body = kind === 'csv'
       ? telemetryCsv(runs, { cellColumn: s.ui.page === 'compare' })
