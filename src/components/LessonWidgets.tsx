@@ -87,7 +87,7 @@ export function LessonWidgets({ widgets, cell, highlight }: { widgets: LessonWid
     const big = i === 0;
     const wrap = (title: string, hint: string | undefined, body: React.ReactNode) => (
       <div key={w} className={`lesson-widget${wide[i] ? ' wide' : ''}`} data-widget={w} data-testid={`lesson-widget-${w}`}>
-        <Card title={title} hint={hint}>{body}</Card>
+        <Card title={title} hint={hint} exportAs={w === 'params' || w === 'samples' ? undefined : w}>{body}</Card>
       </div>
     );
     switch (w) {
