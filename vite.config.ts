@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { manifest, MAX_PRECACHE_BYTES, PRECACHE_GLOBS } from './src/pwa/manifest';
+import { manifest, MAX_PRECACHE_BYTES, PRECACHE_GLOBS } from './src/pwa/manifest.js';
 
 export default defineConfig({
   plugins: [

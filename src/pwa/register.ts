@@ -35,8 +35,18 @@ export function dismissPwa(key: 'offlineReady' | 'needRefresh') {
   set({ [key]: false });
 }
 
-/** Activates the waiting version; the page reloads once it controls the page. */
+let reloading = false;
+function reloadOnce() {
+  if (reloading) return;
+  reloading = true;
+  window.location.reload();
+}
+
+/** Activates the waiting version; the page reloads once it controls the page. (The plugin's own
+ *  reload only fires for updates found after a reload, not for one found in the session that
+ *  installed the first version, so the page listens for the switch itself.) */
 export function applyUpdate() {
+  navigator.serviceWorker.addEventListener('controllerchange', reloadOnce);
   void update?.(true);
 }
 
@@ -54,6 +64,7 @@ export function startPwa() {
   update = registerSW({
     onOfflineReady: () => set({ offlineReady: true }),
     onNeedRefresh: () => set({ needRefresh: true }),
+    onNeedReload: reloadOnce,
     onRegisterError: (e: unknown) => console.warn('service worker not registered:', e),
   });
 }

@@ -11,6 +11,7 @@ import { waitForStep, withPage, type Scenario } from './scenario';
  */
 async function door(base: string) {
   let shut = false;
+  let swSuffix = '';
   const leaked: string[] = [];
   const server = createServer(async (req, res) => {
     if (shut) {
@@ -25,7 +26,9 @@ async function door(base: string) {
         const v = r.headers.get(h);
         if (v) headers[h] = v;
       }
-      res.writeHead(r.status, headers).end(Buffer.from(await r.arrayBuffer()));
+      let body = Buffer.from(await r.arrayBuffer());
+      if (swSuffix && req.url === '/sw.js') body = Buffer.concat([body, Buffer.from(swSuffix)]);
+      res.writeHead(r.status, headers).end(body);
     } catch {
       res.writeHead(502).end();
     }
@@ -39,6 +42,10 @@ async function door(base: string) {
     shut() {
       shut = true;
       server.closeAllConnections();
+    },
+    /** From now on the service worker script differs by a comment: a new version of the app. */
+    newVersion(tag: string) {
+      swSuffix = `\n// ${tag}\n`;
     },
     leaked,
     close: () => new Promise<void>((resolve) => {
@@ -117,6 +124,40 @@ export const scenarios: Scenario[] = [
           await page.click('[data-testid=play-toggle]');
           await waitForStep(page, 5, 60_000);
           assert.deepEqual(net.leaked, [], 'nothing was asked of the network while offline');
+        });
+      } finally {
+        await net.close();
+      }
+    },
+  },
+  {
+    name: 'offline: a new version waits, the page says so, and its Reload button switches to it',
+    run: async (base) => {
+      const net = await door(base);
+      try {
+        await withPage({ webgpu: false }, async (page) => {
+          await page.goto(`${net.url}/?page=lesson&lesson=vanishing-gradients&lstep=1`);
+          await page.waitForSelector('[data-testid=pwa-ready]', { timeout: 60_000 });
+          await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 30_000 });
+          assert.equal(await page.$('[data-testid=pwa-update]'), null, 'no update on the first visit');
+
+          // The server now has a new build; the browser's update check finds it.
+          net.newVersion('v2');
+          await page.evaluate(async () => {
+            await (await navigator.serviceWorker.getRegistration())?.update();
+          });
+          await page.waitForSelector('[data-testid=pwa-update]', { timeout: 60_000 });
+          assert.match((await page.textContent('[data-testid=pwa-update]')) ?? '', /A new version is ready — reload/);
+          assert.ok(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)), 'the new version waits');
+
+          // Until the reader agrees, nothing changes; the button switches versions and reloads.
+          await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
+          await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.click('[data-testid=pwa-update-apply]')]);
+          await page.waitForSelector('.lesson[data-lesson=vanishing-gradients]', { timeout: 60_000 });
+          assert.equal(await page.evaluate(() => 'beforeUpdate' in window), false, 'the page reloaded');
+          assert.equal(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)), false, 'nothing waits any more');
+          assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the new version controls the page');
+          assert.equal(await page.$('[data-testid=pwa-update]'), null, 'the notice is gone');
         });
       } finally {
         await net.close();
