@@ -52,6 +52,21 @@ export const scenarios: Scenario[] = [
       }),
   },
   {
+    name: 'links: the gallery in Chinese; an old-format link opens with a notice of what changed',
+    run: (base) =>
+      withPage({ shot: 'links-zh' }, async (page) => {
+        await page.goto(`${base}/?page=gallery&lang=zh`);
+        await page.waitForSelector('[data-testid=gallery-page]');
+        assert.match((await page.textContent('[data-testid=gallery-card-tanh-forgets]')) ?? '', /tanh RNN 在 20 步后就遗忘了/);
+        assert.match((await page.textContent('[data-testid=nav-gallery]')) ?? '', /演示集/);
+        // A format-1 link from before ρ: recurrentScale=2 was 2× PyTorch's init.
+        await page.goto(`${base}/?v=1&page=playground&lang=en&cell=rnn&task=copy&recurrentScale=2&seed=3`);
+        await page.waitForSelector('[data-testid=url-notice]');
+        assert.match((await page.textContent('[data-testid=url-notice]')) ?? '', /recurrentScale=2.*older link format.*spectral radius.*recurrentScale=1\.15/s);
+        assert.match(await settledSearch(page), /^\?v=2&.*recurrentScale=1\.15/);
+      }),
+  },
+  {
     name: 'links: an embed link hides the header and side panel; the widget draws and trains; a lesson step embeds too',
     run: (base) =>
       withPage({ shot: 'links-embed' }, async (page) => {
