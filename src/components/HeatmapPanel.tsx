@@ -47,6 +47,9 @@ function HeatmapItem({ id, tex, label, range, withLabels, highlighted, direction
       const series = topTrace(tel.probe.traces, direction)?.series[id];
       if (!series) return;
       const p = tel.probe;
+      // For tests and assistive tools: how many steps the map shows and the input under each.
+      ref.current?.setAttribute('data-t', String(p.T));
+      ref.current?.setAttribute('data-input-labels', JSON.stringify(p.inputLabels));
       view.update({
         id,
         T: p.T,

@@ -8,6 +8,8 @@ import { numLimits } from '../store/url';
 import { taskSizes as sizesOfTask } from '../store/catalog';
 import { useT } from './hooks';
 import { RichText } from './RichText';
+import { OwnModelSnippet } from './OwnModelSnippet';
+import { ProbeInput } from './ProbeInput';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -99,6 +101,8 @@ export function WeightsControls() {
         </p>
       )}
       {!loaded && !message && <p className="control-help"><RichText text={t('weights.help')} /></p>}
+      <OwnModelSnippet />
+      <ProbeInput />
     </div>
   );
 }

@@ -62,6 +62,12 @@ export function compareConfigs(s: AppState): RunConfig[] {
 
 const isCompare = (s: AppState) => s.ui.page === 'compare';
 
+/**
+ * The typed probe input the views should watch: only where the reader typed it (the Playground
+ * and the cell cards); a lesson or a comparison shows its tasks' own examples, as its text says.
+ */
+const probeFor = (s: AppState) => (s.ui.page === 'playground' || s.ui.page === 'cell' ? s.probeInput.input : null);
+
 /** A tfjs or WASM failure after which the worker's backend is unusable (only a new worker helps). */
 export const FATAL_BACKEND_ERROR = /Aborted|memory access out of bounds|out of memory|Out of memory|Cannot enlarge memory|RangeError: (Array buffer allocation failed|WebAssembly\.Memory)/;
 
@@ -114,7 +120,8 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       post(configureMsg(s));
     }
     // A replaced worker has not seen the typed probe input (the worker keeps it across runs).
-    if (s.probeInput.input && !isCompare(s)) post({ type: 'probeInput', input: s.probeInput.input });
+    const probe = probeFor(s);
+    if (probe) post({ type: 'probeInput', input: probe });
     // After the configure: the new run samples at step 0 if its worker already knew (a replaced one did not).
     if (s.samples.want) post({ type: 'samples', want: s.samples.want });
     if (run.wantPlaying) post({ type: 'play' });
@@ -243,7 +250,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     const insPrev = prev.instruments;
     if (ins.open !== insPrev.open || ins.stepEigAt !== insPrev.stepEigAt) post(instrumentsMsg(s));
     if (s.samples.want !== prev.samples.want) post({ type: 'samples', want: s.samples.want });
-    if (s.probeInput.input !== prev.probeInput.input) post({ type: 'probeInput', input: s.probeInput.input });
+    if (probeFor(s) !== probeFor(prev)) post({ type: 'probeInput', input: probeFor(s) });
     const compareKey = isCompare(s) ? s.ui.compare.join(',') : null;
     if (compareKey !== sent.compare) {
       crashes = 0;
