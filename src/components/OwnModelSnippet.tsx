@@ -46,7 +46,7 @@ export function OwnModelSnippet() {
       <summary>{t('own.title')}</summary>
       <p className="control-help"><RichText text={t('own.help')} /></p>
       <div className="own-model-code">
-        <pre ref={pre} data-testid="own-model-snippet" lang="en" tabIndex={0} aria-label={t('own.codeLabel')}><code>{OWN_MODEL_SNIPPET}</code></pre>
+        <pre ref={pre} data-testid="own-model-snippet" lang="en" tabIndex={0} role="region" aria-label={t('own.codeLabel')}><code>{OWN_MODEL_SNIPPET}</code></pre>
         <button type="button" className="btn btn-ghost" data-testid="own-model-copy" onClick={() => void copy()}>
           {t('own.copy')}
         </button>

@@ -96,7 +96,7 @@ export const en = {
   'weights.tooBig': '{field} is {value}, above this page’s limit of {max}',
   // Your own model (OwnModelSnippet, ProbeInput)
   'own.title': 'Your own model',
-  'own.help': 'Train an `nn.RNN`, `nn.LSTM` or `nn.GRU` in PyTorch, name it `model`, run these five lines, and load the `model.json` they write with *Load…*. Its `input_size` must match the task: the adding problem reads 2 numbers per step, the copy task one per symbol.',
+  'own.help': 'Train an `nn.RNN`, `nn.LSTM` or `nn.GRU` in PyTorch, name it `model`, run these five lines, and load the `model.json` they write with “Load…” above. Its `input_size` must match the task: the adding problem reads 2 numbers per step, the copy task one per symbol.',
   'own.codeLabel': 'Python code that saves a PyTorch model for this page',
   'own.copy': 'Copy',
   'own.copied': 'Copied to the clipboard.',
