@@ -68,3 +68,6 @@ export function startTheme(): void {
     useTheme.setState({ theme });
   });
 }
+
+// The theme is on <html> before the first render (no flash of the light theme on a dark system).
+if (typeof document !== 'undefined') startTheme();

@@ -11,6 +11,7 @@ import { pointer, select } from 'd3-selection';
 import { INSTRUMENT, CHART } from './palette';
 import { createFrame, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { chartVars } from './theme-vars';
 import { docLang, seriesAlt } from './alt-text';
 import { trackWidth } from './width-cache';
 import { logExtent, logSlope, placePoints, valuesAttr, type PlacedPoint } from './instrument-scales';
@@ -89,11 +90,13 @@ export function createJacobianChart(el: HTMLElement, opts: JacobianChartOptions)
     if (d.reference) ys.push(d.reference);
     // Headroom above the data for the legend row(s), so no curve runs under the names.
     let rows = 0;
+    // Presentation mode's larger type (--chart-scale) spreads the legend out as much.
+    const k = series.length > 1 ? chartVars(el).scale : 1;
     if (series.length > 1) {
       let w = 0;
       rows = 1;
       for (const s of series) {
-        const iw = 30 + Math.min(170, s.name.length * 6.4);
+        const iw = (30 + Math.min(170, s.name.length * 6.4)) * k;
         if (w > 0 && w + iw > innerW) {
           rows++;
           w = 0;
@@ -155,10 +158,10 @@ export function createJacobianChart(el: HTMLElement, opts: JacobianChartOptions)
     let cx = 0;
     let cy = 0;
     const items = series.map((s) => {
-      const w = 30 + Math.min(170, s.name.length * 6.4);
+      const w = (30 + Math.min(170, s.name.length * 6.4)) * k;
       if (cx > 0 && cx + w > innerW) {
         cx = 0;
-        cy += 15;
+        cy += 15 * k;
       }
       const at = { s, x: cx, y: cy };
       cx += w;

@@ -8,6 +8,7 @@ import type { LossPoint } from '../worker/protocol';
 import { CHART } from './palette';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { chartVars } from './theme-vars';
 import { createBaselineLine, type Baseline } from './baseline-line';
 import { docLang, lossAlt } from './alt-text';
 
@@ -69,7 +70,7 @@ export function createLossChart(el: HTMLElement, opts: { emptyText?: string; hei
         e.append('text').attr('x', 21).attr('dy', '0.32em');
         return e;
       })
-      .attr('transform', (_, i) => `translate(${i * 90},0)`);
+      .attr('transform', (_, i) => `translate(${i * 90 * chartVars(el).scale},0)`); // wider apart in presentation mode's larger type
     g.select('line').attr('stroke', (it) => it.color).attr('stroke-dasharray', (it) => it.dash);
     g.select('text').text((it) => it.name);
   };

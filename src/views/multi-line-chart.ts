@@ -5,6 +5,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';
+import { chartVars } from './theme-vars';
 import { createBaselineLine, type Baseline } from './baseline-line';
 import { docLang, seriesAlt } from './alt-text';
 
@@ -118,13 +119,15 @@ export function createMultiLineChart(el: HTMLElement, opts: MultiLineOptions): C
       .attr('fill', (p) => p.color);
 
     // Legend entries flow left to right and wrap inside the plot width.
+    // Presentation mode's larger type (--chart-scale) spreads the entries out as much.
+    const k = d.series.length > 1 ? chartVars(el).scale : 1;
     let cx = 0;
     let cy = 0;
     const placed = d.series.map((s) => {
-      const w = 26 + Math.min(160, s.name.length * 6.6) + 14;
+      const w = (26 + Math.min(160, s.name.length * 6.6)) * k + 14;
       if (cx > 0 && cx + w > innerW) {
         cx = 0;
-        cy += 16;
+        cy += 16 * k;
       }
       const at = { s, x: cx, y: cy };
       cx += w;
