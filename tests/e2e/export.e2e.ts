@@ -164,4 +164,21 @@ export const scenarios: Scenario[] = [
         assert.deepEqual([parsed.width, parsed.height], [size.w, size.h]);
       }),
   },
+  {
+    name: 'export: the what-if page names its files by matrix, ρ, T and H; its Jacobian chart exports as SVG and PNG 2×',
+    run: (base) =>
+      withPage({}, async (page) => {
+        await page.goto(`${base}/?page=whatif&wiRho=1.1&wiLen=60&wiHidden=16&wiMatrix=orthogonal`);
+        await page.waitForSelector('[data-testid=whatif-jacobian] path.line[data-values]');
+        await page.waitForTimeout(300);
+        const size = await page.$eval('[data-testid=whatif-jacobian]', (el) => ({ width: Math.round(el.getBoundingClientRect().width), height: Math.round(el.getBoundingClientRect().height) }));
+        const svg = await exportFile(page, 'export-svg-jacobian', 'export-jacobian');
+        assert.equal(svg.name, 'rnn-atlas_whatif_orthogonal_rho-1.1_t-60_h-16_jacobian.svg');
+        const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+        assert.equal(parsed.error, null);
+        assert.deepEqual({ width: parsed.width, height: parsed.height }, size);
+        const png = await exportFile(page, 'export-png-jacobian', 'export-jacobian');
+        assert.deepEqual(pngSize(new Uint8Array(png.bytes)), { width: 2 * size.width, height: 2 * size.height });
+      }),
+  },
 ];
