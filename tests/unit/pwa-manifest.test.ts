@@ -30,7 +30,7 @@ describe('web manifest', () => {
     expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
     const icons = manifest.icons ?? [];
     const has = (size: string, purpose: string) =>
-      icons.some((i) => i.type === 'image/png' && i.sizes === size && (i.purpose ?? 'any').split(' ').includes(purpose));
+      icons.some((i) => i.type === 'image/png' && i.sizes === size && String(i.purpose ?? 'any').split(/[ ,]/).includes(purpose));
     expect(has('192x192', 'any')).toBe(true);
     expect(has('512x512', 'any')).toBe(true);
     expect(has('512x512', 'maskable')).toBe(true);
