@@ -211,6 +211,10 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
 
   const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => (st.last ? sched.schedule(st.last) : drawEmpty())) : null;
   ro?.observe(el);
+  // A theme switch changes the axis colours the canvas drew (theme-vars.ts): redraw, even when paused.
+  const themeObs = typeof MutationObserver === 'function' && typeof document !== 'undefined'
+    ? new MutationObserver(() => (st.last ? sched.schedule(st.last) : drawEmpty())) : null;
+  themeObs?.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   return {
     canvas,
@@ -226,6 +230,7 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
     destroy() {
       sched.cancel();
       ro?.disconnect();
+      themeObs?.disconnect();
       canvas.removeEventListener('mousemove', onMove);
       canvas.removeEventListener('mouseleave', onLeave);
       canvas.remove();

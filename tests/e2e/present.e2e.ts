@@ -8,9 +8,12 @@ import { stepCount, waitForStep, withPage, type Scenario } from './scenario';
 const px = (page: Page, sel: string) => page.$eval(sel, (el) => parseFloat(getComputedStyle(el).fontSize));
 const presenting = (page: Page) => page.$eval('.app', (el) => el.classList.contains('presenting'));
 
-/** Relative luminance of the body's background (0 black … 1 white). */
+/** Relative luminance of the body's background / of a CSS rgb() colour (0 black … 1 white). */
 async function bgLuminance(page: Page): Promise<number> {
-  const css = await page.$eval('body', (el) => getComputedStyle(el).backgroundColor);
+  return lum(await page.$eval('body', (el) => getComputedStyle(el).backgroundColor));
+}
+
+function lum(css: string): number {
   const m = css.match(/[\d.]+/g)!.map(Number);
   const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
   return 0.2126 * lin(m[0]) + 0.7152 * lin(m[1]) + 0.0722 * lin(m[2]);
@@ -123,7 +126,12 @@ export const scenarios: Scenario[] = [
         assert.ok((await bgLuminance(page)) < 0.05, 'still dark after a reload');
         assert.equal(await page.getAttribute('[data-testid=theme-dark]', 'aria-checked'), 'true');
         // Axis labels take the theme's colour: light text on the dark card.
-        await page.waitForSelector('[data-testid=loss-chart]');
+        await page.click('[data-testid=step-button]');
+        await page.click('[data-testid=step-button]');
+        await waitForStep(page, 2);
+        await page.waitForSelector('[data-testid=loss-chart] .axis text', { state: 'visible' });
+        const fill = await page.$eval('[data-testid=loss-chart] .axis text', (el) => getComputedStyle(el).fill);
+        assert.ok(lum(fill) > 0.3, `axis labels are light in dark mode: ${fill}`);
         await page.click('[data-testid=theme-system]');
         await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
         await page.emulateMedia({ colorScheme: 'dark' });

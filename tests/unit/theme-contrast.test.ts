@@ -2,6 +2,7 @@
 // variables (light :root and :root[data-theme='dark']) has a WCAG contrast ratio ≥ 4.5:1 (AA).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CHART } from '../../src/views/palette';
 
 const css = readFileSync(new URL('../../src/styles/app.css', import.meta.url), 'utf8');
 
@@ -63,5 +64,16 @@ describe('theme contrast (WCAG AA, 4.5:1)', () => {
   it('dark really is dark and light light', () => {
     expect(luminance(dark.bg)).toBeLessThan(0.05);
     expect(luminance(light.bg)).toBeGreaterThan(0.8);
+  });
+});
+
+describe('chart colours follow the theme', () => {
+  // The views write palette.ts's CHART colours as SVG attributes; app.css re-colours exactly those
+  // attribute values with the theme's variables. A palette change must keep the two in step.
+  it('app.css re-colours the attribute values palette.ts writes', () => {
+    for (const [attr, hex, v] of [['fill', CHART.axis, 'chart-axis'], ['stroke', CHART.axis, 'chart-axis'], ['fill', CHART.text, 'chart-text'], ['stroke', CHART.text, 'chart-text'], ['stroke', CHART.grid, 'chart-grid']]) {
+      expect(css, `${attr}=${hex}`).toContain(`[${attr}='${hex}']`);
+      expect(css).toMatch(new RegExp(`\\[${attr}='${hex}'\\][^{]*\\{ ${attr}: var\\(--${v}\\)`));
+    }
   });
 });
