@@ -205,7 +205,7 @@ export class TrainingSession {
         return;
       case 'probeInput':
         this.probeInput = msg.input;
-        this.applyProbe(true);
+        this.applyProbe();
         for (const slot of this.slots) slot.lastInstruments = -Infinity;
         // A running run shows it at its next snapshot; a stopped one now.
         if (this.status !== 'running') await this.publishAll('light');
@@ -219,9 +219,9 @@ export class TrainingSession {
   /**
    * Gives every run the typed probe (or the task's example again). A typed input that does not fit
    * the runs' task (another input width after a change of task) is dropped with a 'probeStatus'
-   * saying why; `announce` also confirms one that fits.
+   * saying why; one that fits is confirmed with its T (after every rebuild too: a new worker's page waits for it).
    */
-  private applyProbe(announce: boolean): void {
+  private applyProbe(): void {
     const input = this.probeInput;
     const trainers = this.slots.map((s) => s.trainer).filter((t) => t !== null);
     if (!input) {
@@ -236,7 +236,7 @@ export class TrainingSession {
         t.setProbe(typedProbe(t.task, parsed));
         T = parsed.T;
       }
-      if (announce) this.o.post({ type: 'probeStatus', runId: this.runId, input, applied: true, T });
+      this.o.post({ type: 'probeStatus', runId: this.runId, input, applied: true, T });
     } catch (e) {
       for (const t of trainers) t.setProbe(null);
       this.probeInput = null;
@@ -303,7 +303,7 @@ export class TrainingSession {
         }
       });
     }
-    this.applyProbe(false);
+    this.applyProbe();
     this.setStatus(keepRunning ? 'running' : 'idle');
     this.samplesAt = -Infinity;
     await this.publishSamples();

@@ -111,6 +111,9 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     sent.config = config;
     // First, so the run's step-0 snapshot already knows (a replaced worker starts closed).
     post(instrumentsMsg(s));
+    // Likewise the typed probe input (the worker keeps it across runs; a replaced one has not seen it).
+    const probe = probeFor(s);
+    if (probe) post({ type: 'probeInput', input: probe });
     if (isCompare(s)) {
       sent.compare = s.ui.compare.join(',');
       s.resetCompare(s.ui.compare);
@@ -119,9 +122,6 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       sent.compare = null;
       post(configureMsg(s));
     }
-    // A replaced worker has not seen the typed probe input (the worker keeps it across runs).
-    const probe = probeFor(s);
-    if (probe) post({ type: 'probeInput', input: probe });
     // After the configure: the new run samples at step 0 if its worker already knew (a replaced one did not).
     if (s.samples.want) post({ type: 'samples', want: s.samples.want });
     if (run.wantPlaying) post({ type: 'play' });

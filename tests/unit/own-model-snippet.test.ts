@@ -16,7 +16,7 @@ import { OWN_MODEL_SNIPPET } from '../../src/engine/own-model-snippet';
 import { parseNumbers, typedProbe } from '../../src/engine/probe-input';
 import { getTask } from '../../src/engine/tasks/registry';
 import { Trainer } from '../../src/engine/trainer';
-import { parseWeightsFile } from '../../src/engine/weights-file';
+import { parseModelFile, parseWeightsFile } from '../../src/engine/weights-file';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'own-model');
 const TYPED = '1, 0, 0, 1, 0.5';
@@ -68,6 +68,24 @@ describe('own model: committed fixtures written by the snippet', () => {
       expectClose(await pageOutput(text), expected.output);
     });
   }
+});
+
+describe('own model: what the snippet may write', () => {
+  it('a batch_first=True model loads (the layout of inputs is the page’s own) with a note; the CLI still refuses it', async () => {
+    const doc = JSON.parse(readFileSync(join(FIXTURES, 'gru.json'), 'utf8'));
+    doc.config.batch_first = true;
+    const f = parseWeightsFile(JSON.stringify(doc), { inputSize: 2, outputSize: 1 });
+    expect(f.notes.join(' ')).toMatch(/batch_first=True only changes the layout/);
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'gru.expected.json'), 'utf8'));
+    expectClose(await pageOutput(JSON.stringify(doc)), expected.output);
+    expect(() => parseModelFile(JSON.stringify(doc))).toThrow(/only batch_first=false is supported/);
+  });
+
+  it('an LSTM with projections is refused by name', () => {
+    const doc = JSON.parse(readFileSync(join(FIXTURES, 'lstm.json'), 'utf8'));
+    doc.config.proj_size = 3;
+    expect(() => parseWeightsFile(JSON.stringify(doc), { inputSize: 2, outputSize: 1 })).toThrow(/proj_size: LSTM projections are not supported/);
+  });
 });
 
 /** The interpreter that has torch: Debian's python3-torch lives under /usr/bin/python3. */
