@@ -2,6 +2,7 @@
 // a new page; an embed link shows a widget without the header and side panel and still trains;
 // the Embed button's <iframe> snippet, pasted into a plain HTML page, draws and sizes its frame.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { waitForStep, withPage, type Scenario } from './scenario';
 
@@ -14,6 +15,17 @@ async function settledSearch(page: Page): Promise<string> {
   // The address bar is written a quarter second after the last change.
   await page.waitForTimeout(600);
   return page.evaluate(() => location.search);
+}
+
+/** axe-core's serious and critical violations on the page as it is (its script from node_modules). */
+async function axeProblems(page: Page, where: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  })) as { id: string; impact: string | null; nodes: { html: string }[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: [${v.impact}] ${v.id} ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 90)).join(' | ')}`);
 }
 
 export const scenarios: Scenario[] = [
@@ -117,6 +129,28 @@ export const scenarios: Scenario[] = [
         const content = await frame.evaluate(() => document.querySelector('[data-testid=embed-root]')!.scrollHeight);
         assert.ok(Math.abs(h - content) <= 2, `frame height ${h} ≈ content ${content}`);
         await host.close();
+      }),
+  },
+  {
+    name: 'links: axe-core finds no serious or critical violation on the gallery, the Embed dialog and an embedded widget',
+    run: (base) =>
+      withPage({}, async (page) => {
+        const problems: string[] = [];
+        await page.goto(`${base}/?page=gallery&lang=en`);
+        await page.waitForSelector('[data-testid=gallery-page]');
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        problems.push(...(await axeProblems(page, 'gallery')));
+        await page.click('[data-testid=copy-link]');
+        await page.goto(`${base}/?page=playground&hiddenSize=16&seqLen=12&seed=1`);
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        await page.click('[data-testid=embed-button]');
+        await page.waitForSelector('[data-testid=embed-dialog]');
+        problems.push(...(await axeProblems(page, 'embed dialog')));
+        await page.goto(`${base}/?page=playground&hiddenSize=16&seqLen=12&seed=1&embed=1&widget=gradnorm`);
+        await page.waitForSelector('[data-testid=embed-widget-view] [data-testid=gradnorm-chart]');
+        await page.waitForTimeout(600);
+        problems.push(...(await axeProblems(page, 'embed widget')));
+        assert.deepEqual(problems, []);
       }),
   },
 ];
