@@ -37,6 +37,7 @@ export function Playground() {
   const textTask = useApp((s) => s.config.taskId === 'chars');
   return (
     <div className="playground">
+      <h1 className="sr-only">{t('nav.playground')}{cell ? ` · ${cellText(lang, cell).name}` : ''}</h1>
       <aside className="sidebar">
         <ControlPanel />
       </aside>
