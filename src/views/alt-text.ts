@@ -158,3 +158,25 @@ export function diagramAlt(d: { gates: { tex: string; label: string }[]; states:
     ? `单元的数据流图：输入 x_t 与 h_{t−1}${gates ? `；门与中间量 ${gates}` : ''}${states ? `；状态 ${states}` : ''}`
     : `Dataflow diagram of the cell: inputs x_t and h_{t−1}${gates ? `; gates and intermediates ${gates}` : ''}${states ? `; states ${states}` : ''}`;
 }
+
+/** "Heatmap of f: 16 units × 12 steps, values from 0.02 to 0.97, mean 0.51." */
+export function heatmapAlt(d: { id: string; T: number; width: number; data: ArrayLike<number> }, lang: AltLang): string {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < d.data.length; i++) {
+    const v = d.data[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    sum += v;
+    n++;
+  }
+  const range = n
+    ? (lang === 'zh' ? `，取值 ${altNum(lo)} 到 ${altNum(hi)}，均值 ${altNum(sum / n)}` : `, values from ${altNum(lo)} to ${altNum(hi)}, mean ${altNum(sum / n)}`)
+    : (lang === 'zh' ? '，尚无有限值' : ', no finite value yet');
+  return lang === 'zh'
+    ? `${d.id} 的热图：${d.width} 个单元 × ${d.T} 个时间步${range}`
+    : `Heatmap of ${d.id}: ${d.width} units × ${d.T} steps${range}`;
+}

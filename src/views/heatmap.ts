@@ -4,6 +4,7 @@ import { makeColorScale, type Range } from './color-scale';
 import { CHART, gateColor } from './palette';
 import { frameScheduler } from './raf';
 import { chartVars, type ChartVars } from './theme-vars';
+import { docLang, heatmapAlt } from './alt-text';
 
 export interface SequenceLabels {
   input: string[];
@@ -45,6 +46,7 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
   el.classList.add('heatmap');
   const canvas = document.createElement('canvas');
   if (opts.testId) canvas.dataset.testid = opts.testId;
+  canvas.setAttribute('role', 'img');
   const tip = document.createElement('div');
   tip.className = 'heatmap-tip';
   tip.hidden = true;
@@ -220,6 +222,7 @@ export function createHeatmap(el: HTMLElement, opts: { testId?: string; emptyTex
     canvas,
     update(d) {
       st.last = d;
+      canvas.setAttribute('aria-label', heatmapAlt(d, docLang()));
       sched.schedule(d);
     },
     clear() {

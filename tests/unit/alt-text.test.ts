@@ -1,6 +1,6 @@
 // The charts' text alternatives say what the data shows, in English and Chinese.
 import { describe, expect, it } from 'vitest';
-import { altNum, diagramAlt, gradNormAlt, histogramAlt, lossAlt, memoryAlt, seriesAlt, spectrumAlt } from '../../src/views/alt-text';
+import { altNum, diagramAlt, gradNormAlt, heatmapAlt, histogramAlt, lossAlt, memoryAlt, seriesAlt, spectrumAlt } from '../../src/views/alt-text';
 import type { LossPoint } from '../../src/worker/protocol';
 
 const loss = (step: number, l: number, accuracy = NaN) => ({ step, loss: l, accuracy }) as LossPoint;
@@ -68,5 +68,13 @@ describe('alt text', () => {
     const d = diagramAlt({ gates: [{ tex: 'f_t', label: 'forget' }, { tex: '\\tilde{c}_t', label: 'cand' }], states: [{ tex: 'c_t', label: 'c' }] }, 'en');
     expect(d).toContain('f_t, c_t');
     expect(d).toContain('states c_t');
+  });
+});
+
+describe('heatmap alt text', () => {
+  it('units × steps, the range and the mean of the finite values', () => {
+    const d = { id: 'f', T: 3, width: 2, data: [0, 0.5, 1, NaN, 0.25, 0.25] };
+    expect(heatmapAlt(d, 'en')).toBe('Heatmap of f: 2 units × 3 steps, values from 0 to 1, mean 0.4');
+    expect(heatmapAlt(d, 'zh')).toBe('f 的热图：2 个单元 × 3 个时间步，取值 0 到 1，均值 0.4');
   });
 });
