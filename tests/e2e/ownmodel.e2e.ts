@@ -3,6 +3,7 @@
 // the heatmaps and the instruments show; a malformed input costs only a message.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { waitForStep, withPage, type Scenario } from './scenario';
 
@@ -14,6 +15,16 @@ async function heatmapColumns(page: Page): Promise<{ T: number; labels: string[]
     T: Number(el.getAttribute('data-t')),
     labels: JSON.parse(el.getAttribute('data-input-labels') ?? '[]') as string[],
   }));
+}
+
+/** axe-core's serious and critical violations on the page as it is (the snippet open, a message shown). */
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 80)).join(' | ')}`);
+  });
 }
 
 const waitColumns = (page: Page, T: number) =>
@@ -76,6 +87,7 @@ export const scenarios: Scenario[] = [
         await page.click('[data-testid=probe-apply]');
         await page.waitForFunction(() => /reads 2 per step/.test(document.querySelector('[data-testid=probe-message]')?.textContent ?? ''));
         assert.ok(await page.isVisible('[data-testid=weights-loaded]'), 'the loaded weights stay');
+        assert.deepEqual(await axeSerious(page), [], 'no serious or critical axe violation with the snippet open and a message shown');
 
         // Back to the task's example.
         await page.click('[data-testid=probe-back]');
