@@ -2,6 +2,7 @@
 // large type and no chrome; Space, →, R, ? and Esc work there; a lesson's PageDown still turns
 // the step; the theme switch turns the page dark, remembers it, and "system" follows the OS.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { stepCount, waitForStep, withPage, type Scenario } from './scenario';
 
@@ -17,6 +18,20 @@ function lum(css: string): number {
   const m = css.match(/[\d.]+/g)!.map(Number);
   const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
   return 0.2126 * lin(m[0]) + 0.7152 * lin(m[1]) + 0.0722 * lin(m[2]);
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's colour-contrast rule (WCAG AA) on the page as it is; it must have checked some text. */
+async function contrastViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const r = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { nodes: { target: string[] }[] }[]; passes: { nodes: unknown[] }[] }> } }).axe;
+    const res = await axe.run(document, { runOnly: ['color-contrast'] });
+    return { bad: res.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), passed: res.passes.reduce((a, p) => a + p.nodes.length, 0) };
+  });
+  assert.ok(r.passed > 20, `axe checked ${r.passed} text nodes`);
+  return r.bad;
 }
 
 async function stepIs(page: Page, n: number) {
@@ -140,6 +155,12 @@ export const scenarios: Scenario[] = [
         await page.reload();
         await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
         assert.equal(await page.evaluate(() => localStorage.getItem('rnn-atlas.theme')), 'system');
+        // Text contrast in the dark theme, as axe-core measures it on the rendered page, also presenting.
+        await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
+        assert.deepEqual(await contrastViolations(page), [], 'dark Playground');
+        await page.keyboard.press('p');
+        await page.waitForSelector('.app.presenting');
+        assert.deepEqual(await contrastViolations(page), [], 'dark Playground, presenting');
       }),
   },
 ];
