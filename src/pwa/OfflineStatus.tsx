@@ -1,38 +1,58 @@
-// What the page says about working offline: once after the first visit ("ready to work offline"),
-// when a newer version waits (with a button that applies it), and while the network is gone.
-import { useEffect, useSyncExternalStore } from 'react';
+// What the page says about working offline: once after the first visit ("ready to work offline",
+// fades after a few seconds), when a newer version waits (with a button that applies it), and while
+// the network is gone. A toast in the corner, fixed: it arrives a few seconds after the page (when
+// the service worker has stored the build) and must not shift what the reader is looking at.
+import { useEffect, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import { useT } from '../components/hooks';
 import { applyUpdate, dismissPwa, pwaStatus, startPwa, subscribePwa } from './register';
+
+const READY_MS = 10_000;
+
+const toast: CSSProperties = {
+  position: 'fixed', right: 16, bottom: 16, zIndex: 40, maxWidth: 440, margin: 0,
+  alignItems: 'center', boxShadow: '0 4px 18px rgba(15, 23, 42, 0.18)',
+};
+
+function Toast({ id, icon, children }: { id: string; icon: string; children: ReactNode }) {
+  return (
+    <div className="banner banner-info" style={toast} data-testid={id} role="status">
+      <span className="banner-icon" aria-hidden="true">{icon}</span>
+      {children}
+    </div>
+  );
+}
 
 export function OfflineStatus() {
   const t = useT();
   const s = useSyncExternalStore(subscribePwa, pwaStatus, pwaStatus);
   useEffect(startPwa, []);
+  useEffect(() => {
+    if (!s.offlineReady) return;
+    const timer = setTimeout(() => dismissPwa('offlineReady'), READY_MS);
+    return () => clearTimeout(timer);
+  }, [s.offlineReady]);
   if (s.needRefresh) {
     return (
-      <div className="banner banner-info" data-testid="pwa-update" role="status">
-        <span className="banner-icon" aria-hidden="true">↻</span>
+      <Toast id="pwa-update" icon="↻">
         <span>{t('pwa.update')}</span>
         <button type="button" className="btn" data-testid="pwa-update-apply" onClick={applyUpdate}>{t('pwa.reload')}</button>
         <button type="button" className="btn btn-ghost" onClick={() => dismissPwa('needRefresh')}>{t('pwa.later')}</button>
-      </div>
+      </Toast>
     );
   }
   if (s.offlineNow) {
     return (
-      <div className="banner banner-info" data-testid="pwa-offline-now" role="status">
-        <span className="banner-icon" aria-hidden="true">✈</span>
+      <Toast id="pwa-offline-now" icon="✈">
         <span>{t('pwa.offlineNow')}</span>
-      </div>
+      </Toast>
     );
   }
   if (s.offlineReady) {
     return (
-      <div className="banner banner-info" data-testid="pwa-ready" role="status">
-        <span className="banner-icon" aria-hidden="true">✓</span>
+      <Toast id="pwa-ready" icon="✓">
         <span>{t('pwa.ready')}</span>
         <button type="button" className="btn btn-ghost" onClick={() => dismissPwa('offlineReady')}>{t('pwa.dismiss')}</button>
-      </div>
+      </Toast>
     );
   }
   return null;
