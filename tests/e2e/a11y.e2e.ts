@@ -131,6 +131,26 @@ export const scenarios: Scenario[] = [
       }),
   },
   {
+    name: 'a11y: axe-core finds no serious or critical violation on the Playground and a lesson step in the dark theme',
+    run: (base) =>
+      withPage({ shot: 'a11y-dark' }, async (page) => {
+        const problems: string[] = [];
+        await page.goto(`${base}/?page=playground&hiddenSize=16&seqLen=12`);
+        await ready(page);
+        await page.click('[data-testid=theme-dark]');
+        await page.waitForSelector('html[data-theme=dark]');
+        await page.click('[data-testid=step-button]');
+        await page.waitForFunction(() => Number((document.querySelector('[data-testid=step-counter]')?.textContent ?? '').replace(/[^\d]/g, '') || 0) >= 1, null, { timeout: 60_000 });
+        await page.waitForTimeout(400);
+        problems.push(...(await scan(page, 'dark playground')));
+        await page.goto(`${base}/?page=lesson&lesson=lstm-step-by-step&lstep=1`);
+        await ready(page);
+        await page.waitForSelector('html[data-theme=dark]');
+        problems.push(...(await scan(page, 'dark lesson step')));
+        report(problems);
+      }),
+  },
+  {
     name: 'a11y: keyboard only — Tab reaches every Playground control with a visible focus ring and a name; a slider moves with the arrow keys',
     run: (base) =>
       withPage({}, async (page) => {
