@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { waitForStep, withPage, type Scenario } from './scenario';
+
+/** axe-core on one notice: its serious or critical violations (contrast, names), as `id: target`. */
+async function axeOn(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
 
 /**
  * A switchable door in front of the app's server. While it is shut, every request that still
@@ -79,6 +91,7 @@ export const scenarios: Scenario[] = [
           // The service worker has cached every build file and controls the page; the page says so.
           await page.waitForSelector('[data-testid=pwa-ready]', { timeout: 60_000 });
           assert.match((await page.textContent('[data-testid=pwa-ready]')) ?? '', /Ready to work offline/);
+          assert.deepEqual(await axeOn(page, '[data-testid=pwa-ready]'), []);
           await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 30_000 });
           // Every build file is in its cache: the three .wasm binaries (the backend picks one by what
           // the browser offers), KaTeX's fonts, both workers, every lesson and cell chunk.
@@ -149,6 +162,7 @@ export const scenarios: Scenario[] = [
           });
           await page.waitForSelector('[data-testid=pwa-update]', { timeout: 60_000 });
           assert.match((await page.textContent('[data-testid=pwa-update]')) ?? '', /A new version is ready — reload/);
+          assert.deepEqual(await axeOn(page, '[data-testid=pwa-update]'), []);
           assert.ok(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)), 'the new version waits');
 
           // Until the reader agrees, nothing changes; the button switches versions and reloads.
