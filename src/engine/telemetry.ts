@@ -1,5 +1,6 @@
-// The probe part of a telemetry snapshot: runs the model on the task's fixed example with every
-// gate and state recorded, reads everything back in one batch of awaits, and labels the output.
+// The probe part of a telemetry snapshot: runs the model on the task's fixed example (or a sequence the
+// reader typed, probe-input.ts) with every gate and state recorded, reads everything back in one batch of
+// awaits, and labels the output.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Params } from '../cells/types';
 import type { ProbeTrace, Telemetry } from '../worker/protocol';

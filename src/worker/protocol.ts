@@ -146,7 +146,7 @@ export interface Telemetry {
   gradNorms: Float32Array;
   /** Global gradient norm before clipping, for the current batch. */
   gradNormTotal: number;
-  /** Probe sequence: the task's fixed example, with the model's traces on it. */
+  /** Probe sequence: the task's fixed example (or the reader's typed input, 'probeInput'), with the model's traces on it. */
   probe: {
     T: number;
     inputLabels: string[];
