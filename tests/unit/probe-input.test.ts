@@ -142,4 +142,20 @@ describe('a session watching a typed input', () => {
     await session.handle({ type: 'probeInput', input: null });
     session.dispose();
   }, 60_000);
+
+  it('a one-step input works through every view’s data, Jacobians included', async () => {
+    const msgs: FromWorker[] = [];
+    const session = new TrainingSession({ post: (m) => msgs.push(m), defer: (fn) => setTimeout(fn, 0) });
+    const telemetry = () => msgs.flatMap((m) => (m.type === 'telemetry' ? [m.telemetry as Telemetry] : []));
+    await session.handle({ type: 'instruments', open: true });
+    await session.handle({ type: 'configure', runId: 1, config: { ...config, numLayers: 1, cellId: 'lstm' } });
+    await session.handle({ type: 'probeInput', input: { mode: 'numbers', text: '0.5' } });
+    const deadline = Date.now() + 20_000;
+    while (!telemetry().some((x) => x.probe.T === 1 && x.instruments?.jacobians) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const last = telemetry().findLast((x) => x.instruments?.jacobians)!;
+    expect(last.probe.T).toBe(1);
+    expect(last.instruments!.jacobians!.xSpectral).toHaveLength(1);
+    expect(msgs.some((m) => m.type === 'status' && m.status === 'error')).toBe(false);
+    session.dispose();
+  }, 60_000);
 });
