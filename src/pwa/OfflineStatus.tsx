@@ -31,6 +31,9 @@ export function OfflineStatus() {
     const timer = setTimeout(() => dismissPwa('offlineReady'), READY_MS);
     return () => clearTimeout(timer);
   }, [s.offlineReady]);
+  // Embedded in a course page (an iframe) the widget stays clean: the service worker still keeps
+  // it working offline, but the notices belong to the app's own tab.
+  if (window.self !== window.top) return null;
   if (s.needRefresh) {
     return (
       <Toast id="pwa-update" icon="↻">
