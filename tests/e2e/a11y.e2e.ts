@@ -47,6 +47,69 @@ function report(problems: string[]): void {
 
 const lastStep = (id: string) => LESSONS.find((l) => l.id === id)!.steps.length - 1;
 
+/**
+ * Presses Tab until the focus comes back to where it started (or `max` presses): each element
+ * reached must show a focus indicator (a computed outline or box-shadow) and have an accessible
+ * name; the first slider reached must move with the arrow keys; and every visible, enabled
+ * control on the page must have been reached.
+ */
+async function tabWalk(page: Page, max: number): Promise<{ reached: string[]; problems: string[]; sliderMoved: boolean }> {
+  const reached: string[] = [];
+  const problems: string[] = [];
+  let sliderMoved = false;
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      if (el.dataset.a11yReached) return { again: true, key: '', ring: true, name: 'x', range: false };
+      el.dataset.a11yReached = '1';
+      const cs = getComputedStyle(el);
+      const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow !== '' && cs.boxShadow !== 'none');
+      // The accessible name, as a screen reader computes it in these simple cases.
+      const input = el as HTMLInputElement;
+      const name = (el.getAttribute('aria-label') ?? '').trim()
+        || (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim()
+        || (input.labels && input.labels.length ? [...input.labels].map((l) => l.textContent ?? '').join(' ').trim() : '')
+        || (['BUTTON', 'A', 'SUMMARY'].includes(el.tagName) ? (el.textContent ?? '').trim() : '')
+        || (el.getAttribute('title') ?? '').trim();
+      const tid = el.getAttribute('data-testid');
+      const key = `${el.tagName.toLowerCase()}${tid ? `[${tid}]` : ''}${el.id ? `#${el.id}` : ''}:${name.slice(0, 30)}`;
+      return { again: false, key, ring, name, range: el.tagName === 'INPUT' && input.type === 'range' };
+    });
+    if (!f) continue;
+    if (f.again) break; // wrapped around
+    reached.push(f.key);
+    if (!f.ring) problems.push(`${f.key}: no visible focus indicator`);
+    if (!f.name) problems.push(`${f.key}: no accessible name`);
+    if (!sliderMoved && f.range) {
+      const value = () => page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+      const before = await value();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(100);
+      if ((await value()) === before) {
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('ArrowLeft');
+        await page.waitForTimeout(100);
+      }
+      assert.notEqual(await value(), before, `the slider ${f.key} moves with the arrow keys`);
+      sliderMoved = true;
+    }
+  }
+  const missed = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], summary, [tabindex]:not([tabindex="-1"])')]
+      .filter((el) => !el.dataset.a11yReached && !(el as HTMLButtonElement).disabled && el.getAttribute('tabindex') !== '-1')
+      .filter((el) => (typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions) : el.offsetParent !== null))
+      .filter((el) => !el.closest('[inert], [aria-hidden=true], details:not([open]) > :not(summary)'))
+      // Radio buttons: one stop per group (the arrow keys move within it).
+      .filter((el) => !((el as HTMLInputElement).type === 'radio' && [...document.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${(el as HTMLInputElement).name}"]`)].some((r) => r.dataset.a11yReached)))
+      .map((el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} ${(el.textContent ?? '').trim().slice(0, 30)}`));
+  for (const m of missed) problems.push(`${m}: not reached by Tab`);
+  if (process.env.A11Y_VERBOSE) console.log(`    Tab reached ${reached.length} controls: ${reached.join(', ').slice(0, 1500)}`);
+  return { reached, problems, sliderMoved };
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'a11y: axe-core finds no serious or critical violation on the Playground (idle, then training with its instruments open) and a cell card',
@@ -156,57 +219,28 @@ export const scenarios: Scenario[] = [
       withPage({}, async (page) => {
         await page.goto(`${base}/?page=playground&hiddenSize=16&seqLen=12`);
         await ready(page);
-        const problems: string[] = [];
-        const seen = new Set<string>();
-        let sliderTested = false;
-        for (let i = 0; i < 120; i++) {
-          await page.keyboard.press('Tab');
-          const f = await page.evaluate(() => {
-            const el = document.activeElement as HTMLElement | null;
-            if (!el || el === document.body) return null;
-            const cs = getComputedStyle(el);
-            const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow && cs.boxShadow !== 'none');
-            // The accessible name, as a screen reader would compute it for these simple cases.
-            const input = el as HTMLInputElement;
-            const name = (el.getAttribute('aria-label') ?? '').trim()
-              || (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim()
-              || (input.labels && input.labels.length ? [...input.labels].map((l) => l.textContent ?? '').join(' ').trim() : '')
-              || (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY' ? (el.textContent ?? '').trim() : '')
-              || (el.getAttribute('title') ?? '').trim();
-            const tid = el.getAttribute('data-testid');
-            const key = `${el.tagName.toLowerCase()}${tid ? `[${tid}]` : ''}${el.id ? `#${el.id}` : ''}:${name.slice(0, 30)}`;
-            return { key, ring: Boolean(ring), name, type: input.type ?? '', tag: el.tagName, tid };
-          });
-          if (!f) continue;
-          if (seen.has(f.key)) {
-            if (seen.size > 10) break; // wrapped around
-            continue;
-          }
-          seen.add(f.key);
-          if (!f.ring) problems.push(`${f.key}: no visible focus indicator`);
-          if (!f.name) problems.push(`${f.key}: no accessible name`);
-          if (!sliderTested && f.tag === 'INPUT' && f.type === 'range') {
-            const before = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-            await page.keyboard.press('ArrowRight');
-            await page.waitForTimeout(100);
-            const after = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-            if (before === after) {
-              await page.keyboard.press('ArrowLeft');
-              await page.keyboard.press('ArrowLeft');
-              await page.waitForTimeout(100);
-            }
-            const after2 = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-            assert.notEqual(after2, before, `the slider ${f.key} moves with the arrow keys`);
-            sliderTested = true;
-          }
-        }
-        assert.ok(seen.size >= 15, `Tab reaches the Playground's controls (${seen.size} reached)`);
-        assert.ok(sliderTested, 'Tab reaches a slider');
-        for (const need of ['play-toggle', 'step-button', 'reset-button']) {
-          assert.ok([...seen].some((k) => k.includes(`[${need}]`)), `Tab reaches ${need}`);
+        const { reached, problems, sliderMoved } = await tabWalk(page, 250);
+        assert.ok(reached.length >= 15, `Tab reaches the Playground's controls (${reached.length} reached)`);
+        assert.ok(sliderMoved, 'Tab reaches a slider and the arrow keys move it');
+        for (const need of ['play-toggle', 'step-button', 'reset-button', 'lang-toggle']) {
+          assert.ok(reached.some((k) => k.includes(`[${need}]`)), `Tab reaches ${need}`);
         }
         if (problems.length) console.log(`    keyboard problems:\n      ${problems.join('\n      ')}`);
-        assert.deepEqual(problems, [], `${problems.length} focusable controls without a visible focus ring or a name`);
+        assert.deepEqual(problems, [], `${problems.length} controls unreachable by Tab, or without a visible focus ring or a name`);
+      }),
+  },
+  {
+    name: 'a11y: keyboard only — a lesson’s last step with its questions: every control reached by Tab, with a focus ring and a name',
+    run: (base) =>
+      withPage({}, async (page) => {
+        const lesson = 'vanishing-gradients';
+        await page.goto(`${base}/?page=lesson&lesson=${lesson}&lstep=${lastStep(lesson)}`);
+        await ready(page);
+        await page.waitForSelector('[data-testid=lesson-questions]');
+        const { reached, problems } = await tabWalk(page, 250);
+        assert.ok(reached.some((k) => k.includes('[lesson-prev]')), 'Tab reaches the step buttons');
+        if (problems.length) console.log(`    keyboard problems:\n      ${problems.join('\n      ')}`);
+        assert.deepEqual(problems, [], `${problems.length} controls unreachable by Tab, or without a visible focus ring or a name`);
       }),
   },
 ];
