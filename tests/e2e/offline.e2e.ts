@@ -93,6 +93,11 @@ export const scenarios: Scenario[] = [
           assert.match((await page.textContent('[data-testid=pwa-ready]')) ?? '', /Ready to work offline/);
           assert.deepEqual(await axeOn(page, '[data-testid=pwa-ready]'), []);
           await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 30_000 });
+          // Chromium itself finds the app installable (manifest, icons, service worker) and the manifest clean.
+          const cdp = await page.context().newCDPSession(page);
+          assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
+          assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
+          await cdp.detach();
           // Every build file is in its cache: the three .wasm binaries (the backend picks one by what
           // the browser offers), KaTeX's fonts, both workers, every lesson and cell chunk.
           const cached: string[] = await page.evaluate(async () => {
