@@ -410,17 +410,6 @@ export const en = {
   'samples.feature.verseEnd': 'end of a line of verse',
   'samples.feature.versePos': 'position in the line of verse',
   'samples.feature.title': 'inside a title 《》',
-  // Export (figures as SVG / PNG 2×, telemetry as CSV / JSON)
-  'export.menu': 'Export',
-  'export.menu.help': 'Save this figure as SVG (vector, standalone) or as PNG at twice its size on screen.',
-  'export.png2x': 'PNG 2×',
-  'export.nothing': 'Nothing drawn yet to export.',
-  'export.failed': 'Export failed:',
-  'export.telemetry': 'Telemetry',
-  'export.telemetry.help': 'Save the run so far: one row per training step with loss, accuracy, the global gradient norm raw and clipped, and $\\|\\partial L/\\partial h_t\\|$ per time step where the page received it (CSV), or the same with the run\'s settings and link (JSON).',
-} as const;
-
-export type MessageKey = keyof typeof en;
   // Presentation mode, shortcuts and themes (Presentation.tsx, Shortcuts.tsx, ThemeSwitch.tsx).
   'present.enter': 'Present',
   'present.enter.help': 'Presentation mode (P): this page full-screen, large type, the widgets you choose',
@@ -445,3 +434,14 @@ export type MessageKey = keyof typeof en;
   'theme.light': 'Light theme',
   'theme.dark': 'Dark theme',
   'theme.system': 'Follow the system\'s theme',
+  // Export (figures as SVG / PNG 2×, telemetry as CSV / JSON)
+  'export.menu': 'Export',
+  'export.menu.help': 'Save this figure as SVG (vector, standalone) or as PNG at twice its size on screen.',
+  'export.png2x': 'PNG 2×',
+  'export.nothing': 'Nothing drawn yet to export.',
+  'export.failed': 'Export failed:',
+  'export.telemetry': 'Telemetry',
+  'export.telemetry.help': 'Save the run so far: one row per training step with loss, accuracy, the global gradient norm raw and clipped, and $\\|\\partial L/\\partial h_t\\|$ per time step where the page received it (CSV), or the same with the run\'s settings and link (JSON).',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -412,15 +412,6 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'samples.feature.verseEnd': '诗句末尾',
   'samples.feature.versePos': '在诗句中的位置',
   'samples.feature.title': '标题《》之内',
-  // 导出（图为 SVG / 两倍 PNG，遥测数据为 CSV / JSON）
-  'export.menu': '导出',
-  'export.menu.help': '把这张图存为 SVG（矢量，独立文件）或两倍于屏幕尺寸的 PNG。',
-  'export.png2x': 'PNG（2 倍）',
-  'export.nothing': '还没有画出可导出的内容。',
-  'export.failed': '导出失败：',
-  'export.telemetry': '遥测数据',
-  'export.telemetry.help': '保存到目前为止的训练：每个训练步一行，含损失、准确率、裁剪前后的全局梯度范数，以及页面收到的各时间步 $\\|\\partial L/\\partial h_t\\|$（CSV）；或同样的数据加上这次训练的设置和链接（JSON）。',
-};
   // 演示模式、快捷键与主题
   'present.enter': '演示',
   'present.enter.help': '演示模式（P）：本页全屏、大字号，只显示你选定的组件',
@@ -445,3 +436,12 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'theme.light': '浅色主题',
   'theme.dark': '深色主题',
   'theme.system': '跟随系统主题',
+  // 导出（图为 SVG / 两倍 PNG，遥测数据为 CSV / JSON）
+  'export.menu': '导出',
+  'export.menu.help': '把这张图存为 SVG（矢量，独立文件）或两倍于屏幕尺寸的 PNG。',
+  'export.png2x': 'PNG（2 倍）',
+  'export.nothing': '还没有画出可导出的内容。',
+  'export.failed': '导出失败：',
+  'export.telemetry': '遥测数据',
+  'export.telemetry.help': '保存到目前为止的训练：每个训练步一行，含损失、准确率、裁剪前后的全局梯度范数，以及页面收到的各时间步 $\\|\\partial L/\\partial h_t\\|$（CSV）；或同样的数据加上这次训练的设置和链接（JSON）。',
+};
