@@ -5,9 +5,9 @@ import { goToPage } from '../store/navigation';
 import { useT } from './hooks';
 import type { MessageKey } from '../i18n';
 import type { BackendReport } from '../worker/protocol';
+import { ShareButtons } from './ShareButtons';
 import { PresentButton } from './Presentation';
 import { ThemeSwitch } from './ThemeSwitch';
-import { ShareButtons } from './ShareButtons';
 
 function BackendBadge() {
   const t = useT();
@@ -90,9 +90,9 @@ export function Header() {
       </nav>
       <div className="header-tools">
         <BackendBadge />
+        <ShareButtons />
         <PresentButton />
         <ThemeSwitch />
-        <ShareButtons />
         <button type="button" className="btn btn-ghost lang-toggle" data-testid="lang-toggle" title={t('lang.toggleLabel')}
           onClick={() => appStore().getState().setUi({ lang: lang === 'en' ? 'zh' : 'en' })}>
           {lang === 'en' ? 'EN · ' : ''}<strong>{t('lang.toggle')}</strong>{lang === 'zh' ? ' · 中文' : ''}

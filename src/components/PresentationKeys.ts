@@ -59,14 +59,16 @@ export function presentKeyAction(key: string, mods: KeyMods, target: KeyTarget |
     case 'p':
     case 'P':
       return ctx.presenting ? 'exit' : 'present';
+    // Space, → and R drive the run only while presenting: on a page being read, Space scrolls and
+    // a stray R must not throw away a run.
     case ' ':
     case 'Spacebar':
-      return ownsSpace(target) ? null : 'play';
+      return !ctx.presenting || ownsSpace(target) ? null : 'play';
     case 'ArrowRight':
-      return ctx.lesson || ownsArrows(target) ? null : 'step';
+      return !ctx.presenting || ctx.lesson || ownsArrows(target) ? null : 'step';
     case 'r':
     case 'R':
-      return 'reset';
+      return ctx.presenting ? 'reset' : null;
     default:
       return null;
   }
