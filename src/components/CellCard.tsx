@@ -16,7 +16,7 @@ import { Card } from './Playground';
 import { InstrumentsSection } from './Instruments';
 import { MechanismBadges } from './CellsPage';
 import { CellDiagram, DiagnosticsPanel, ParamTable } from './CellParts';
-import { useCellMeta, useT } from './hooks';
+import { useCellMeta, useGateText, useT } from './hooks';
 import { RichText, texSymbols } from './RichText';
 
 /** The card's cell against the plain RNN and the LSTM (or whichever of them it is not). */
@@ -69,13 +69,14 @@ export function CellCardPage() {
   const lang = useApp((s) => s.ui.lang);
   const catalog = useApp((s) => s.catalog);
   const cell = useCellMeta(cellId);
+  const textColor = useGateText();
   useEffect(() => {
     document.querySelector('.app-main')?.scrollTo?.({ top: 0 });
   }, [cellId]);
   if (!catalog) return <div className="skeleton" style={{ height: 400 }} />;
   if (!cell) return <p className="card">{t('card.notFound', { id: cellId })}</p>;
   const text = cellText(lang, cell);
-  const symbols = texSymbols(cell);
+  const symbols = texSymbols(cell, textColor);
 
   return (
     <div className="cell-card" data-testid="cell-card" data-cell={cell.id}>

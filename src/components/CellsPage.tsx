@@ -8,7 +8,7 @@ import { cardHref, openCard } from '../store/navigation';
 import { cellText, hasKey, type MessageKey } from '../i18n';
 import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
-import { useT } from './hooks';
+import { useGateText, useT } from './hooks';
 import { GROUP_ORDER } from './cell-groups';
 import { RichText, texSymbols } from './RichText';
 
@@ -48,6 +48,7 @@ function Tile({ cell }: { cell: CellMeta }) {
   const lang = useApp((s) => s.ui.lang);
   const text = cellText(lang, cell);
   const symbols = [...cell.gates, ...cell.states];
+  const textColor = useGateText();
   return (
     <CardLink cellId={cell.id} className="cell-tile" testId={`cell-tile-${cell.id}`}>
       <div className="tile-head">
@@ -56,11 +57,11 @@ function Tile({ cell }: { cell: CellMeta }) {
       </div>
       <p className="tile-authors">{cell.paper.authors}</p>
       <MechanismBadges mechanisms={cell.mechanisms} />
-      <p className="tile-summary"><RichText text={text.summary} symbols={texSymbols(cell)} /></p>
+      <p className="tile-summary"><RichText text={text.summary} symbols={texSymbols(cell, textColor)} /></p>
       <div className="tile-symbols" aria-hidden="true">
         {symbols.slice(0, 8).map((g) => (
           <span key={g.id} className="tile-symbol" style={{ ['--gate' as string]: gateColor(g.id) }}>
-            <Equation tex={`\\textcolor{${gateColor(g.id)}}{${g.tex}}`} />
+            <Equation tex={`\\textcolor{${textColor(g.id)}}{${g.tex}}`} />
           </span>
         ))}
         {symbols.length > 8 && <span className="tile-more">+{symbols.length - 8}</span>}

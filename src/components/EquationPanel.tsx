@@ -7,7 +7,7 @@ import { gateLabel } from '../i18n';
 import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
 import { colorizeTex } from './tex';
-import { useT } from './hooks';
+import { useGateText, useT } from './hooks';
 import { RichText } from './RichText';
 
 export interface EquationPanelProps {
@@ -24,9 +24,10 @@ function formatMean(v: number | undefined): string {
 export function EquationPanel({ cell, highlight }: EquationPanelProps) {
   const t = useT();
   const lang = useApp((s) => s.ui.lang);
+  const textColor = useGateText();
   const symbols = useMemo(
-    () => [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) })),
-    [cell],
+    () => [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: textColor(g.id) })),
+    [cell, textColor],
   );
   const listRef = useRef<HTMLOListElement>(null);
 

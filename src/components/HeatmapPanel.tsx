@@ -8,7 +8,7 @@ import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import type { Range } from '../views/color-scale';
 import { gateColor } from '../views/palette';
 import { Equation } from './Equation';
-import { useStoreView, useT } from './hooks';
+import { useGateText, useStoreView, useT } from './hooks';
 import { RichText } from './RichText';
 
 /** Top layer, forward direction (or the backward one when asked): what the readout sees last. */
@@ -64,10 +64,11 @@ function HeatmapItem({ id, tex, label, range, withLabels, highlighted, direction
     (s, prev) => s.telemetry.latest !== prev.telemetry.latest,
     [id, range, withLabels, direction, names.join('|'), lang],
   );
+  const textColor = useGateText();
   return (
     <figure className={`heatmap-item${highlighted ? ' highlighted' : ''}`} style={{ ['--gate' as string]: gateColor(id) }}>
       <figcaption>
-        <Equation tex={`\\textcolor{${gateColor(id)}}{${tex}}`} />
+        <Equation tex={`\\textcolor{${textColor(id)}}{${tex}}`} />
         <span className="heatmap-label"><RichText text={gateLabel(lang, id, label, cellLabels)} /></span>
         <span className="heatmap-range">{t(`range.${range}` as const)}</span>
       </figcaption>

@@ -14,14 +14,13 @@ import { LessonWidgets, needsInstruments, stepWidgets, useInstrumentsWanted } fr
 import { LessonControlView } from './LessonControls';
 import { DivergedBanner, RunBar } from './RunBar';
 import { Card } from './Playground';
-import { useCellMeta, useT } from './hooks';
+import { useCellMeta, useGateText, useT } from './hooks';
 import { RichText } from './RichText';
 import { plainProse } from '../i18n/prose';
 import { LessonIndex, nextLesson, useMarkRead } from './LessonIndex';
 import { LessonQuestions } from './LessonQuestions';
 import { GlossarySection } from './Glossary';
 import { glossaryState, useGlossaryUi } from './GlossaryTerm';
-import { gateColor } from '../views/palette';
 
 function useLesson() {
   const lesson = getLesson(useApp((s) => s.ui.lesson));
@@ -87,7 +86,8 @@ export function LessonPage() {
   const last = stepIdx === lesson.steps.length - 1;
   const title = t(`${step.textKey}.title` as MessageKey);
   const body = t(`${step.textKey}.body` as MessageKey);
-  const symbols = cell ? [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) })) : [];
+  const textColor = useGateText();
+  const symbols = cell ? [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: textColor(g.id) })) : [];
   // Only ids the current cell has: a step's highlight names the cell its preset chose. The heatmaps
   // show gates and states; the equations may also be highlighted by their own ids (np-RNN's 'init').
   const ids = new Set(cell ? [...cell.gates, ...cell.states].map((g) => g.id) : []);

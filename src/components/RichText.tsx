@@ -6,7 +6,7 @@
 import { Equation } from './Equation';
 import { colorizeTex, type TexSymbol } from './tex';
 import { splitProse } from '../i18n/prose';
-import { gateColor } from '../views/palette';
+import { gateTextColor } from '../views/palette';
 import { GlossaryTerm, TermText } from './GlossaryTerm';
 
 /**
@@ -28,6 +28,9 @@ export function RichText({ text, symbols = [], plainTerms = false }: { text: str
 }
 
 /** A cell's gate and state symbols in their colours, for prose about that cell. */
-export function texSymbols(cell: { gates: { id: string; tex: string }[]; states: { id: string; tex: string }[] }): TexSymbol[] {
-  return [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: gateColor(g.id) }));
+export function texSymbols(
+  cell: { gates: { id: string; tex: string }[]; states: { id: string; tex: string }[] },
+  color: (id: string) => string = gateTextColor,
+): TexSymbol[] {
+  return [...cell.gates, ...cell.states].map((g) => ({ tex: g.tex, color: color(g.id) }));
 }

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { appStore, useApp, type AppState } from '../store';
 import { translate, type MessageKey } from '../i18n';
 import { metaFor, type CellMeta } from '../store/catalog';
+import { useTheme } from '../store/theme';
+import { gateTextColor } from '../views/palette';
 
 export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
   const lang = useApp((s) => s.ui.lang);
@@ -53,4 +55,10 @@ export function useCellMeta(cellId: string): CellMeta | undefined {
   const cell = useApp((s) => s.catalog?.cells.find((c) => c.id === cellId));
   const options = useApp((s) => (s.config.cellId === cellId ? s.config.cellOptions : undefined));
   return useMemo(() => cell && metaFor(cell, options), [cell, options]);
+}
+
+/** A gate's colour for text in the current theme (AA contrast; see gateTextColor). */
+export function useGateText(): (id: string) => string {
+  const theme = useTheme((s) => s.theme);
+  return useCallback((id: string) => gateTextColor(id, theme), [theme]);
 }

@@ -5,7 +5,7 @@ import { scaleLinear } from 'd3-scale';
 import { axisBottom } from 'd3-axis';
 import { select } from 'd3-selection';
 import type { GateHistogram } from '../engine/instruments/types';
-import { CHART, gateColor } from './palette';
+import { CHART, gateColor, gateTextColor } from './palette';
 import { liveView, type ChartView } from './raf';
 import { docLang, histogramAlt } from './alt-text';
 import { formatPercent } from './instrument-scales';
@@ -71,7 +71,7 @@ export function createGateHistograms(el: HTMLElement, opts: { testId?: string } 
         .attr('fill', gateColor(g.id));
       svg.select<SVGGElement>('g.axis.x').attr('transform', `translate(0,${bottom})`).call(axisBottom(x).ticks(3).tickSizeOuter(0));
       svg.attr('role', 'img').attr('aria-label', histogramAlt(g, d.names?.[g.id] ?? g.id, docLang()));
-      svg.select('text.name').attr('fill', gateColor(g.id)).text(d.names?.[g.id] ?? g.id);
+      svg.select('text.name').attr('fill', gateTextColor(g.id, typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light')).text(d.names?.[g.id] ?? g.id);
       svg.select('text.sat').text(unit ? saturationText(g) : '');
     });
   };

@@ -3,6 +3,8 @@
 // (and a few of Paul Tol's) assigned so that the ids one cell shows together stay apart
 // (CIEDE2000 ≥ 10) with normal vision and simulated protanopia, deuteranopia and tritanopia:
 // tests/unit/palette-cvd.test.ts checks every cell of the registry.
+import { contrastRatio, hexToRgb } from './cvd';
+
 export const GATE_COLORS: Record<string, string> = {
   i: '#009E73', // input gate
   f: '#D55E00', // forget gate
@@ -37,6 +39,39 @@ export const GATE_COLORS: Record<string, string> = {
   mod: '#999933',
   s: '#999933',
 };
+
+/**
+ * A gate's colour as text (equation symbols, labels): the same hue, darkened (light theme) or
+ * lightened (dark theme) until it reads at WCAG AA 4.5:1 on every surface it is written on. The
+ * fills of heatmaps and histograms keep the palette's own colour.
+ */
+export function gateTextColor(id: string, theme: 'light' | 'dark' = 'light'): string {
+  const key = `${theme}:${id}`;
+  const known = textShades.get(key);
+  if (known) return known;
+  const shade = readableShade(gateColor(id), TEXT_SURFACES[theme], theme === 'light' ? [0, 0, 0] : [255, 255, 255]);
+  textShades.set(key, shade);
+  return shade;
+}
+
+/** The page background, cards and the highlighted rows, per theme (app.css --bg, --surface, --accent-soft). */
+export const TEXT_SURFACES: Record<'light' | 'dark', string[]> = {
+  light: ['#ffffff', '#f6f7f9', '#e6f4f2'],
+  dark: ['#131c2e', '#0b1220', '#10302d'],
+};
+
+const textShades = new Map<string, string>();
+
+function readableShade(hex: string, surfaces: string[], toward: [number, number, number]): string {
+  const [r, g, b] = hexToRgb(hex);
+  for (let k = 0; k <= 20; k++) {
+    const w = k / 20;
+    const mix = [r, g, b].map((v, i) => Math.round(v * (1 - w) + toward[i] * w));
+    const out = `#${mix.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    if (surfaces.every((bg) => contrastRatio(out, bg) >= 4.5)) return out;
+  }
+  return toward[0] === 0 ? '#000000' : '#ffffff';
+}
 
 const FALLBACK = ['#0e7490', '#b45309', '#6d28d9', '#be123c', '#15803d', '#1d4ed8'];
 

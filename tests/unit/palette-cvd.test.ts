@@ -96,3 +96,26 @@ describe('palettes under colour-vision deficiency', () => {
     expect(rgbToLab(hexToRgb(ZERO_COLOR))[0]).toBeGreaterThan(rgbToLab(hexToRgb(NEGATIVE_COLOR))[0] + 50);
   });
 });
+
+describe('gate colours as text', () => {
+  it('every gate id reads at WCAG AA 4.5:1 on every surface of both themes, keeping its hue family', async () => {
+    const { GATE_COLORS, gateTextColor, TEXT_SURFACES } = await import('../../src/views/palette');
+    const { contrastRatio, seenDelta } = await import('../../src/views/cvd');
+    const failing: string[] = [];
+    for (const id of Object.keys(GATE_COLORS)) {
+      for (const theme of ['light', 'dark'] as const) {
+        const text = gateTextColor(id, theme);
+        for (const bg of TEXT_SURFACES[theme]) {
+          if (contrastRatio(text, bg) < 4.5) failing.push(`${id} ${theme} ${text} on ${bg}: ${contrastRatio(text, bg).toFixed(2)}`);
+        }
+        // A shade of its own colour, not black or white: closer to its gate colour than to the other extreme.
+        const extreme = theme === 'light' ? '#000000' : '#ffffff';
+        if (text === extreme) failing.push(`${id} ${theme}: fell back to ${extreme}`);
+        if (seenDelta(text, GATE_COLORS[id]) > 45) failing.push(`${id} ${theme}: ${text} strays from ${GATE_COLORS[id]}`);
+      }
+    }
+    expect(failing).toEqual([]);
+    // Some raw palette colours do fail as text on white (the reason for the shades).
+    expect(Object.values(GATE_COLORS).some((c) => contrastRatio(c, '#ffffff') < 4.5)).toBe(true);
+  });
+});
