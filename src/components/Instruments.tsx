@@ -229,17 +229,10 @@ export function InstrumentsSection() {
   );
 }
 
-function RunInstruments() {
-  const t = useT();
+/** The gate histograms' names in the page's language: the cell's own labels, as plain text. */
+export function useGateNames(latest: InstrumentSnapshot | null, cell: { gates: { id: string; label: string }[] } | null | undefined): Record<string, string> {
   const lang = useApp((s) => s.ui.lang);
-  const latest: InstrumentSnapshot | null = useApp((s) => s.instruments.latest);
-  const clip = useApp((s) => s.instruments.clip);
-  const picked = useApp((s) => s.instruments.stepEigAt);
-  const clipNorm = useApp((s) => s.config.clipNorm);
-  const svClip = useApp((s) => s.config.svClip ?? 0);
-  const cell = useApp((s) => s.catalog?.cells.find((c) => c.id === s.config.cellId));
-  const waiting = t('instr.waiting');
-  const names = useMemo(() => {
+  return useMemo(() => {
     const out: Record<string, string> = {};
     for (const g of latest?.gates ?? []) {
       const meta = cell?.gates.find((x) => x.id === g.id);
@@ -247,6 +240,18 @@ function RunInstruments() {
     }
     return out;
   }, [latest?.gates, cell, lang]);
+}
+
+function RunInstruments() {
+  const t = useT();
+  const latest: InstrumentSnapshot | null = useApp((s) => s.instruments.latest);
+  const clip = useApp((s) => s.instruments.clip);
+  const picked = useApp((s) => s.instruments.stepEigAt);
+  const clipNorm = useApp((s) => s.config.clipNorm);
+  const svClip = useApp((s) => s.config.svClip ?? 0);
+  const cell = useApp((s) => s.catalog?.cells.find((c) => c.id === s.config.cellId));
+  const waiting = t('instr.waiting');
+  const names = useGateNames(latest, cell);
   const mem = memorySeries('run', '', INSTRUMENT.primary, latest?.jacobians ?? null, latest?.memory ?? null);
   return (
     <div className="instruments-grid">

@@ -2,19 +2,17 @@
 // drawn largest): the gate heatmaps, the gradient profile and the loss from the run's telemetry,
 // the instruments (spectrum, Jacobians through time, gate saturation, clipping, long memory) from
 // the store's instruments slice, the PyTorch parameter counter and the character model's samples.
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { appStore, useApp } from '../store';
 import type { LessonStep, LessonWidget } from '../lessons/types';
 import type { CellMeta } from '../store/catalog';
 import { HeatmapPanel } from './HeatmapPanel';
 import { GradNormPanel, LossPanel } from './Charts';
-import { ClipWidget, GateWidget, JacobianWidget, MemoryWidget, SpectraWidget, memorySeries } from './Instruments';
+import { ClipWidget, GateWidget, JacobianWidget, MemoryWidget, SpectraWidget, memorySeries, useGateNames } from './Instruments';
 import { ParamCounter } from './ParamCounter';
 import { SamplesPanel } from './SamplesPanel';
 import { Card } from './Playground';
 import { useT } from './hooks';
-import { gateLabel } from '../i18n';
-import { plainProse } from '../i18n/prose';
 import { INSTRUMENT } from '../views/palette';
 
 /** The widgets a step shows: its own list, else the legacy focus shorthand, else the default. */
@@ -67,20 +65,12 @@ export function fullWidth(widgets: readonly LessonWidget[]): boolean[] {
 
 export function LessonWidgets({ widgets, cell, highlight }: { widgets: LessonWidget[]; cell: CellMeta | null; highlight: string[] }) {
   const t = useT();
-  const lang = useApp((s) => s.ui.lang);
   const latest = useApp((s) => s.instruments.latest);
   const clip = useApp((s) => s.instruments.clip);
   const clipNorm = useApp((s) => s.config.clipNorm);
   const svClip = useApp((s) => s.config.svClip ?? 0);
   const waiting = t('instr.waiting');
-  const names = useMemo(() => {
-    const out: Record<string, string> = {};
-    for (const g of latest?.gates ?? []) {
-      const meta = cell?.gates.find((x) => x.id === g.id);
-      out[g.id] = plainProse(gateLabel(lang, g.id, meta?.label ?? g.id));
-    }
-    return out;
-  }, [latest?.gates, cell, lang]);
+  const names = useGateNames(latest, cell);
 
   const wide = fullWidth(widgets);
   const card = (w: LessonWidget, i: number) => {
