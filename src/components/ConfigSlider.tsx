@@ -3,7 +3,7 @@
 import { appStore, useApp } from '../store';
 import { numLimits } from '../store/url';
 import type { MessageKey } from '../i18n';
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import { Slider } from './Slider';
 import { useT } from './hooks';
 import { useInitRadius } from './init-radius';

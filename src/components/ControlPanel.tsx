@@ -10,7 +10,7 @@ import { OptionControls } from './OptionControls';
 import { WeightsControls } from './WeightsControls';
 import { BudgetNote } from './BudgetNote';
 import { useT } from './hooks';
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import { RichText } from './RichText';
 
 export interface ControlPanelProps {

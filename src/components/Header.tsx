@@ -4,7 +4,7 @@ import type { Page } from '../store/url';
 import { goToPage } from '../store/navigation';
 import { useT } from './hooks';
 import type { MessageKey } from '../i18n';
-import type { BackendReport } from '../worker/protocol';
+import type { BackendReport } from '../protocol/messages';
 import { ShareButtons } from './ShareButtons';
 import { PresentButton } from './Presentation';
 import { ThemeSwitch } from './ThemeSwitch';

@@ -3,7 +3,7 @@
 import type { CellMeta } from '../store/catalog';
 import { useApp, type AppState } from '../store';
 import { gateLabel } from '../i18n';
-import type { ProbeTrace } from '../worker/protocol';
+import type { ProbeTrace } from '../protocol/messages';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import type { Range } from '../views/color-scale';
 import { gateColor } from '../views/palette';

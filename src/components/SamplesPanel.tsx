@@ -6,7 +6,7 @@
 // which samples off the main thread every `every` training steps (src/engine/session.ts).
 import { useEffect, useMemo, useState } from 'react';
 import { appStore, useApp } from '../store';
-import type { SampleReport } from '../worker/protocol';
+import type { SampleReport } from '../protocol/messages';
 import { SAMPLE_EVERY, samplesWantFor, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../store/slices';
 import type { MessageKey } from '../i18n';
 import { Slider } from './Slider';

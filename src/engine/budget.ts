@@ -1,7 +1,7 @@
 // The worker's side of the budget (workload.ts): the estimate for a run config, read from the
 // cell registry and the task, and the refusal a run above it gets instead of a model.
 import { getCell } from '../cells/registry';
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import { getTask } from './tasks/registry';
 import {
   BUDGET, estimateWorkload, formatBytes, formatMs, suggestLowerings, workloadLevel,

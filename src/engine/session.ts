@@ -25,7 +25,7 @@
 // sampled from the single run at configure, when the wish changes (a temperature), on pause and
 // step, and every `want.every` training steps, in its own turn of the queue like the instruments;
 // with the hidden units that track quotes, brackets or line ends over a fixed passage.
-import type { FromWorker, LoadedWeights, ProbeInput, RunStatus, SampleReport, SamplesWant, ToWorker } from '../worker/protocol';
+import type { FromWorker, LoadedWeights, ProbeInput, RunStatus, SampleReport, SamplesWant, ToWorker } from '../protocol/messages';
 import { parseProbeInput, probeContext, typedProbe } from './probe-input';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';

@@ -3,7 +3,7 @@
 // awaits, and labels the output.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Params } from '../cells/types';
-import type { ProbeTrace, Telemetry } from '../worker/protocol';
+import type { ProbeTrace, Telemetry } from '../protocol/messages';
 import { batchTensors, forward, type ModelConfig } from './model';
 import { numDirections } from './stack';
 import type { Task, TaskProbe } from './tasks/types';

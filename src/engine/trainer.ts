@@ -9,9 +9,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { getCell } from '../cells/registry';
 import type { CellOptions, Params } from '../cells/types';
-import type { ClipPoint, InstrumentSnapshot, RunConfig, Telemetry } from '../worker/protocol';
+import type { ClipPoint, InstrumentSnapshot, RunConfig, Telemetry } from '../protocol/messages';
 import type { TensorData } from './pytorch-import';
-import { LIVE_FIELDS } from '../worker/protocol';
+import { LIVE_FIELDS } from '../protocol/messages';
 import {
   batchTensors, forward, initModelValues, maskedAccuracy, maskedLoss, modelConfig,
   type BatchTensors, type ModelConfig,

@@ -8,7 +8,7 @@
 // run changes, so a bad file costs nothing: the message names what is wrong and what was expected.
 import { getCell, hasCell } from '../cells/registry';
 import type { CellOptions } from '../cells/types';
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import { READOUT_BIAS, READOUT_WEIGHT } from './model';
 import { readOption } from './option-values';
 import { checkKeys, ImportError, isObject, parseJson, parsePytorchModel, readTensor, type ImportedModel, type PytorchModule, type TensorData } from './pytorch-import';

@@ -7,7 +7,7 @@
 // parameters, not the future. Every number the text states is measured on these presets by
 // tests/unit/lesson-claims-bidir.test.ts.
 import { againProbabilities } from '../engine/tasks/again';
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const base: Partial<RunConfig> = {

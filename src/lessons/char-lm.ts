@@ -4,7 +4,7 @@
 // sampled from the model as it learns, the temperature, the hidden units that track quotes and
 // line ends, and the Chinese text. Every number the text states is measured on these presets by
 // tests/unit/lesson-claims-charlm.test.ts.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const base: Partial<RunConfig> = {

@@ -4,7 +4,7 @@
 // near 0 and 1, and the hidden state held almost still through the distractors; then a plain RNN
 // that solves the task by rewriting its state every step, and an LSTM whose forget gate saturates.
 // Every number the text states is measured by tests/unit/lesson-claims-select.test.ts.
-import type { RunConfig, Telemetry } from '../worker/protocol';
+import type { RunConfig, Telemetry } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const base: Partial<RunConfig> = {

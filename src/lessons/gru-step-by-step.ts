@@ -3,7 +3,7 @@
 // against PyTorch's reset-after, and the plain RNN a GRU becomes with z ≡ 0 and r ≡ 1. The GRU
 // steps share one preset, so moving between them keeps the run. Every number the text states is
 // measured by tests/unit/lesson-claims-gru.test.ts.
-import type { RunConfig, Telemetry } from '../worker/protocol';
+import type { RunConfig, Telemetry } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const preset: Partial<RunConfig> = {

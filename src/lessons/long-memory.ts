@@ -5,7 +5,7 @@
 // number the text states is measured on these presets (seed 1) by tests/unit/lesson-claims-longmem.test.ts;
 // the memory chart's numbers are those of the untrained model the step opens on (the instruments'
 // snapshot at configure), unless the text says it trained.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 // Small (H = 8) so the Jacobians behind the memory chart, over a state of (K + 2)·H numbers for

@@ -3,7 +3,7 @@
 // between them never restarts the run; the 1997 cell without a forget gate, the peephole and the
 // coupled-gate variants and the LSTM with its forget gate shut each train live on the same task
 // and seed. Every number the text states is measured by tests/unit/lesson-claims-lstm.test.ts.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const preset: Partial<RunConfig> = {

@@ -4,7 +4,7 @@
 // element-wise pooling (Bradbury et al. 2017). Each cell starts from its card's run (known to learn,
 // tests/unit/presets-learn-*.test.ts); every number the text states is measured on these presets
 // (seed 1) by tests/unit/lesson-claims-mult.test.ts.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const base: Partial<RunConfig> = {

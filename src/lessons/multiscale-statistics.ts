@@ -4,7 +4,7 @@
 // problem; the gradient profile ‖∂L/∂μ_t‖ shows what the averages do to the path back in time.
 // Every number the text states is measured on these presets (seed 1) by
 // tests/unit/lesson-claims-stats.test.ts.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const base: Partial<RunConfig> = {

@@ -2,7 +2,7 @@
 // does: a choice is right or wrong and always explains itself (`${textKey}.${choice}.why`); a live
 // question passes when its check accepts the live state (config, latest telemetry, latest
 // instruments), and says `.ok` then, `.hint` until then.
-import type { RunConfig, Telemetry } from '../worker/protocol';
+import type { RunConfig, Telemetry } from '../protocol/messages';
 import type { InstrumentSnapshot } from '../engine/instruments/types';
 import type { LessonQuestion, LiveCheckState, LiveExample } from './types';
 

@@ -4,7 +4,7 @@
 // widget), two stacked layers, the input/output shapes of the app's tasks (adding = many-to-one),
 // and the ReLU option. Every number the text states is measured on these presets by
 // tests/unit/lesson-claims-recur.test.ts.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson, LiveCheckState } from './types';
 
 const base: Partial<RunConfig> = {

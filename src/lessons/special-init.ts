@@ -3,7 +3,7 @@
 // the whole of training (IndRNN's bound, the uRNN's construction, singular-value clipping), each on
 // the same copy task (T = 20, seed 1) with the spectrum widget, then four side by side. Every number
 // the text states is measured on these presets by tests/unit/lesson-claims-init.test.ts.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const base: Partial<RunConfig> = {

@@ -5,7 +5,7 @@
 // profile as the common yardstick, then all of them side by side. The numbers the text states are
 // measured by tests/unit/lesson-claims-mech.test.ts. The last step's Compare list (rnn, gru,
 // clockwork, urnn on adding) is what tests/e2e/lesson.e2e.ts expects.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const base: Partial<RunConfig> = {

@@ -2,7 +2,7 @@
 // distant steps — Clockwork RNN, Dilated RNN, NARX, TKRNN, SCRNN — each on the same copy task
 // (T = 20, three symbols, seed 1) as a tanh RNN, then four of them side by side on Compare. Every
 // number the text states is measured on these presets by tests/unit/lesson-claims-scales.test.ts.
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson, LiveCheckState } from './types';
 
 const base: Partial<RunConfig> = {

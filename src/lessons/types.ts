@@ -1,7 +1,7 @@
 // A lesson is data: each step names its text, the run it wants, the equations to highlight, the
 // live widgets to show and the sliders the reader is asked to drag; the lesson ends with check
 // questions and cites its papers.
-import type { InstrumentSnapshot, RunConfig, Telemetry } from '../worker/protocol';
+import type { InstrumentSnapshot, RunConfig, Telemetry } from '../protocol/messages';
 
 /**
  * What a step may put beside its text: a numeric run setting's slider (see ConfigSlider) or one

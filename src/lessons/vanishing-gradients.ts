@@ -7,7 +7,7 @@
 // presets by tests/unit/lesson-claims-vanish.test.ts. The e2e walk opens step 2 ('scale') and
 // expects its first control to be the ρ slider.
 import type { MatrixSpectrum } from '../engine/instruments/types';
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import type { Lesson } from './types';
 
 const base: Partial<RunConfig> = {

@@ -9,7 +9,7 @@
 // current settings (paused) and leaves a notice in the store. The samples panel's wish (text from a
 // character model) goes to the worker when it changes and before every configure while there is
 // one; the worker's 'samples' answers for the current run land in the store.
-import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker, type WeightSet } from '../worker/protocol';
+import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker, type WeightSet } from '../protocol/messages';
 import type { AppState, AppStore } from './index';
 import { defaultOptions } from './url';
 

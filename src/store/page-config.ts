@@ -7,7 +7,7 @@
 // preset, and a field the link does name (a slider the sender moved) wins over the preset, so a
 // link reproduces what its sender saw and a short link what its page promises.
 import type { CellOptions, CellPreset, OptionSpec } from '../cells/types';
-import type { RunConfig } from '../worker/protocol';
+import type { RunConfig } from '../protocol/messages';
 import { getLesson, LESSON_IDS } from '../lessons/registry';
 import { defaultOptions, defaultState, parseQuery, randomSeedValue, type ParseResult, type UrlRegistry, type UrlUi } from './url';
 

@@ -2,7 +2,7 @@
 // worker reports; ui is page-level. Fast telemetry is kept here but views read it via subscribe.
 import type { StateCreator } from 'zustand/vanilla';
 import type { CellOptions, OptionValue } from '../cells/types';
-import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, ProbeInput, RunConfig, RunStatus, SampleReport, SamplesWant, Telemetry, WeightSet } from '../worker/protocol';
+import type { BackendReport, ClipPoint, InstrumentSnapshot, LossPoint, ProbeInput, RunConfig, RunStatus, SampleReport, SamplesWant, Telemetry, WeightSet } from '../protocol/messages';
 import type { Catalog } from './catalog';
 import { defaultOptions, type BackendPref, type EmbedWidget, type Lang, type MechFilter, type Page, type UrlNotice, type WhatIfUi } from './url';
 

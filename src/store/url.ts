@@ -2,7 +2,7 @@
 // Parsing never throws. Each field is read on its own, clamped or defaulted, and every repair is
 // reported so the page can say what it changed in a link it was given.
 import { withDefaults, type OptionSpec, type CellOptions, type OptionValue } from '../cells/types';
-import type { RunConfig, BackendName } from '../worker/protocol';
+import type { RunConfig, BackendName } from '../protocol/messages';
 import { DEFAULT_LESSON, LESSON_IDS } from '../lessons/registry';
 import type { LessonWidget } from '../lessons/types';
 import { CURRENT_LINK_VERSION, migrateParams } from './url-migrate';

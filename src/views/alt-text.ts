@@ -1,7 +1,7 @@
 // Short text alternatives for the charts (aria-label on each chart's SVG, role="img"): what the
 // chart shows, generated from its data, in English or Chinese. Pure functions; the views call them
 // on every draw with the page's language (docLang(): the <html lang> the app sets).
-import type { LossPoint } from '../worker/protocol';
+import type { LossPoint } from '../protocol/messages';
 import type { GateHistogram, LongMemoryFit, MatrixSpectrum } from '../engine/instruments/types';
 
 export type AltLang = 'en' | 'zh';

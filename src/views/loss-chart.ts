@@ -4,7 +4,7 @@ import 'd3-transition';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { axisBottom, axisLeft, axisRight } from 'd3-axis';
 import { line } from 'd3-shape';
-import type { LossPoint } from '../worker/protocol';
+import type { LossPoint } from '../protocol/messages';
 import { CHART } from './palette';
 import { createFrame, logDomain, logTick, majorLogTicks, showAxes } from './chart-frame';
 import { liveView, type ChartView } from './raf';

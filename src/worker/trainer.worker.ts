@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { TrainingSession } from '../engine/session';
 import { chooseBackend } from './backend';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from '../protocol/messages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker) => scope.postMessage(msg);

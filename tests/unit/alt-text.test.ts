@@ -1,7 +1,7 @@
 // The charts' text alternatives say what the data shows, in English and Chinese.
 import { describe, expect, it } from 'vitest';
 import { altNum, diagramAlt, gradNormAlt, heatmapAlt, histogramAlt, lossAlt, memoryAlt, seriesAlt, spectrumAlt } from '../../src/views/alt-text';
-import type { LossPoint } from '../../src/worker/protocol';
+import type { LossPoint } from '../../src/protocol/messages';
 
 const loss = (step: number, l: number, accuracy = NaN) => ({ step, loss: l, accuracy }) as LossPoint;
 const hasLatinWord = (s: string) => /\b(?!NaN\b|R\b)[A-Za-z]{3,}\b/.test(s.replace(/σ_max|‖[^‖]*‖|[a-z]_\{?[^\s，；]*/g, ''));

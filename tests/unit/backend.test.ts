@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBackend, type Candidate, type Verdict } from '../../src/worker/backend';
-import type { BackendName } from '../../src/worker/protocol';
+import type { BackendName } from '../../src/protocol/messages';
 
 function fakes(verdicts: Partial<Record<BackendName, Verdict>>, fails: BackendName[] = []) {
   const started: BackendName[] = [];

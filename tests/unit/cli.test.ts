@@ -9,7 +9,7 @@ import { useNodeBackend } from '../../src/engine/node-backend';
 import { forwardStack } from '../../src/engine/pytorch-run';
 import { Trainer } from '../../src/engine/trainer';
 import { weightsFileJson } from '../../src/engine/weights-file';
-import type { RunConfig } from '../../src/worker/protocol';
+import type { RunConfig } from '../../src/protocol/messages';
 
 const { dir, write } = scratch('rnn-atlas-cli-');
 

@@ -8,7 +8,7 @@ import { createAppStore } from '../../src/store';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
 import { createBridge } from '../../src/store/bridge';
 import { fakeWorker } from './fake-worker';
-import type { Telemetry } from '../../src/worker/protocol';
+import type { Telemetry } from '../../src/protocol/messages';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;

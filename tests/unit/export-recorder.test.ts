@@ -6,7 +6,7 @@ import { cellList } from '../../src/cells/registry';
 import { cellMeta, FALLBACK_TASKS } from '../../src/store/catalog';
 import { createAppStore } from '../../src/store';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
-import type { Telemetry } from '../../src/worker/protocol';
+import type { Telemetry } from '../../src/protocol/messages';
 import { gradNormLogFor, telemetryRuns } from '../../src/components/ExportMenu';
 import { telemetryCsv } from '../../src/views/export/telemetry';
 

@@ -1,7 +1,7 @@
 // A stand-in for the training worker in bridge tests: records what the page sends, and `emit`
 // delivers a message as if the worker had posted it.
 import type { WorkerLike } from '../../src/store/bridge';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+import type { FromWorker, ToWorker } from '../../src/protocol/messages';
 
 export type FakeWorker = WorkerLike & { sent: ToWorker[]; emit(m: FromWorker): void };
 

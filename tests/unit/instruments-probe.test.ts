@@ -13,7 +13,7 @@ import { gateHistogram, HISTOGRAM_BINS, type JacobianFn } from '../../src/engine
 import { TrainingSession } from '../../src/engine/session';
 import { jacobianProfile } from '../../src/engine/instruments/jacobians';
 import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
-import type { FromWorker, Telemetry } from '../../src/worker/protocol';
+import type { FromWorker, Telemetry } from '../../src/protocol/messages';
 
 const base: TrainerConfig = {
   cellId: 'lstm', cellOptions: {}, taskId: 'copy', seqLen: 10, hiddenSize: 6, numLayers: 1,

@@ -9,7 +9,7 @@ import { HISTORY_MAX } from '../../src/store/slices';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
 import { createBridge } from '../../src/store/bridge';
 import { fakeWorker } from './fake-worker';
-import type { ClipPoint, InstrumentSnapshot, Telemetry, ToWorker } from '../../src/worker/protocol';
+import type { ClipPoint, InstrumentSnapshot, Telemetry, ToWorker } from '../../src/protocol/messages';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;

@@ -12,7 +12,7 @@ import { torchRnnParamCount } from '../../src/lessons/param-count';
 import { checkLive } from '../../src/lessons/questions';
 import { getLesson } from '../../src/lessons/registry';
 import type { LessonQuestion } from '../../src/lessons/types';
-import type { Telemetry } from '../../src/worker/protocol';
+import type { Telemetry } from '../../src/protocol/messages';
 import { catalog, mean, stepConfig, train, type RunRead } from './lesson-claims-helpers';
 import { configFrom } from '../../src/store/page-config';
 

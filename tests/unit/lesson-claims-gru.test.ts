@@ -12,7 +12,7 @@ import { createRng } from '../../src/engine/rng';
 import { Trainer } from '../../src/engine/trainer';
 import { updateGateAbove } from '../../src/lessons/gru-step-by-step';
 import { getLesson } from '../../src/lessons/registry';
-import type { Telemetry } from '../../src/worker/protocol';
+import type { Telemetry } from '../../src/protocol/messages';
 import { mean, stepConfig, train, type RunRead } from './lesson-claims-helpers';
 
 const L = 'gru-step-by-step';

@@ -8,7 +8,7 @@ import { getLesson } from '../../src/lessons/registry';
 import type { LessonStep } from '../../src/lessons/types';
 import { lessonStepConfig } from '../../src/store/page-config';
 import { defaultOptions, type UrlRegistry } from '../../src/store/url';
-import type { RunConfig } from '../../src/worker/protocol';
+import type { RunConfig } from '../../src/protocol/messages';
 
 export const catalog: UrlRegistry = {
   cells: cellList.map((c) => ({ id: c.id, options: c.options ?? [] })),

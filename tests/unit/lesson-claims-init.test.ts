@@ -12,7 +12,7 @@ import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
 import type { MatrixSpectrum } from '../../src/engine/instruments/types';
 import { getLesson } from '../../src/lessons/registry';
 import { checkLive, liveExampleState, type LiveQuestion } from '../../src/lessons/questions';
-import type { ClipPoint } from '../../src/worker/protocol';
+import type { ClipPoint } from '../../src/protocol/messages';
 import { compareSlotConfig, mean, profileOf, stepConfig, type Profile } from './lesson-claims-helpers';
 
 const L = 'special-init';

@@ -8,7 +8,7 @@ import { useNodeBackend } from '../../src/engine/node-backend';
 import { gateHistogram } from '../../src/engine/instruments/probe';
 import { saturatedShare } from '../../src/lessons/gates-selectivity';
 import { getLesson } from '../../src/lessons/registry';
-import type { Telemetry } from '../../src/worker/protocol';
+import type { Telemetry } from '../../src/protocol/messages';
 import { mean, stepConfig, train, type RunRead } from './lesson-claims-helpers';
 
 const L = 'gates-selectivity';

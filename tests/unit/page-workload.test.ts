@@ -7,7 +7,7 @@ import * as taskRegistry from '../../src/engine/tasks/registry';
 import { assessRun } from '../../src/engine/budget';
 import { cellMeta, readTasks } from '../../src/store/catalog';
 import { pageWorkload } from '../../src/components/BudgetNote';
-import type { RunConfig } from '../../src/worker/protocol';
+import type { RunConfig } from '../../src/protocol/messages';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: readTasks(taskRegistry as unknown as Record<string, unknown>) };
 

@@ -13,7 +13,7 @@ import { cellList } from '../../src/cells/registry';
 import { getTaskSpec, taskList } from '../../src/engine/tasks/registry';
 import { Trainer } from '../../src/engine/trainer';
 import { cardConfig, type PresetRegistry } from '../../src/store/page-config';
-import type { RunConfig } from '../../src/worker/protocol';
+import type { RunConfig } from '../../src/protocol/messages';
 
 export const registry: PresetRegistry = {
   cells: cellList.map((c) => ({ id: c.id, options: c.options ?? [], preset: c.preset })),

@@ -11,7 +11,7 @@ import { createBridge } from '../../src/store/bridge';
 import { goToPage, goToLessonStep } from '../../src/store/navigation';
 import { LESSONS } from '../../src/lessons/registry';
 import { fakeWorker, type FakeWorker } from './fake-worker';
-import type { ToWorker } from '../../src/worker/protocol';
+import type { ToWorker } from '../../src/protocol/messages';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;

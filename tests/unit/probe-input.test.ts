@@ -11,7 +11,7 @@ import { TrainingSession } from '../../src/engine/session';
 import { getCorpus } from '../../src/engine/tasks/chars';
 import { getTask } from '../../src/engine/tasks/registry';
 import type { TrainerConfig } from '../../src/engine/trainer';
-import type { FromWorker, Telemetry } from '../../src/worker/protocol';
+import type { FromWorker, Telemetry } from '../../src/protocol/messages';
 
 const refused = (f: () => unknown, message: RegExp) => {
   expect(f).toThrow(ProbeInputError);

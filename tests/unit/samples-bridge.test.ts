@@ -9,7 +9,7 @@ import { SAMPLES_KEPT } from '../../src/store/slices';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
 import { createBridge } from '../../src/store/bridge';
 import { fakeWorker } from './fake-worker';
-import type { SampleReport, SamplesWant } from '../../src/worker/protocol';
+import type { SampleReport, SamplesWant } from '../../src/protocol/messages';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { TrainingSession } from '../../src/engine/session';
 import type { TrainerConfig } from '../../src/engine/trainer';
-import type { FromWorker, SampleReport, SamplesWant } from '../../src/worker/protocol';
+import type { FromWorker, SampleReport, SamplesWant } from '../../src/protocol/messages';
 
 const config: TrainerConfig = {
   cellId: 'lstm', cellOptions: {}, taskId: 'chars', taskOptions: { corpus: 'en', vocab: 400 }, seqLen: 12, hiddenSize: 8, numLayers: 1,

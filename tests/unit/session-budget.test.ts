@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { TrainingSession } from '../../src/engine/session';
 import type { TrainerConfig } from '../../src/engine/trainer';
-import type { FromWorker } from '../../src/worker/protocol';
+import type { FromWorker } from '../../src/protocol/messages';
 
 const big: TrainerConfig = {
   cellId: 'lstm', cellOptions: {}, taskId: 'adding', seqLen: 200, hiddenSize: 128, numLayers: 3,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { TrainingSession } from '../../src/engine/session';
 import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
-import type { FromWorker, Telemetry } from '../../src/worker/protocol';
+import type { FromWorker, Telemetry } from '../../src/protocol/messages';
 
 const config: TrainerConfig = {
   cellId: 'lstm', cellOptions: {}, taskId: 'copy', seqLen: 8, hiddenSize: 4, numLayers: 1,

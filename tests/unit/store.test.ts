@@ -7,7 +7,7 @@ import { appendBounded } from '../../src/store/slices';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
 import { createBridge, onlyLiveFieldsChanged } from '../../src/store/bridge';
 import { fakeWorker } from './fake-worker';
-import type { LossPoint, Telemetry } from '../../src/worker/protocol';
+import type { LossPoint, Telemetry } from '../../src/protocol/messages';
 import { logDomain, logTick, majorLogTicks } from '../../src/views/chart-frame';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };

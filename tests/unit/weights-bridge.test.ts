@@ -9,7 +9,7 @@ import { createAppStore } from '../../src/store';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
 import { createBridge } from '../../src/store/bridge';
 import { fakeWorker } from './fake-worker';
-import type { ToWorker, WeightSet } from '../../src/worker/protocol';
+import type { ToWorker, WeightSet } from '../../src/protocol/messages';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;

@@ -5,7 +5,7 @@ import { parseWeightsFile, weightsFileJson } from '../../src/engine/weights-file
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { Trainer } from '../../src/engine/trainer';
 import { getTask } from '../../src/engine/tasks/registry';
-import type { RunConfig } from '../../src/worker/protocol';
+import type { RunConfig } from '../../src/protocol/messages';
 import { loadFixture } from './pytorch-fixtures';
 
 const base: RunConfig = {

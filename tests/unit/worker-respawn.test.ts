@@ -8,7 +8,7 @@ import { createAppStore } from '../../src/store';
 import { defaultState, type UrlRegistry } from '../../src/store/url';
 import { createBridge, MAX_RESPAWNS } from '../../src/store/bridge';
 import { fakeWorker, type FakeWorker } from './fake-worker';
-import type { Telemetry, ToWorker } from '../../src/worker/protocol';
+import type { Telemetry, ToWorker } from '../../src/protocol/messages';
 
 const catalog = { cells: cellList.map(cellMeta), tasks: FALLBACK_TASKS };
 const reg: UrlRegistry = catalog;

@@ -8,7 +8,7 @@ import { useNodeBackend } from '../../src/engine/node-backend';
 import { Trainer } from '../../src/engine/trainer';
 import { assessRun, BudgetExceeded, checkBudget, workloadInputOf } from '../../src/engine/budget';
 import { estimateWorkload, formatBytes, formatMs, suggestLowerings, workloadLevel } from '../../src/engine/workload';
-import type { RunConfig } from '../../src/worker/protocol';
+import type { RunConfig } from '../../src/protocol/messages';
 
 const base: RunConfig = {
   cellId: 'lstm', cellOptions: {}, taskId: 'adding', seqLen: 30, hiddenSize: 32, numLayers: 1,

@@ -9,7 +9,7 @@
 // Plain JS numbers out; every tensor made here is disposed here.
 import { partsFor, type CellSpec, type GateSpec, type Params } from '../../cells/types';
 import { unitaryMatrix } from '../../cells/urnn';
-import type { ProbeTrace } from '../../worker/protocol';
+import type { ProbeTrace } from '../../protocol/messages';
 import { layerDims, paramName, type StackConfig } from '../stack';
 import { spectralLayout } from '../spectral';
 import { matrixSpectrum } from './matrix-spectrum';

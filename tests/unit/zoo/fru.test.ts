@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../src/engine/node-backend';
 import { createRng } from '../../../src/engine/rng';
 import { Trainer } from '../../../src/engine/trainer';
-import type { RunConfig } from '../../../src/worker/protocol';
+import type { RunConfig } from '../../../src/protocol/messages';
 import { add, map, matVec, testCell, vec } from './harness';
 
 const relu = (v: number) => Math.max(0, v);

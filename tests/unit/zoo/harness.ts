@@ -9,7 +9,7 @@ import { useNodeBackend } from '../../../src/engine/node-backend';
 import { createRng } from '../../../src/engine/rng';
 import { Trainer } from '../../../src/engine/trainer';
 import { runLayer } from '../../../src/engine/unroll';
-import type { RunConfig } from '../../../src/worker/protocol';
+import type { RunConfig } from '../../../src/protocol/messages';
 
 export interface Arr {
   shape: number[];

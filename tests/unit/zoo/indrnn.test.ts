@@ -5,7 +5,7 @@ import { getCell } from '../../../src/cells/registry';
 import { useNodeBackend } from '../../../src/engine/node-backend';
 import { createRng } from '../../../src/engine/rng';
 import { Trainer } from '../../../src/engine/trainer';
-import type { RunConfig } from '../../../src/worker/protocol';
+import type { RunConfig } from '../../../src/protocol/messages';
 import { add, map, matVec, mul, testCell, vec } from './harness';
 
 const relu = (v: number) => Math.max(0, v);

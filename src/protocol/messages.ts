@@ -1,5 +1,6 @@
-// Messages between the page and the training worker. Plain data only: the page never sees a
-// tensor. Every message about a run carries its runId so stale messages can be dropped.
+// Messages between the page and the training worker, and the run config they carry. Plain data
+// only: the page never sees a tensor. The engine, the store and the views import it from here (not
+// from the worker folder). Every message about a run carries its runId so stale messages can be dropped.
 import type { CellOptions } from '../cells/types';
 import type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
 import type { TrackingUnit } from '../engine/unit-features';
