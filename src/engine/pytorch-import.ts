@@ -1,29 +1,31 @@
-// Reads a torch.nn.RNN / LSTM / GRU exported as JSON into a StackConfig plus parameter values,
-// and the matching input file. Plain data in, plain data out (no Node, no DOM), so the CLI and
-// the page share it. Every error names the field and says what was expected.
+// Maps a torch.nn.RNN / LSTM / GRU, checked by weights-schema.ts, onto the app's stack: the
+// module becomes a cell, the config a StackConfig, the state_dict's names the stack's parameters.
+// Also reads the matching input file. Plain data in, plain data out (no Node, no DOM), so the CLI
+// and the page share it. Every limit is checked before stackParams runs.
 //
 // Model:  {"format":"pytorch","module":"RNN"|"LSTM"|"GRU",
-//          "config":{input_size,hidden_size,num_layers,nonlinearity?,bias?,bidirectional?},
+//          "config":{input_size,hidden_size,num_layers?,nonlinearity?,bias?,bidirectional?,batch_first?,dropout?},
 //          "state_dict":{"weight_ih_l0":[[…]], …}}
+//         or a bare state_dict ({"weight_ih_l0": …}), whose config is read off its shapes; in
+//         either, every key may carry one wrapper module's prefix ("rnn.weight_ih_l0").
 // Input:  {"input":[T][B][I], "h0"?:[L·D][B][H], "c0"?:[L·D][B][H] (LSTM only)}
 import * as tf from '@tensorflow/tfjs-core';
 import { getCell } from '../cells/registry';
 import type { Params } from '../cells/types';
 import { numDirections, stackParams, type StackConfig } from './stack';
+import {
+  check, claimedShape, FILE_LIMITS, ImportError, isObject, own, parseJsonText, PytorchConfig, PytorchFile,
+  quote, quoteKey, quoteKeys, readTensor, type TensorData,
+} from './weights-schema';
 
-export class ImportError extends Error {
-  override name = 'ImportError';
-}
+// The CLI and older callers import these from here.
+export { ImportError, isObject, readTensor, type TensorData };
 
 export type PytorchModule = 'RNN' | 'LSTM' | 'GRU';
 
-const MODULE_CELL: Record<PytorchModule, string> = { RNN: 'rnn', LSTM: 'lstm', GRU: 'gru' };
-
-/** A dense float32 tensor as plain data, row-major. */
-export interface TensorData {
-  shape: number[];
-  values: Float32Array;
-}
+const MODULE_CELL = new Map<PytorchModule, string>([['RNN', 'rnn'], ['LSTM', 'lstm'], ['GRU', 'gru']]);
+/** Gate blocks stacked in weight_hh_l0's rows: H for an RNN, 3H for a GRU, 4H for an LSTM. */
+const MODULE_OF_GATES = new Map<number, PytorchModule>([[1, 'RNN'], [3, 'GRU'], [4, 'LSTM']]);
 
 export interface ImportedModel {
   /** null for an "rnn-atlas" file (any cell; see weights-file.ts). */
@@ -33,6 +35,10 @@ export interface ImportedModel {
   values: Map<string, TensorData>;
   /** Biases filled with zeros because the model has bias=false; keep them out of training. */
   fixedZero: Set<string>;
+  /** PyTorch's batch_first as the file declares it: inputs and outputs are [B, T, …] when true. */
+  batchFirst: boolean;
+  /** What the reader should know: a prefix read past, dropout run as eval, a config read off shapes. */
+  notes: string[];
 }
 
 export interface ImportedInput {
@@ -43,147 +49,133 @@ export interface ImportedInput {
   c0?: TensorData;
 }
 
-type Json = Record<string, unknown>;
-
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const fmtShape = (s: readonly number[]) => `[${s.join(', ')}]`;
-
+/** Accepts text (size- and nesting-checked before JSON.parse) or an already parsed document. */
 export function parseJson(src: string | unknown, what: string): unknown {
-  if (typeof src !== 'string') return src;
-  try {
-    return JSON.parse(src);
-  } catch (e) {
-    const hint = /\b(NaN|-?Infinity)\b/.test(src)
-      ? ' (it contains NaN or Infinity, which JSON cannot represent; every value must be a finite number)'
-      : '';
-    throw new ImportError(`${what}: bad JSON: ${(e as Error).message}${hint}`);
-  }
+  return typeof src === 'string' ? parseJsonText(src, what) : src;
 }
 
-export function checkKeys(obj: Json, allowed: readonly string[], required: readonly string[], where: string): void {
+/** Keys not in `allowed` or missing from `required`; own keys only, so `__proto__` is just a name. */
+export function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], required: readonly string[], where: string): void {
   const extra = Object.keys(obj).filter((k) => !allowed.includes(k));
-  if (extra.length) throw new ImportError(`${where}: unexpected key(s) ${extra.map((k) => `"${k}"`).join(', ')}; allowed: ${allowed.join(', ')}`);
-  const missing = required.filter((k) => !(k in obj));
-  if (missing.length) throw new ImportError(`${where}: missing key(s) ${missing.map((k) => `"${k}"`).join(', ')}`);
+  if (extra.length) throw new ImportError(`${where}: unexpected key(s) ${quoteKeys(extra)}; allowed: ${allowed.join(', ')}`);
+  const missing = required.filter((k) => !Object.hasOwn(obj, k));
+  if (missing.length) throw new ImportError(`${where}: missing key(s) ${quoteKeys(missing)}`);
 }
 
-/** The shape a nested list claims, read along its first elements. */
-function claimedShape(v: unknown): number[] {
-  const shape: number[] = [];
-  while (Array.isArray(v)) {
-    shape.push(v.length);
-    v = v[0];
+const RECURRENT_NAME = /^(weight|bias)_(ih|hh|hr)_l(\d{1,3})(_reverse)?$/;
+
+/**
+ * The state_dict's entries under the names nn.RNN uses. A wrapper module's state_dict prefixes
+ * every key ("rnn.weight_ih_l0", "encoder.lstm.weight_ih_l0"): the one prefix whose keys are a
+ * recurrent module's is read past, with a note, and keys of other modules (a linear head) are
+ * left out by name. Two recurrent modules in one file are refused: which one is meant is unknown.
+ */
+export function recurrentEntries(sd: Record<string, unknown>, where = 'state_dict'): { entries: Map<string, unknown>; notes: string[] } {
+  const groups = new Map<string, string[]>();
+  for (const k of Object.keys(sd)) {
+    const p = k.slice(0, k.lastIndexOf('.') + 1);
+    const g = groups.get(p);
+    if (g) g.push(k);
+    else groups.set(p, [k]);
   }
-  return shape;
+  if (groups.size === 1 && groups.has('')) return { entries: new Map(Object.entries(sd)), notes: [] };
+  const recurrent = [...groups].filter(([p, ks]) => ks.some((k) => RECURRENT_NAME.test(k.slice(p.length))));
+  if (recurrent.length > 1) {
+    const ps = recurrent.map(([p]) => p);
+    throw new ImportError(`${where}: keys of ${ps.length} recurrent modules (prefixes ${quoteKeys(ps, 3)}): keep one, e.g. {k[${ps[0].length}:]: v for k, v in sd.items() if k.startswith(${quoteKey(ps[0])})}`);
+  }
+  if (recurrent.length === 0) return { entries: new Map(Object.entries(sd)), notes: [] };
+  const [prefix, keys] = recurrent[0];
+  const entries = new Map(keys.map((k) => [k.slice(prefix.length), sd[k]] as const));
+  const notes: string[] = [];
+  if (prefix) notes.push(`every recurrent key starts with ${quoteKey(prefix)} (a wrapper module’s state_dict): read without that prefix`);
+  const others = Object.keys(sd).filter((k) => !k.startsWith(prefix) || k.slice(prefix.length).includes('.'));
+  if (others.length) notes.push(`left out ${others.length} key(s) of other modules: ${quoteKeys(others, 3)}`);
+  return { entries, notes };
 }
 
-/** Nested list → float32 data, checking it is rectangular, of the expected shape and finite. */
-export function readTensor(v: unknown, expected: readonly (number | null)[], where: string): TensorData {
-  const got = claimedShape(v);
-  const ok = got.length === expected.length && expected.every((n, i) => n === null || n === got[i]);
-  if (!ok) {
-    const want = expected.map((n) => (n === null ? '*' : String(n))).join(', ');
-    throw new ImportError(`${where}: expected shape [${want}], got ${fmtShape(got)}`);
+/** A bare state_dict's config, read off its shapes (what nn.RNN's constructor would have been given). */
+function configOfBare(entries: Map<string, unknown>, where: string): { module: PytorchModule; config: Record<string, unknown>; notes: string[] } {
+  const hh = claimedShape(entries.get('weight_hh_l0'));
+  const ih = claimedShape(entries.get('weight_ih_l0'));
+  if (hh.length !== 2 || ih.length !== 2 || hh[1] < 1) {
+    throw new ImportError(`${where}: a bare state_dict needs weight_ih_l0 [G·H, I] and weight_hh_l0 [G·H, H] to read the model off (got ${JSON.stringify(ih)} and ${JSON.stringify(hh)}); or give {"format": "pytorch", "module", "config", "state_dict"}`);
   }
-  if (got.some((n) => n === 0)) throw new ImportError(`${where}: empty dimension in shape ${fmtShape(got)}`);
-  const values = new Float32Array(got.reduce((a, b) => a * b, 1));
-  let k = 0;
-  const walk = (node: unknown, depth: number, path: string): void => {
-    if (depth === got.length) {
-      if (typeof node !== 'number' || !Number.isFinite(node)) {
-        throw new ImportError(`${where}${path}: expected a finite number, got ${JSON.stringify(node) ?? String(node)}`);
-      }
-      values[k++] = node;
-      return;
-    }
-    if (!Array.isArray(node) || node.length !== got[depth]) {
-      const len = Array.isArray(node) ? `a list of length ${node.length}` : JSON.stringify(node);
-      throw new ImportError(`${where}${path}: ragged list, expected a list of length ${got[depth]}, got ${len}`);
-    }
-    node.forEach((child, i) => walk(child, depth + 1, `${path}[${i}]`));
+  const H = hh[1];
+  const module = hh[0] % H === 0 ? MODULE_OF_GATES.get(hh[0] / H) : undefined;
+  if (!module) throw new ImportError(`${where}.weight_hh_l0: shape [${hh.join(', ')}] is not nn.RNN's [H, H], nn.GRU's [3H, H] or nn.LSTM's [4H, H]`);
+  let layers = 0;
+  for (const k of entries.keys()) {
+    const m = RECURRENT_NAME.exec(k);
+    if (m) layers = Math.max(layers, Number(m[3]) + 1);
+  }
+  const config = {
+    input_size: ih[1], hidden_size: H, num_layers: layers,
+    bidirectional: entries.has('weight_ih_l0_reverse'), bias: entries.has('bias_ih_l0'),
   };
-  walk(v, 0, '');
-  return { shape: got, values };
+  const notes = [
+    `a bare state_dict: read as nn.${module}(input_size=${config.input_size}, hidden_size=${H}, num_layers=${layers}, bias=${config.bias ? 'True' : 'False'}, bidirectional=${config.bidirectional ? 'True' : 'False'}) from its shapes; batch_first is not in a state_dict, so inputs are read time-major`,
+  ];
+  if (module === 'RNN') notes.push('nonlinearity is not in a state_dict: read as tanh, nn.RNN’s default');
+  return { module, config, notes };
 }
 
-function positiveInt(cfg: Json, key: string, fallback?: number): number {
-  const v = cfg[key] ?? fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    throw new ImportError(`config.${key}: expected a positive integer, got ${JSON.stringify(v)}`);
-  }
-  return v;
-}
-
-function bool(cfg: Json, key: string, fallback: boolean): boolean {
-  const v = cfg[key] ?? fallback;
-  if (typeof v !== 'boolean') throw new ImportError(`config.${key}: expected true or false, got ${JSON.stringify(v)}`);
-  return v;
-}
-
-const CONFIG_KEYS = ['input_size', 'hidden_size', 'num_layers', 'nonlinearity', 'bias', 'bidirectional',
-  'batch_first', 'dropout', 'proj_size'] as const;
-
-function readConfig(module: PytorchModule, cfg: Json, seqLen: number): { config: StackConfig; bias: boolean } {
-  checkKeys(cfg, CONFIG_KEYS, ['input_size', 'hidden_size'], 'config');
-  const options: StackConfig['options'] = {};
-  if (module === 'RNN') {
-    const nl = cfg.nonlinearity ?? 'tanh';
-    if (nl !== 'tanh' && nl !== 'relu') {
-      throw new ImportError(`config.nonlinearity: expected "tanh" or "relu", got ${JSON.stringify(nl)}`);
-    }
-    options.nonlinearity = nl;
-  } else if ('nonlinearity' in cfg) {
+function readConfig(module: PytorchModule, cfg: Record<string, unknown>, seqLen: number) {
+  if (module !== 'RNN' && Object.hasOwn(cfg, 'nonlinearity')) {
     throw new ImportError(`config.nonlinearity: only nn.RNN has a nonlinearity, not nn.${module}`);
   }
-  if (bool(cfg, 'batch_first', false)) {
-    throw new ImportError('config.batch_first: only batch_first=false is supported; inputs are time-major [T][B][I]');
-  }
-  if ((cfg.proj_size ?? 0) !== 0) throw new ImportError(`config.proj_size: LSTM projections are not supported (got ${JSON.stringify(cfg.proj_size)})`);
-  const dropout = cfg.dropout ?? 0;
-  if (typeof dropout !== 'number' || !(dropout >= 0 && dropout < 1)) {
-    throw new ImportError(`config.dropout: expected a number in [0, 1), got ${JSON.stringify(dropout)}`);
-  }
+  const c = check(PytorchConfig, cfg, 'config');
   const config: StackConfig = {
-    cell: getCell(MODULE_CELL[module]),
-    inputSize: positiveInt(cfg, 'input_size'),
-    hiddenSize: positiveInt(cfg, 'hidden_size'),
-    numLayers: positiveInt(cfg, 'num_layers', 1),
-    bidirectional: bool(cfg, 'bidirectional', false),
+    cell: getCell(MODULE_CELL.get(module)!),
+    inputSize: c.input_size,
+    hiddenSize: c.hidden_size,
+    numLayers: c.num_layers,
+    bidirectional: c.bidirectional,
     seqLen,
-    options,
+    options: module === 'RNN' ? { nonlinearity: c.nonlinearity ?? 'tanh' } : {},
   };
-  return { config, bias: bool(cfg, 'bias', true) };
+  return { config, bias: c.bias, batchFirst: c.batch_first, dropout: c.dropout };
 }
 
 /**
- * Validates an exported model (JSON text or an already parsed object). Dropout is accepted and
- * ignored: this runs the module as in eval(). seqLen only fills StackConfig (the classic cells
- * do not depend on it).
+ * Validates an exported model (JSON text or an already parsed object): the "pytorch" format, or a
+ * bare state_dict. Dropout is accepted, with a note: this runs the module as in eval(). seqLen
+ * only fills StackConfig (the classic cells do not depend on it).
  */
 export function parsePytorchModel(src: string | unknown, seqLen = 1): ImportedModel {
   const doc = parseJson(src, 'model');
-  if (!isObject(doc)) throw new ImportError('model: expected a JSON object');
-  // 'readout' is RNN Atlas's task head in an exported file (weights-file.ts); the stack ignores it.
-  checkKeys(doc, ['format', 'module', 'config', 'state_dict', 'readout'], ['format', 'module', 'config', 'state_dict'], 'model');
-  if (doc.format !== 'pytorch') throw new ImportError(`model.format: expected "pytorch", got ${JSON.stringify(doc.format)}`);
-  const module = doc.module as PytorchModule;
-  if (typeof module !== 'string' || !(module in MODULE_CELL)) {
-    throw new ImportError(`model.module: unknown module ${JSON.stringify(doc.module)}; expected one of ${Object.keys(MODULE_CELL).join(', ')}`);
+  if (!isObject(doc)) throw new ImportError(`model: expected a JSON object, got ${quote(doc)}`);
+  const notes: string[] = [];
+  let module: PytorchModule;
+  let rawConfig: Record<string, unknown>;
+  let entries: Map<string, unknown>;
+  if (!Object.hasOwn(doc, 'format') && Object.keys(doc).some((k) => /(^|\.)weight_ih_l0$/.test(k))) {
+    const r = recurrentEntries(doc, 'state_dict');
+    const bare = configOfBare(r.entries, 'state_dict');
+    ({ module, config: rawConfig, entries } = { ...bare, entries: r.entries });
+    notes.push(...bare.notes, ...r.notes);
+  } else {
+    const file = check(PytorchFile, doc, '', 'model');
+    module = file.module;
+    rawConfig = file.config;
+    const r = recurrentEntries(file.state_dict);
+    entries = r.entries;
+    notes.push(...r.notes);
   }
-  if (!isObject(doc.config)) throw new ImportError('model.config: expected an object');
-  if (!isObject(doc.state_dict)) throw new ImportError('model.state_dict: expected an object of nested lists');
-  const { config, bias } = readConfig(module, doc.config, seqLen);
+  const { config, bias, batchFirst, dropout } = readConfig(module, rawConfig, seqLen);
+  if (dropout > 0) notes.push(`dropout=${dropout} in the file: the app runs the model as in eval(), without dropout`);
 
-  const sd = doc.state_dict;
+  // Limits are checked (readConfig), so the parameter list is small and quick to build.
   const specs = stackParams(config);
   const isBias = (p: (typeof specs)[number]) => p.spec.role === 'bias';
   const wanted = specs.filter((p) => bias || !isBias(p)).map((p) => p.name);
-  const missing = wanted.filter((n) => !(n in sd));
-  if (missing.length) throw new ImportError(`state_dict: missing key(s) ${missing.join(', ')}`);
-  const extra = Object.keys(sd).filter((n) => !wanted.includes(n));
+  const missing = wanted.filter((n) => !entries.has(n));
+  if (missing.length) throw new ImportError(`state_dict: missing key(s) ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+  const wantedSet = new Set(wanted);
+  const extra = [...entries.keys()].filter((n) => !wantedSet.has(n));
   if (extra.length) {
     const why = !bias && extra.some((n) => n.startsWith('bias_')) ? ' (config.bias is false)' : '';
-    throw new ImportError(`state_dict: unexpected key(s) ${extra.join(', ')}${why}`);
+    throw new ImportError(`state_dict: unexpected key(s) ${quoteKeys(extra)}${why}`);
   }
 
   const values = new Map<string, TensorData>();
@@ -193,29 +185,31 @@ export function parsePytorchModel(src: string | unknown, seqLen = 1): ImportedMo
       values.set(p.name, { shape: [...p.spec.shape], values: new Float32Array(p.spec.shape.reduce((a, b) => a * b, 1)) });
       fixedZero.add(p.name);
     } else {
-      values.set(p.name, readTensor(sd[p.name], p.spec.shape, `state_dict.${p.name}`));
+      values.set(p.name, readTensor(entries.get(p.name), p.spec.shape, `state_dict.${p.name}`));
     }
   }
-  return { module, config, values, fixedZero };
+  return { module, config, values, fixedZero, batchFirst, notes };
 }
 
-/** Validates an input file against the model it will be fed to. */
+/** Validates an input file against the model it will be fed to (time-major, as the engine runs). */
 export function parsePytorchInput(src: string | unknown, model: ImportedModel): ImportedInput {
   const doc = parseJson(src, 'input file');
-  if (!isObject(doc)) throw new ImportError('input file: expected a JSON object');
-  if (model.module === null && ('h0' in doc || 'c0' in doc)) {
+  if (!isObject(doc)) throw new ImportError(`input file: expected a JSON object, got ${quote(doc)}`);
+  const has = (k: string) => Object.hasOwn(doc, k);
+  if (model.module === null && (has('h0') || has('c0'))) {
     throw new ImportError('input file: an rnn-atlas model starts from its cells’ own initial states; give only "input"');
   }
   const keys = model.module === 'LSTM' ? ['input', 'h0', 'c0'] : ['input', 'h0'];
-  if ('c0' in doc && model.module !== 'LSTM') throw new ImportError(`c0: only an LSTM has a cell state, not ${model.module}`);
+  if (has('c0') && model.module !== 'LSTM') throw new ImportError(`c0: only an LSTM has a cell state, not ${model.module}`);
   checkKeys(doc, keys, ['input'], 'input file');
   const { config } = model;
-  const input = readTensor(doc.input, [null, null, config.inputSize], 'input');
+  const input = readTensor(own(doc, 'input'), [null, null, config.inputSize], 'input');
+  if (input.shape[0] > FILE_LIMITS.seqLen) throw new ImportError(`input: at most ${FILE_LIMITS.seqLen} steps, got ${input.shape[0]}`);
   const B = input.shape[1];
   const stateShape = [config.numLayers * numDirections(config), B, config.hiddenSize];
   const out: ImportedInput = { input };
-  if (doc.h0 !== undefined) out.h0 = readTensor(doc.h0, stateShape, 'h0');
-  if (doc.c0 !== undefined) out.c0 = readTensor(doc.c0, stateShape, 'c0');
+  if (doc.h0 !== undefined) out.h0 = readTensor(own(doc, 'h0'), stateShape, 'h0');
+  if (doc.c0 !== undefined) out.c0 = readTensor(own(doc, 'c0'), stateShape, 'c0');
   return out;
 }
 

@@ -4,7 +4,7 @@
 // gradients registered (tfjs-core alone registers none; importing @tensorflow/tfjs does).
 import * as tf from '@tensorflow/tfjs-core';
 import { hiddenKeyOf, statesFor, type Params, type State } from '../cells/types';
-import { layerDims, numDirections, runStack, topHiddenSize, type StackConfig } from './stack';
+import { numDirections, stackLayerDims, runStack, topHiddenSize, type StackConfig } from './stack';
 
 /** Initial states by state id, each [L·D, B, size], as PyTorch's h0 (key 'h') and c0 (key 'c'). */
 export type StackState = Record<string, tf.Tensor3D | undefined>;
@@ -17,9 +17,10 @@ export function splitInitialState(cfg: StackConfig, init: StackState, batch: num
   const n = cfg.numLayers * D;
   const slices = given.map(([id, t]) => [id, tf.unstack(t) as tf.Tensor2D[]] as const);
   const out: State[] = [];
+  const all = stackLayerDims(cfg);
   for (let k = 0; k < n; k++) {
     const s: State = {};
-    const dims = layerDims(cfg, Math.floor(k / D));
+    const dims = all[Math.floor(k / D)];
     for (const st of statesFor(cfg.cell, dims.options)) {
       const sl = slices.find(([id]) => id === st.id);
       s[st.id] = sl ? sl[1][k] : tf.zeros([batch, st.size(dims)]);

@@ -33,20 +33,30 @@ export interface StackParam {
 
 export const numDirections = (cfg: StackConfig) => (cfg.bidirectional ? 2 : 1);
 
-export function layerDims(cfg: StackConfig, layer: number): CellDims {
-  const base: CellDims = {
-    inputSize: cfg.inputSize,
-    hiddenSize: cfg.hiddenSize,
-    seqLen: cfg.seqLen,
-    layer: 0,
-    numLayers: cfg.numLayers,
-    options: cfg.options,
-  };
+/**
+ * Every layer's dims in one pass: layer l reads what layer l−1 emits (times the directions).
+ * Linear in numLayers; callers check numLayers against their limits first (files: FILE_LIMITS).
+ */
+export function stackLayerDims(cfg: StackConfig, upTo = cfg.numLayers - 1): CellDims[] {
+  const out: CellDims[] = [];
   let inputSize = cfg.inputSize;
-  for (let l = 0; l < layer; l++) {
-    inputSize = cfg.cell.outputSize({ ...base, inputSize, layer: l }) * numDirections(cfg);
+  for (let layer = 0; layer <= upTo; layer++) {
+    const dims: CellDims = {
+      inputSize,
+      hiddenSize: cfg.hiddenSize,
+      seqLen: cfg.seqLen,
+      layer,
+      numLayers: cfg.numLayers,
+      options: cfg.options,
+    };
+    out.push(dims);
+    if (layer < upTo) inputSize = cfg.cell.outputSize(dims) * numDirections(cfg);
   }
-  return { ...base, inputSize, layer };
+  return out;
+}
+
+export function layerDims(cfg: StackConfig, layer: number): CellDims {
+  return stackLayerDims(cfg, layer)[layer];
 }
 
 export const paramName = (local: string, layer: number, reverse: boolean) =>
@@ -54,8 +64,9 @@ export const paramName = (local: string, layer: number, reverse: boolean) =>
 
 export function stackParams(cfg: StackConfig): StackParam[] {
   const out: StackParam[] = [];
+  const all = stackLayerDims(cfg);
   for (let layer = 0; layer < cfg.numLayers; layer++) {
-    const dims = layerDims(cfg, layer);
+    const dims = all[layer];
     for (let d = 0; d < numDirections(cfg); d++) {
       for (const spec of cfg.cell.params(dims)) {
         out.push({ name: paramName(spec.name, layer, d === 1), layer, reverse: d === 1, spec });
@@ -87,9 +98,9 @@ export function initStackValues(cfg: StackConfig, rng: Rng): Map<string, { shape
 }
 
 /** The local (un-suffixed) params of one layer and direction. */
-export function paramsOf(cfg: StackConfig, all: Params, layer: number, reverse: boolean): Params {
+export function paramsOf(cfg: StackConfig, all: Params, layer: number, reverse: boolean, dims = layerDims(cfg, layer)): Params {
   const p: Params = {};
-  for (const spec of cfg.cell.params(layerDims(cfg, layer))) {
+  for (const spec of cfg.cell.params(dims)) {
     const t = all[paramName(spec.name, layer, reverse)];
     if (!t) throw new Error(`missing parameter ${paramName(spec.name, layer, reverse)}`);
     p[spec.name] = t;
@@ -119,11 +130,12 @@ export function runStack(cfg: StackConfig, params: Params, xs: tf.Tensor3D, opts
   let input: Sequence = xs;
   const finals: State[] = [];
   const traces: Record<string, tf.Tensor3D>[] = [];
+  const all = stackLayerDims(cfg);
   for (let layer = 0; layer < cfg.numLayers; layer++) {
-    const dims = layerDims(cfg, layer);
+    const dims = all[layer];
     const runs: LayerRun[] = [];
     for (let d = 0; d < D; d++) {
-      const run = runLayer(cfg.cell, paramsOf(cfg, params, layer, d === 1), input, d === 1 ? { ...dims, reverse: true } : dims, {
+      const run = runLayer(cfg.cell, paramsOf(cfg, params, layer, d === 1, dims), input, d === 1 ? { ...dims, reverse: true } : dims, {
         reverse: d === 1,
         state0: opts.state0?.[layer * D + d],
         probe: layer === cfg.numLayers - 1 ? opts.topProbes?.[d] : undefined,

@@ -52,14 +52,14 @@ describe('parsePytorchModel', () => {
   });
 
   it('refuses an unknown module and a wrong format', () => {
-    refused(() => parsePytorchModel(withModel((m) => (m.module = 'Transformer'))), 'unknown module "Transformer"; expected one of RNN, LSTM, GRU');
-    refused(() => parsePytorchModel(withModel((m) => (m.format = 'onnx'))), 'model.format: expected "pytorch", got "onnx"');
+    refused(() => parsePytorchModel(withModel((m) => (m.module = 'Transformer'))), 'module: unknown module; expected one of RNN, LSTM, GRU, got "Transformer"');
+    refused(() => parsePytorchModel(withModel((m) => (m.format = 'onnx'))), 'format: expected "pytorch" (RNN, LSTM, GRU) or "rnn-atlas", got "onnx"');
   });
 
   it('names missing and unexpected state_dict keys', () => {
     refused(() => parsePytorchModel(withModel((m) => delete m.state_dict.bias_hh_l1)), 'state_dict: missing key(s) bias_hh_l1');
-    refused(() => parsePytorchModel(withModel((m) => (m.state_dict.weight_hr_l0 = [[1]]))), 'state_dict: unexpected key(s) weight_hr_l0');
-    refused(() => parsePytorchModel(withModel((m) => (m.config.bias = false))), /unexpected key\(s\) bias_ih_l0.*\(config.bias is false\)/);
+    refused(() => parsePytorchModel(withModel((m) => (m.state_dict.weight_hr_l0 = [[1]]))), 'state_dict: unexpected key(s) "weight_hr_l0"');
+    refused(() => parsePytorchModel(withModel((m) => (m.config.bias = false))), /unexpected key\(s\) "bias_ih_l0".*\(config.bias is false\)/);
   });
 
   it('gives expected and actual shapes', () => {
@@ -77,11 +77,10 @@ describe('parsePytorchModel', () => {
   });
 
   it('checks config fields', () => {
-    refused(() => parsePytorchModel(withModel((m) => (m.config.num_layers = 0))), 'config.num_layers: expected a positive integer, got 0');
+    refused(() => parsePytorchModel(withModel((m) => (m.config.num_layers = 0))), 'config.num_layers: expected an integer in [1, 8], got 0');
     refused(() => parsePytorchModel(withModel((m) => (m.config.nonlinearity = 'tanh'))), 'config.nonlinearity: only nn.RNN has a nonlinearity, not nn.LSTM');
-    refused(() => parsePytorchModel(withModel((m) => (m.config.batch_first = true))), /batch_first/);
     refused(() => parsePytorchModel(withModel((m) => (m.config.proj_size = 2))), /proj_size/);
-    refused(() => parsePytorchModel(withModel((m) => (m.config.hiden_size = 2))), 'config: unexpected key(s) "hiden_size"');
+    refused(() => parsePytorchModel(withModel((m) => (m.config.hiden_size = 2))), 'config: unexpected key "hiden_size"; allowed: input_size, hidden_size');
     const rnn = structuredClone(loadFixture('rnn_tanh_l1_uni').model);
     rnn.config.nonlinearity = 'sigmoid';
     refused(() => parsePytorchModel(rnn), 'config.nonlinearity: expected "tanh" or "relu", got "sigmoid"');

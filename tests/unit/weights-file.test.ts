@@ -88,7 +88,7 @@ describe('weight files', () => {
     const doc = { format: 'rnn-atlas', cell: 'clockwork', config: { input_size: task.inputSize, hidden_size: 4 }, params: {} };
     expect(() => parseWeightsFile(JSON.stringify({ ...doc, cell: 'transformer' }), task)).toThrow(/unknown cell "transformer"/);
     expect(() => parseWeightsFile(JSON.stringify({ ...doc, cell_options: { modules: 99 } }), task)).toThrow(/cell_options\.modules: expected an integer in \[1, 8\]/);
-    expect(() => parseWeightsFile(JSON.stringify({ ...doc, params: { nope: [1] } }), task)).toThrow(/unexpected key\(s\) nope/);
+    expect(() => parseWeightsFile(JSON.stringify({ ...doc, params: { nope: [1] } }), task)).toThrow(/unexpected key\(s\) "nope"/);
   });
 
   it('refuses, in the trainer, weights that do not fit the model', () => {
