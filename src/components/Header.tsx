@@ -111,8 +111,8 @@ export function UrlNotices() {
       <div>
         <strong>{t('notice.title')}</strong>
         <ul>
-          {notices.map((n) => (
-            <li key={`${n.key}-${n.reason}`}>{t(`notice.${n.reason}`, { key: n.key, raw: n.raw, value: n.value })}</li>
+          {notices.map((n, i) => (
+            <li key={`${i}-${n.key}-${n.reason}`} title={n.message}>{t(`notice.${n.reason}`, { key: n.key, raw: n.raw, value: n.value, range: n.range ?? '' })}</li>
           ))}
         </ul>
       </div>

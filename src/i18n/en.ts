@@ -23,7 +23,7 @@ export const en = {
 
   'notice.title': 'Some settings in the link were adjusted',
   'notice.invalid': '“{key}={raw}” is not valid; using {value}.',
-  'notice.clamped': '“{key}={raw}” is out of range; using {value}.',
+  'notice.clamped': '“{key}={raw}” is out of range {range}; using {value}.',
   'notice.unknown-id': '“{key}={raw}” is not a known id; using {value}.',
   'notice.unknown-param': 'Ignored unknown setting “{key}”.',
   'notice.malformed': 'Dropped “{key}={raw}”: it is not a well-formed link part (a stray “%”?).',
@@ -33,6 +33,11 @@ export const en = {
   // Links: gallery, copy link, embed, link format migration (issue 12, items 2 and 5)
   'notice.migrated': '“{key}={raw}” comes from an older link format, in which it multiplied the cell’s initial recurrent matrix; it is now the spectral radius ρ of the recurrent matrix at init. Read as {key}={value}: the same initialisation.',
   'notice.migrated-approx': '“{key}={raw}” comes from an older link format, in which it multiplied the cell’s initial recurrent matrix; it is now the spectral radius ρ of the recurrent matrix at init. Read as {key}={value}: the cell’s own init has ρ ≈ 0.58, so this is close to the old run but not the same numbers.',
+  // Link notices added with the link schema (issue 13): a whole-number field, a repeated key, many unknown or broken parts.
+  'notice.not-integer': '“{key}={raw}” is not a whole number; using {value}.',
+  'notice.repeated': '“{key}” appears more than once in the link; the last one counts: {key}={raw}.',
+  'notice.unknown-params': 'Ignored {value} unknown settings: {key}.',
+  'notice.malformed-many': 'Dropped {value} parts of the link that are not well formed (a stray “%”?): {key}.',
   'nav.gallery': 'Gallery',
   'gallery.title': 'Demo gallery',
   'gallery.intro': 'Ready demos for a class. Each one is only a link to the app’s state (cell, task, settings and seed), so it opens the same run on every computer. What a card says is checked by a test on that very run.',

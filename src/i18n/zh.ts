@@ -25,7 +25,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
 
   'notice.title': '链接中的部分设置已被调整',
   'notice.invalid': '“{key}={raw}” 无效，已改用 {value}。',
-  'notice.clamped': '“{key}={raw}” 超出范围，已改用 {value}。',
+  'notice.clamped': '“{key}={raw}” 超出范围 {range}，已改用 {value}。',
   'notice.unknown-id': '“{key}={raw}” 不是已知的标识，已改用 {value}。',
   'notice.unknown-param': '已忽略未知设置 “{key}”。',
   'notice.malformed': '已丢弃 “{key}={raw}”：它不是格式正确的链接片段（多了一个 “%”？）。',
@@ -35,6 +35,11 @@ export const zh: Partial<Record<MessageKey, string>> = {
   // 链接：演示集、复制链接、嵌入、链接格式迁移
   'notice.migrated': '“{key}={raw}”来自旧的链接格式，当时它是单元初始循环矩阵的倍数；现在它表示初始化时循环矩阵的谱半径 ρ。已读作 {key}={value}：初始化完全相同。',
   'notice.migrated-approx': '“{key}={raw}”来自旧的链接格式，当时它是单元初始循环矩阵的倍数；现在它表示初始化时循环矩阵的谱半径 ρ。已读作 {key}={value}：单元自身初始化的 ρ 约为 0.58，所以这次运行与原来的相近，但数值并不相同。',
+  // 链接结构（issue 13）新增的提示：整数字段、重复的键、大量未知或损坏的片段。
+  'notice.not-integer': '“{key}={raw}” 不是整数，已改用 {value}。',
+  'notice.repeated': '链接中 “{key}” 出现了不止一次，以最后一个为准：{key}={raw}。',
+  'notice.unknown-params': '已忽略 {value} 个未知设置：{key}。',
+  'notice.malformed-many': '已丢弃链接中 {value} 个格式不正确的片段（多了一个 “%”？）：{key}。',
   'nav.gallery': '演示集',
   'gallery.title': '演示集',
   'gallery.intro': '为课堂准备好的演示。每个演示只是一个指向应用状态的链接（单元、任务、设置和随机种子），因此在每台电脑上打开的都是同一次运行。卡片上的每句话都由针对这次运行的测试检验。',

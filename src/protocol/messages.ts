@@ -1,47 +1,21 @@
 // Messages between the page and the training worker, and the run config they carry. Plain data
 // only: the page never sees a tensor. The engine, the store and the views import it from here (not
 // from the worker folder). Every message about a run carries its runId so stale messages can be dropped.
-import type { CellOptions } from '../cells/types';
 import type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
 import type { TrackingUnit } from '../engine/unit-features';
 import type { ProbeInput } from '../engine/probe-input';
+import type { RunConfigShape } from './run-config-schema';
 
 export type { ClipPoint, InstrumentSnapshot } from '../engine/instruments/types';
 export type { ProbeInput } from '../engine/probe-input';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
-/** Everything that defines a run. The store owns it, the URL round-trips it. */
-export interface RunConfig {
-  cellId: string;
-  cellOptions: CellOptions;
-  taskId: string;
-  /** Task options (copy: number of symbols, alphabet size; select: how many to recall). */
-  taskOptions?: CellOptions;
-  /** Length of the task's sequences (the task decides how, e.g. copy: blank stretch + symbols). */
-  seqLen: number;
-  hiddenSize: number;
-  numLayers: number;
-  bidirectional: boolean;
-  learningRate: number;
-  batchSize: number;
-  /** Multiplies the init of W_hh (and every other 'recurrent' parameter). */
-  recurrentScale: number;
-  /** Global-norm gradient clipping threshold; 0 turns it off. */
-  clipNorm: number;
-  /**
-   * Singular-value clipping (Kanai et al. 2017): after each update, every square block of each
-   * 'recurrent' parameter has its singular values clipped to at most this; 0 or absent turns it off.
-   */
-  svClip?: number;
-  /**
-   * Which blocks singular-value clipping acts on: 'all' (every square block of every recurrent
-   * weight) or 'candidate' (Kanai et al.: only the blocks that write the candidate, e.g. the GRU's
-   * W_hn; a cell without gates has no other). Absent: 'all'.
-   */
-  svClipScope?: 'all' | 'candidate';
-  seed: number;
-}
+/**
+ * Everything that defines a run. The store owns it, the URL round-trips it. Derived from its schema
+ * (run-config-schema.ts: field types, documentation, and the limits a link may ask for).
+ */
+export type RunConfig = RunConfigShape;
 
 /** Fields that only change the optimiser; changing them does not restart the run. */
 export const LIVE_FIELDS = ['learningRate', 'clipNorm', 'svClip', 'svClipScope'] as const satisfies readonly (keyof RunConfig)[];

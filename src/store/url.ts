@@ -1,11 +1,25 @@
-// The link is the state: one schema table says, per query field, its type, default and limits.
-// Parsing never throws. Each field is read on its own, clamped or defaulted, and every repair is
-// reported so the page can say what it changed in a link it was given.
+// The link is the state. The format is described once, as a schema (src/store/link-schema.ts on
+// src/protocol/run-config-schema.ts); this module reads and writes it. Parsing never throws. Each
+// field is read on its own, clamped, rounded or defaulted, and every repair is reported with the
+// field's one message ("hiddenSize: expected an integer in [4, 128], got 64.4"), so the page can say
+// what it changed in a link it was given. A key given twice: the last one counts (a setting appended
+// to a shared link wins), with a notice.
+import * as v from 'valibot';
 import { withDefaults, type OptionSpec, type CellOptions, type OptionValue } from '../cells/types';
 import type { RunConfig, BackendName } from '../protocol/messages';
-import { DEFAULT_LESSON, LESSON_IDS } from '../lessons/registry';
-import type { LessonWidget } from '../lessons/types';
+import { SEED_MAX, describeNumber, numberSchema, quoteValue, type NumLimits } from '../protocol/run-config-schema';
+import { getLesson } from '../lessons/registry';
+import {
+  COMPARE_KEY, COMPARE_MAX, COMPARE_MIN, EMBED_KEY, EMBED_WIDGETS, MECH_FILTERS, OPT_PREFIX, PAGES, TASK_OPT_PREFIX,
+  URL_SCHEMA, VERSION_KEY, WHATIF_MATRIX_CHOICES, WIDGET_KEY, fieldSchema, type Field, type UrlUi,
+} from './link-schema';
 import { CURRENT_LINK_VERSION, migrateParams } from './url-migrate';
+
+export {
+  COMPARE_KEY, COMPARE_MAX, COMPARE_MIN, EMBED_KEY, EMBED_WIDGETS, MECH_FILTERS, PAGES, SEED_MAX, URL_SCHEMA,
+  WHATIF_MATRIX_CHOICES, WIDGET_KEY,
+};
+export type { Field, Page, UrlUi, WhatIfUi } from './link-schema';
 
 /**
  * The link format's version, written as `v=` in every link. 1: 26–30 Nov 2026 (recurrentScale
@@ -14,45 +28,9 @@ import { CURRENT_LINK_VERSION, migrateParams } from './url-migrate';
  */
 export const URL_VERSION = CURRENT_LINK_VERSION;
 
-/** What `widget=` may name in an embed link: one lesson widget alone (issue 12, item 5). */
-export const EMBED_WIDGETS = [
-  'heatmaps', 'gradnorm', 'loss', 'spectrum', 'jacobians', 'saturation', 'clip', 'memory', 'params', 'samples',
-] as const satisfies readonly LessonWidget[];
 export type EmbedWidget = (typeof EMBED_WIDGETS)[number];
-
-export type Page = 'playground' | 'lesson' | 'cells' | 'cell' | 'compare' | 'whatif' | 'gallery';
-export const PAGES: readonly Page[] = ['playground', 'lesson', 'cells', 'cell', 'compare', 'whatif', 'gallery'];
-export type Lang = 'en' | 'zh';
+export type Lang = UrlUi['lang'];
 export type BackendPref = BackendName | 'auto';
-
-/** The what-if page's sliders (issue 10, item 6): W_hh = ρ·Q of a tanh RNN, no training. */
-export const WHATIF_MATRIX_CHOICES = ['orthogonal', 'gaussian', 'identity'] as const;
-export interface WhatIfUi {
-  wiMatrix: (typeof WHATIF_MATRIX_CHOICES)[number];
-  wiRho: number;
-  wiLen: number;
-  wiScale: number;
-  wiHidden: number;
-}
-
-export interface UrlUi extends WhatIfUi {
-  page: Page;
-  lang: Lang;
-  /** Which lesson the lesson page shows (an id of src/lessons/registry.ts). */
-  lesson: string;
-  lessonStep: number;
-  backend: BackendPref;
-  /** Cells on the Compare page, in legend order (2–4 of them). */
-  compare: string[];
-  /** The catalogue shows cells of this mechanism only ('all': every cell). */
-  mech: MechFilter;
-  /** An embed link (`embed=1`): no header, no side panel, the run bar kept (issue 12, item 5). */
-  embed: boolean;
-  /** With embed: one widget alone (`widget=loss`); '' shows the whole page. */
-  widget: EmbedWidget | '';
-}
-
-export const MECH_FILTERS = ['all', 'gates', 'cross-scale', 'initialisation'] as const;
 export type MechFilter = (typeof MECH_FILTERS)[number];
 
 export interface UrlState {
@@ -66,65 +44,11 @@ export interface UrlRegistry {
   tasks: { id: string; options?: OptionSpec[] }[];
 }
 
-type NumField = { type: 'int' | 'float'; default: number; min: number; max: number };
-type Field =
-  | ({ key: string; target: 'config'; field: keyof RunConfig } & (
-      | NumField
-      | { type: 'bool'; default: boolean }
-      | { type: 'registry'; registry: 'cells' | 'tasks'; default: string }
-      | { type: 'enum'; choices: readonly string[]; default: string }
-    ))
-  | ({ key: string; target: 'ui'; field: keyof UrlUi } & (
-      | NumField
-      | { type: 'enum'; choices: readonly string[]; default: string }
-    ));
+/** More notices than this of one kind (unknown keys, malformed parts) become one line that counts them. */
+const LIST_AT_MOST = 3;
+/** How much of a key is quoted in a notice. */
+const KEY_QUOTE = 60;
 
-export const SEED_MAX = 2 ** 31 - 1;
-
-/** The one schema table. Order is the order fields appear in a link. */
-export const URL_SCHEMA: readonly Field[] = [
-  { key: 'page', target: 'ui', field: 'page', type: 'enum', choices: PAGES, default: 'playground' },
-  { key: 'lang', target: 'ui', field: 'lang', type: 'enum', choices: ['en', 'zh'], default: 'en' },
-  { key: 'cell', target: 'config', field: 'cellId', type: 'registry', registry: 'cells', default: 'lstm' },
-  { key: 'task', target: 'config', field: 'taskId', type: 'registry', registry: 'tasks', default: 'copy' },
-  // 12 (a gap of 5 on the copy task) is short enough that the default LSTM visibly learns within
-  // ~150 steps; the sliders go further for people who want to watch memory fail.
-  { key: 'seqLen', target: 'config', field: 'seqLen', type: 'int', default: 12, min: 10, max: 200 },
-  { key: 'hiddenSize', target: 'config', field: 'hiddenSize', type: 'int', default: 32, min: 4, max: 128 },
-  { key: 'numLayers', target: 'config', field: 'numLayers', type: 'int', default: 1, min: 1, max: 3 },
-  { key: 'bidirectional', target: 'config', field: 'bidirectional', type: 'bool', default: false },
-  { key: 'learningRate', target: 'config', field: 'learningRate', type: 'float', default: 0.01, min: 1e-4, max: 0.1 },
-  { key: 'batchSize', target: 'config', field: 'batchSize', type: 'int', default: 32, min: 1, max: 256 },
-  // The spectral radius ρ of W_hh at init (src/engine/spectral.ts); 0 = off, the cell's own init
-  // (PyTorch's ρ ≈ 0.58). Links from before ρ carried a multiplier of the init: the same for IRNN.
-  { key: 'recurrentScale', target: 'config', field: 'recurrentScale', type: 'float', default: 0, min: 0, max: 3 },
-  { key: 'clipNorm', target: 'config', field: 'clipNorm', type: 'float', default: 1, min: 0, max: 10 },
-  // Kanai et al. clip to just under 2, the bound of their fixed-point analysis; 0 means off. Above 3 it would never bite.
-  { key: 'svClip', target: 'config', field: 'svClip', type: 'float', default: 0, min: 0, max: 3 },
-  { key: 'svScope', target: 'config', field: 'svClipScope', type: 'enum', choices: ['all', 'candidate'], default: 'all' },
-  { key: 'seed', target: 'config', field: 'seed', type: 'int', default: 1, min: 0, max: SEED_MAX },
-  { key: 'lesson', target: 'ui', field: 'lesson', type: 'enum', choices: LESSON_IDS, default: DEFAULT_LESSON },
-  { key: 'lstep', target: 'ui', field: 'lessonStep', type: 'int', default: 0, min: 0, max: 50 },
-  { key: 'mech', target: 'ui', field: 'mech', type: 'enum', choices: MECH_FILTERS, default: 'all' },
-  { key: 'backend', target: 'ui', field: 'backend', type: 'enum', choices: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], default: 'auto' },
-  // The what-if page (no training): W_hh's kind and spectral radius, the sequence length, the input scale, H.
-  { key: 'wiMatrix', target: 'ui', field: 'wiMatrix', type: 'enum', choices: WHATIF_MATRIX_CHOICES, default: 'orthogonal' },
-  { key: 'wiRho', target: 'ui', field: 'wiRho', type: 'float', default: 0.9, min: 0, max: 2 },
-  { key: 'wiLen', target: 'ui', field: 'wiLen', type: 'int', default: 200, min: 10, max: 500 },
-  { key: 'wiScale', target: 'ui', field: 'wiScale', type: 'float', default: 0.2, min: 0, max: 3 },
-  { key: 'wiHidden', target: 'ui', field: 'wiHidden', type: 'int', default: 64, min: 4, max: 128 },
-];
-
-const OPT_PREFIX = 'opt.';
-/** The task's own settings: topt.symbols=4 … */
-const TASK_OPT_PREFIX = 'topt.';
-
-/** The Compare page's cell list lives outside the table: it is a list, read against the cell registry. */
-export const COMPARE_KEY = 'compare';
-export const EMBED_KEY = 'embed';
-export const WIDGET_KEY = 'widget';
-export const COMPARE_MIN = 2;
-export const COMPARE_MAX = 4;
 const COMPARE_DEFAULT = ['rnn', 'lstm', 'gru'];
 
 export function defaultCompare(cellIds: string[]): string[] {
@@ -136,20 +60,31 @@ export function defaultCompare(cellIds: string[]): string[] {
 }
 
 /** Known ids only, no repeats, at most COMPARE_MAX; fewer than COMPARE_MIN falls back to the default. */
-export function parseCompare(raw: string, cellIds: string[]): { value: string[]; reason?: NoticeReason } {
+export function parseCompare(raw: string, cellIds: string[]): { value: string[]; reason?: NoticeReason; message?: string } {
   const asked = raw.split(',').map((s) => s.trim()).filter(Boolean);
   const ids = [...new Set(asked.filter((id) => cellIds.includes(id)))].slice(0, COMPARE_MAX);
-  if (ids.length < COMPARE_MIN) return { value: defaultCompare(cellIds), reason: 'invalid' };
+  const message = `${COMPARE_KEY}: expected ${COMPARE_MIN}–${COMPARE_MAX} known cell ids without repeats, got ${quoteValue(raw)}`;
+  if (ids.length < COMPARE_MIN) return { value: defaultCompare(cellIds), reason: 'invalid', message };
   const same = ids.length === asked.length && ids.every((id, i) => id === asked[i]);
-  return same ? { value: ids } : { value: ids, reason: ids.length < asked.length ? 'unknown-id' : 'invalid' };
+  return same ? { value: ids } : { value: ids, reason: ids.length < asked.length ? 'unknown-id' : 'invalid', message };
 }
 
-export type NoticeReason = 'invalid' | 'clamped' | 'unknown-id' | 'unknown-param' | 'version' | 'malformed' | 'debug-flags' | 'migrated' | 'migrated-approx';
+export type NoticeReason =
+  | 'invalid' | 'clamped' | 'not-integer' | 'unknown-id' | 'unknown-param' | 'unknown-params' | 'repeated'
+  | 'version' | 'malformed' | 'malformed-many' | 'debug-flags' | 'migrated' | 'migrated-approx';
+/**
+ * One thing the parser changed or ignored. `raw` quotes at most ~200 characters of what the link
+ * said. For unknown-params and malformed-many, `key` names a few and `value` is how many.
+ */
 export interface UrlNotice {
   key: string;
   raw: string;
   value: string;
   reason: NoticeReason;
+  /** The field's one message, in English: "hiddenSize: expected an integer in [4, 128], got 64.4". */
+  message?: string;
+  /** The limits a clamped value was brought into, "[4, 128]". */
+  range?: string;
 }
 
 export function schemaField(field: keyof RunConfig | keyof UrlUi): Field | undefined {
@@ -188,37 +123,58 @@ export function defaultState(reg: UrlRegistry, seed = 1): UrlState {
   return { config: config as unknown as RunConfig, ui: ui as unknown as UrlUi };
 }
 
-type Parsed<T> = { value: T; reason?: NoticeReason };
+type Parsed<T> = { value: T; reason?: NoticeReason; message?: string; range?: string };
 
-function parseNumber(raw: string, f: NumField): Parsed<number> {
-  const trimmed = raw.trim();
-  const n = trimmed === '' ? NaN : Number(trimmed);
-  if (!Number.isFinite(n)) return { value: f.default, reason: 'invalid' };
-  const v = f.type === 'int' ? Math.round(n) : n;
-  const clamped = Math.min(f.max, Math.max(f.min, v));
-  return { value: clamped, reason: clamped !== n ? 'clamped' : undefined };
+const numberSchemas = new Map<string, v.GenericSchema>();
+function schemaOfLimits(l: NumLimits): v.GenericSchema {
+  const id = `${l.type}:${l.min}:${l.max}`;
+  let s = numberSchemas.get(id);
+  if (!s) numberSchemas.set(id, (s = numberSchema(l)));
+  return s;
 }
 
-function parseBool(raw: string, def: boolean): Parsed<boolean> {
+/** A number from the link: checked by its schema; else rounded (integers) and clamped, or the default if it is no number. */
+function parseNumber(key: string, raw: string, l: NumLimits, schema: v.GenericSchema = schemaOfLimits(l)): Parsed<number> {
+  const trimmed = raw.trim();
+  const n = trimmed === '' ? NaN : Number(trimmed);
+  const checked = v.safeParse(schema, n, { abortEarly: true });
+  // + 0 turns -0 into 0, which is what the link writes back.
+  if (checked.success) return { value: n + 0 };
+  const message = `${key}: ${checked.issues[0].message}, got ${quoteValue(raw)}`;
+  if (!Number.isFinite(n)) return { value: l.default, reason: 'invalid', message };
+  const whole = l.type === 'int' ? Math.round(n) : n;
+  const value = Math.min(l.max, Math.max(l.min, whole)) + 0;
+  if (value === whole) return { value, reason: 'not-integer', message };
+  return { value, reason: 'clamped', message, range: `[${l.min}, ${l.max}]` };
+}
+
+function parseBool(key: string, raw: string, def: boolean): Parsed<boolean> {
   const s = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(s)) return { value: true };
   if (['0', 'false', 'no', 'off'].includes(s)) return { value: false };
-  return { value: def, reason: 'invalid' };
+  return { value: def, reason: 'invalid', message: `${key}: expected 1 or 0, got ${quoteValue(raw)}` };
 }
 
-export function parseOption(raw: string, o: OptionSpec): Parsed<OptionValue> {
+function optionLimits(o: OptionSpec): NumLimits {
+  return {
+    type: o.kind === 'integer' ? 'int' : 'float',
+    default: Number(o.default),
+    min: o.min ?? -Number.MAX_VALUE,
+    max: o.max ?? Number.MAX_VALUE,
+  };
+}
+
+/** One cell or task option, read against its declaration. */
+export function parseOption(raw: string, o: OptionSpec, key = o.key): Parsed<OptionValue> {
   switch (o.kind) {
     case 'boolean':
-      return parseBool(raw, Boolean(o.default));
+      return parseBool(key, raw, Boolean(o.default));
     case 'choice':
-      return o.choices?.includes(raw) ? { value: raw } : { value: o.default, reason: 'invalid' };
+      return o.choices?.includes(raw)
+        ? { value: raw }
+        : { value: o.default, reason: 'invalid', message: `${key}: expected one of ${(o.choices ?? []).join(', ')}, got ${quoteValue(raw)}` };
     default:
-      return parseNumber(raw, {
-        type: o.kind === 'integer' ? 'int' : 'float',
-        default: Number(o.default),
-        min: o.min ?? -Infinity,
-        max: o.max ?? Infinity,
-      });
+      return parseNumber(key, raw, optionLimits(o));
   }
 }
 
@@ -235,57 +191,100 @@ export interface ParseResult {
   present: PresentFields;
 }
 
+/** One value per key, the last one given; and how many times each key came. */
+function lastOfEach(search: string): { params: URLSearchParams; counts: Map<string, number> } {
+  const last = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const [k, val] of new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)) {
+    last.set(k, val);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return { params: new URLSearchParams([...last]), counts };
+}
+
+function readField(f: Field, raw: string, reg: UrlRegistry): Parsed<unknown> | null {
+  if (f.type === 'int' || f.type === 'float') return parseNumber(f.key, raw, f, fieldSchema(f));
+  if (f.type === 'bool') return parseBool(f.key, raw, f.default);
+  if (f.type === 'enum') {
+    const checked = v.safeParse(fieldSchema(f), raw);
+    return checked.success
+      ? { value: raw }
+      : { value: f.default, reason: 'invalid', message: `${f.key}: ${checked.issues[0].message}, got ${quoteValue(raw)}` };
+  }
+  if (f.type !== 'registry') return null;
+  const ids = reg[f.registry].map((x: { id: string }) => x.id);
+  // An empty registry (the boot pass, before metadata loads) cannot judge ids: keep the default.
+  if (!ids.length) return null;
+  if (ids.includes(raw)) return { value: raw };
+  const what = f.registry === 'cells' ? 'cell' : 'task';
+  return {
+    value: ids.includes(f.default) ? f.default : ids[0],
+    reason: 'unknown-id',
+    message: `${f.key}: expected a known ${what} id, got ${quoteValue(raw)}`,
+  };
+}
+
 /** Reads a query string (with or without '?'). Missing fields take defaults silently; a missing seed is drawn. */
 export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => number = randomSeedValue): ParseResult {
-  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const { params, counts } = lastOfEach(search);
   const state = defaultState(reg, randomSeed());
   const notices: UrlNotice[] = [];
   const present: PresentFields = { config: new Set(), cellOptions: new Set(), taskOptions: new Set() };
-  const note = (key: string, raw: string, value: unknown, reason: NoticeReason) =>
-    notices.push({ key, raw, value: String(value), reason });
+  const note = (key: string, raw: string, value: unknown, out: Parsed<unknown>) => {
+    const n: UrlNotice = { key, raw: quoteValue(raw), value: quoteValue(String(value)), reason: out.reason! };
+    if (out.message) n.message = out.message;
+    if (out.range) n.range = out.range;
+    notices.push(n);
+  };
 
   // Older link formats are rewritten to this one first; a changed meaning is said in a notice.
   notices.push(...migrateParams(params));
 
-  const known = new Set(['v', EMBED_KEY, WIDGET_KEY, ...URL_SCHEMA.map((f) => f.key)]);
+  const known = new Set([VERSION_KEY, EMBED_KEY, WIDGET_KEY, COMPARE_KEY, ...URL_SCHEMA.map((f) => f.key)]);
   const rawEmbed = params.get(EMBED_KEY);
   if (rawEmbed !== null) {
-    const out = parseBool(rawEmbed, false);
+    const out = parseBool(EMBED_KEY, rawEmbed, false);
     state.ui.embed = out.value;
-    if (out.reason) note(EMBED_KEY, rawEmbed, out.value ? '1' : '0', out.reason);
+    if (out.reason) note(EMBED_KEY, rawEmbed, out.value ? '1' : '0', out);
   }
   const rawWidget = params.get(WIDGET_KEY);
   if (rawWidget !== null) {
     const ok = (EMBED_WIDGETS as readonly string[]).includes(rawWidget);
     state.ui.widget = ok ? (rawWidget as EmbedWidget) : '';
-    if (!ok) note(WIDGET_KEY, rawWidget, '', 'invalid');
+    if (!ok) note(WIDGET_KEY, rawWidget, '', { value: '', reason: 'invalid', message: `${WIDGET_KEY}: expected one of ${EMBED_WIDGETS.join(', ')}, got ${quoteValue(rawWidget)}` });
   }
   for (const f of URL_SCHEMA) {
     const raw = params.get(f.key);
     if (raw === null) continue;
+    const out = readField(f, raw, reg);
+    if (!out) continue;
     const dest = (f.target === 'config' ? state.config : state.ui) as unknown as Record<string, unknown>;
-    let out: Parsed<unknown>;
-    if (f.type === 'int' || f.type === 'float') out = parseNumber(raw, f);
-    else if (f.type === 'bool') out = parseBool(raw, f.default);
-    else if (f.type === 'enum') out = f.choices.includes(raw) ? { value: raw } : { value: f.default, reason: 'invalid' };
-    else if (f.type === 'registry') {
-      const ids = reg[f.registry].map((x: { id: string }) => x.id);
-      // An empty registry (the boot pass, before metadata loads) cannot judge ids: keep the default.
-      if (!ids.length) continue;
-      out = ids.includes(raw) ? { value: raw } : { value: ids.includes(f.default) ? f.default : ids[0], reason: 'unknown-id' };
-    } else continue;
     dest[f.field] = out.value;
-    if (out.reason) note(f.key, raw, out.value, out.reason);
+    if (out.reason) note(f.key, raw, out.value, out);
     if (f.target === 'config' && out.reason !== 'invalid' && out.reason !== 'unknown-id') present.config.add(f.field);
   }
 
+  // A lesson has fewer steps than the field's upper bound: a step past its last is brought back to the last.
+  const lastStep = getLesson(state.ui.lesson).steps.length - 1;
+  if (state.ui.lessonStep > lastStep) {
+    const rawStep = params.get('lstep') ?? String(state.ui.lessonStep);
+    const i = notices.findIndex((n) => n.key === 'lstep');
+    if (i >= 0) notices.splice(i, 1);
+    state.ui.lessonStep = lastStep;
+    note('lstep', rawStep, lastStep, {
+      value: lastStep,
+      reason: 'clamped',
+      range: `[0, ${lastStep}]`,
+      message: `lstep: expected ${describeNumber({ type: 'int', min: 0, max: lastStep })} (lesson ${state.ui.lesson} has ${lastStep + 1} steps), got ${quoteValue(rawStep)}`,
+    });
+  }
+
   const rawCompare = params.get(COMPARE_KEY);
-  known.add(COMPARE_KEY);
   // Like registry fields, an empty registry (the boot pass) cannot judge ids: keep the default.
   if (rawCompare !== null && reg.cells.length) {
     const out = parseCompare(rawCompare, reg.cells.map((c) => c.id));
     state.ui.compare = out.value;
-    if (out.reason) note(COMPARE_KEY, rawCompare, out.value.join(','), out.reason);
+    if (out.reason) note(COMPARE_KEY, rawCompare, out.value.join(','), out);
   }
 
   // The chosen cell's and task's own settings (opt.*, topt.*), each read against its declaration.
@@ -296,9 +295,9 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
       known.add(key);
       const raw = params.get(key);
       if (raw === null) continue;
-      const out = parseOption(raw, o);
+      const out = parseOption(raw, o, key);
       values[o.key] = out.value;
-      if (out.reason) note(key, raw, out.value, out.reason);
+      if (out.reason) note(key, raw, out.value, out);
       if (out.reason !== 'invalid') seen.add(o.key);
     }
     return values;
@@ -306,12 +305,32 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
   state.config.cellOptions = readOptions(reg.cells.find((c) => c.id === state.config.cellId)?.options ?? [], OPT_PREFIX, present.cellOptions);
   state.config.taskOptions = readOptions(reg.tasks.find((t) => t.id === state.config.taskId)?.options ?? [], TASK_OPT_PREFIX, present.taskOptions);
 
-  for (const key of params.keys()) if (!known.has(key)) note(key, params.get(key) ?? '', '', 'unknown-param');
+  // A known key given more than once (an unknown one is ignored whatever its count).
+  for (const [key, count] of counts) {
+    if (count > 1 && known.has(key)) {
+      const raw = params.get(key) ?? '';
+      notices.push({ key, raw: quoteValue(raw), value: quoteValue(raw), reason: 'repeated', message: `${key}: given ${count} times; the last one counts, got ${quoteValue(raw)}` });
+    }
+  }
+
+  const unknown = [...params.keys()].filter((key) => !known.has(key));
+  if (unknown.length > LIST_AT_MOST) {
+    notices.push({ key: nameAFew(unknown), raw: '', value: String(unknown.length), reason: 'unknown-params' });
+  } else {
+    for (const key of unknown) notices.push({ key: quoteValue(key, KEY_QUOTE), raw: quoteValue(params.get(key) ?? ''), value: '', reason: 'unknown-param' });
+  }
   return { state, notices, present };
+}
+
+/** “a”, “b”, “c”, … */
+function nameAFew(keys: string[]): string {
+  const shown = keys.slice(0, LIST_AT_MOST).map((k) => `“${quoteValue(k, KEY_QUOTE)}”`);
+  return `${shown.join(', ')}${keys.length > LIST_AT_MOST ? ', …' : ''}`;
 }
 
 function formatValue(v: unknown): string {
   if (typeof v === 'boolean') return v ? '1' : '0';
+  // Six significant digits: links stay readable, and a value with at most six reads back exactly.
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
   return String(v);
 }
@@ -319,7 +338,7 @@ function formatValue(v: unknown): string {
 /** Every field is written (seed included), so a link means the same run even if defaults move. */
 export function serializeQuery(state: UrlState): string {
   const params = new URLSearchParams();
-  params.set('v', String(URL_VERSION));
+  params.set(VERSION_KEY, String(URL_VERSION));
   for (const f of URL_SCHEMA) {
     const src = (f.target === 'config' ? state.config : state.ui) as unknown as Record<string, unknown>;
     params.set(f.key, formatValue(src[f.field]));
@@ -341,7 +360,8 @@ export function serializeQuery(state: UrlState): string {
  */
 export function sanitizeQuery(search: string): { search: string; notices: UrlNotice[] } {
   const body = search.startsWith('?') ? search.slice(1) : search;
-  const notices: UrlNotice[] = [];
+  const malformed: UrlNotice[] = [];
+  let debug: UrlNotice | null = null;
   const kept: string[] = [];
   for (const pair of body.split('&')) {
     if (!pair) continue;
@@ -353,15 +373,20 @@ export function sanitizeQuery(search: string): { search: string; notices: UrlNot
       key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
       decodeURIComponent(rawValue.replace(/\+/g, ' '));
     } catch {
-      notices.push({ key: rawKey.slice(0, 40), raw: rawValue.slice(0, 40), value: '', reason: 'malformed' });
+      malformed.push({ key: rawKey.slice(0, 40), raw: rawValue.slice(0, 40), value: '', reason: 'malformed' });
       continue;
     }
     if (key.toLowerCase() === 'tfjsflags') {
-      notices.push({ key, raw: rawValue.slice(0, 40), value: '', reason: 'debug-flags' });
+      debug ??= { key: quoteValue(key, KEY_QUOTE), raw: rawValue.slice(0, 40), value: '', reason: 'debug-flags' };
       continue;
     }
     kept.push(pair);
   }
+  // Thousands of broken parts make one line, not thousands.
+  const notices = malformed.length > LIST_AT_MOST
+    ? [{ key: nameAFew(malformed.map((n) => n.key)), raw: '', value: String(malformed.length), reason: 'malformed-many' as const }]
+    : malformed;
+  if (debug) notices.push(debug);
   return { search: kept.length ? `?${kept.join('&')}` : '', notices };
 }
 

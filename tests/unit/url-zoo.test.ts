@@ -26,7 +26,7 @@ describe('url: svClip', () => {
   it('clamps negatives to 0 and says so', () => {
     const { state, notices } = parse('svClip=-2');
     expect(state.config.svClip).toBe(0);
-    expect(notices).toEqual([{ key: 'svClip', raw: '-2', value: '0', reason: 'clamped' }]);
+    expect(notices).toEqual([{ key: 'svClip', raw: '-2', value: '0', reason: 'clamped', range: '[0, 3]', message: 'svClip: expected a number in [0, 3], got -2' }]);
   });
 });
 

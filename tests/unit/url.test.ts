@@ -128,8 +128,8 @@ describe('url schema', () => {
     expect(state.config.cellId).toBe('lstm');
     expect(state.config.taskId).toBe('copy');
     expect(notices).toEqual([
-      { key: 'cell', raw: 'transformer', value: 'lstm', reason: 'unknown-id' },
-      { key: 'task', raw: 'sorting', value: 'copy', reason: 'unknown-id' },
+      { key: 'cell', raw: 'transformer', value: 'lstm', reason: 'unknown-id', message: 'cell: expected a known cell id, got transformer' },
+      { key: 'task', raw: 'sorting', value: 'copy', reason: 'unknown-id', message: 'task: expected a known task id, got sorting' },
     ]);
   });
 
@@ -177,7 +177,7 @@ describe('url schema', () => {
   it('keeps the task’s own options in the link, checked against that task', () => {
     const { state, notices } = parse('task=copy&topt.symbols=5&topt.alphabet=99');
     expect(state.config.taskOptions).toEqual({ symbols: 5, alphabet: 8 });
-    expect(notices).toEqual([{ key: 'topt.alphabet', raw: '99', value: '8', reason: 'clamped' }]);
+    expect(notices).toEqual([{ key: 'topt.alphabet', raw: '99', value: '8', reason: 'clamped', range: '[2, 8]', message: 'topt.alphabet: expected an integer in [2, 8], got 99' }]);
     expect(parse(serializeQuery(state)).state.config.taskOptions).toEqual({ symbols: 5, alphabet: 8 });
     // An option of another task is not one of this task's.
     const other = parse('task=adding&topt.symbols=4');
