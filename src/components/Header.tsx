@@ -4,7 +4,8 @@ import type { Page } from '../store/url';
 import { goToPage } from '../store/navigation';
 import { useT } from './hooks';
 import type { MessageKey } from '../i18n';
-import type { BackendReport } from '../protocol/messages';
+import type { BackendReport, BackendTiming } from '../protocol/messages';
+import { useDeviceSettings } from '../store/device-settings';
 import { ShareButtons } from './ShareButtons';
 import { PresentButton } from './Presentation';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -34,17 +35,65 @@ function fallbackLine(t: ReturnType<typeof useT>, f: BackendReport['fallbacks'][
   return t('backend.skipped', { backend: name, reason: f.reason });
 }
 
+/** One backend's timing: "WASM 6 ms", "WebGPU (SwiftShader, software) 41 ms", or why it has none. */
+function timingText(t: ReturnType<typeof useT>, m: BackendTiming): string {
+  const name = BACKEND_NAMES[m.backend] ?? m.backend;
+  const backend = m.software ? `${name} (${m.software}, ${t('backend.time.software')})` : name;
+  if (m.ms !== null) return t('backend.time', { backend, ms: String(m.ms) });
+  if (m.firstMs !== undefined) return t('backend.time.over', { backend, first: String(Math.round(m.firstMs)) });
+  return t('backend.time.failed', { backend, error: m.error ?? '?' });
+}
+
 export function BackendNotice() {
   const t = useT();
   const backend = useApp((s) => s.run.backend);
-  if (!backend || backend.fallbacks.length === 0) return null;
+  const remeasure = useDeviceSettings((s) => s.remeasure);
+  const timed = backend?.measured && (backend.how === 'measured' || backend.how === 'remembered') ? backend.measured : null;
   return (
-    <div className="banner banner-info" data-testid="backend-notice" role="status">
-      <span className="banner-icon" aria-hidden="true">ⓘ</span>
-      <span>
-        <strong>{t('backend.fallback', { backend: BACKEND_NAMES[backend.backend] ?? backend.backend })}</strong>{' '}
-        {backend.fallbacks.map((f) => fallbackLine(t, f)).join(' · ')}
-      </span>
+    <>
+      <FaultNotice />
+      {backend && (backend.fallbacks.length > 0 || timed) && (
+        <div className="banner banner-info" data-testid="backend-notice" role="status">
+          <span className="banner-icon" aria-hidden="true">ⓘ</span>
+          <span>
+            <strong>{t('backend.fallback', { backend: BACKEND_NAMES[backend.backend] ?? backend.backend })}</strong>{' '}
+            {timed && (
+              <span data-testid="backend-timing">
+                {t(backend.how === 'remembered' ? 'backend.how.remembered' : 'backend.how.measured', { times: timed.map((m) => timingText(t, m)).join(' · ') })}{' '}
+              </span>
+            )}
+            {backend.fallbacks.map((f) => fallbackLine(t, f)).join(' · ')}
+          </span>
+          {timed && remeasure && (
+            <button type="button" className="btn btn-ghost" data-testid="backend-remeasure" title={t('backend.remeasure.help')} onClick={remeasure}>
+              {t('backend.remeasure')}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The GPU backend died during training and the worker went on elsewhere (session.ts): say so until dismissed. */
+function FaultNotice() {
+  const t = useT();
+  const fault = useDeviceSettings((s) => s.fault);
+  if (!fault) return null;
+  return (
+    <div className="banner banner-warn" data-testid="fault-notice" role="alert">
+      <p>
+        {t('fault.notice', {
+          from: BACKEND_NAMES[fault.from] ?? fault.from,
+          to: BACKEND_NAMES[fault.to] ?? fault.to,
+          why: t(`fault.${fault.kind}` as MessageKey),
+          step: String(fault.step),
+          reached: String(Math.max(fault.reached, fault.step)),
+        })}
+      </p>
+      <button type="button" className="btn btn-ghost" data-testid="fault-notice-dismiss" onClick={() => useDeviceSettings.setState({ fault: null })}>
+        {t('worker.dismiss')}
+      </button>
     </div>
   );
 }

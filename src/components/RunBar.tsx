@@ -7,6 +7,7 @@ import { budgetVars, useLowerText, usePageWorkload } from './BudgetNote';
 import { useT } from './hooks';
 import { plainProse } from '../i18n/prose';
 import { TelemetryExport } from './ExportMenu';
+import { useDeviceSettings } from '../store/device-settings';
 
 function fmtLoss(v: number | null): string {
   if (v === null) return '—';
@@ -88,6 +89,7 @@ export function RunBar({ compact = false }: { compact?: boolean }) {
         </div>
       </dl>
       <TelemetryExport />
+      <BackgroundSetting />
       {run.status === 'error' && errorText && <p className="run-error" data-testid="run-error">{errorText}</p>}
       <WorkerNotice />
     </div>
@@ -147,6 +149,22 @@ function useReadouts() {
     loss: r.bestLoss,
     acc: r.bestAcc,
   };
+}
+
+/** Whether a hidden tab keeps training (bridge.ts pauses it otherwise); remembered in this browser, not in the link. */
+function BackgroundSetting() {
+  const t = useT();
+  const keep = useDeviceSettings((s) => s.keepTrainingHidden);
+  return (
+    <div className="run-background" style={{ flexBasis: '100%', fontSize: 13 }}>
+      <label>
+        <input type="checkbox" data-testid="keep-training-hidden" checked={keep}
+          onChange={(e) => useDeviceSettings.getState().setKeepTrainingHidden(e.target.checked)} />{' '}
+        {t('train.background')}
+      </label>
+      {!keep && <small data-testid="background-pause-note" style={{ color: 'var(--muted)' }}> {t('train.background.off')}</small>}
+    </div>
+  );
 }
 
 /** The training worker died and was restarted (bridge.ts): say so until dismissed. */

@@ -25,7 +25,13 @@
 // sampled from the single run at configure, when the wish changes (a temperature), on pause and
 // step, and every `want.every` training steps, in its own turn of the queue like the instruments;
 // with the hidden units that track quotes, brackets or line ends over a fixed passage.
-import type { FromWorker, LoadedWeights, ProbeInput, RunStatus, SampleReport, SamplesWant, ToWorker } from '../protocol/messages';
+//
+// Faults: a backend that dies while training (a lost WebGL context, a destroyed WebGPU device;
+// `backendLost` tells) does not end the run. Every `checkpointEvery` steps and on pause each run
+// keeps a copy of its weights, read back while the backend was still sound; after a loss the
+// session asks `switchBackend` for the next backend, rebuilds every run from its copy (Adam's
+// moments start over) at the copy's step, says so in a 'fault' message and goes on as before.
+import type { BackendName, FaultKind, FromWorker, LoadedWeights, ProbeInput, RunStatus, SampleReport, SamplesWant, ToWorker, WeightSet } from '../protocol/messages';
 import { parseProbeInput, probeContext, typedProbe } from './probe-input';
 import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
 import { checkBudget } from './budget';
@@ -55,9 +61,21 @@ export interface SessionOptions {
    * run gets light ones (carrying the last Jacobians) and the Jacobians wait for a pause or step.
    */
   instrumentsBlockMs?: number;
+  /** The backend can no longer compute (its GPU context or device is gone), or null while it can. */
+  backendLost?(): LostBackend | null;
+  /** Moves tfjs to another backend after a loss; resolves with its name (rejects: none left). */
+  switchBackend?(lost: LostBackend): Promise<BackendName>;
+  /** Steps between two saved copies of a run's weights, the point a run goes on from after a fault. */
+  checkpointEvery?: number;
 }
 
-type Control = Exclude<ToWorker, { type: 'init' }>;
+export interface LostBackend {
+  backend: BackendName;
+  kind: FaultKind;
+  message: string;
+}
+
+type Control = Exclude<ToWorker, { type: 'init' } | { type: 'simulateFault' }>;
 
 interface Slot {
   config: TrainerConfig;
@@ -76,6 +94,8 @@ interface Slot {
   settleToken?: number;
   /** The last full snapshot's Jacobians and memory fit (carried by light ones), and what it cost. */
   lastFull?: { step: number; jacobians: InstrumentSnapshot['jacobians']; memory: InstrumentSnapshot['memory']; ms: number };
+  /** The last copy of the weights read back from a sound backend, and its step (fault recovery). */
+  good?: { step: number; values: WeightSet };
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -108,8 +128,11 @@ export class TrainingSession {
   /** A probe sequence the reader typed (kept across runs while it fits their task), or null. */
   private probeInput: ProbeInput | null = null;
   private readonly o: Required<SessionOptions>;
+  /** Someone tells whether the backend was lost (the worker does; most tests do not). */
+  private readonly watchesBackend: boolean;
 
   constructor(opts: SessionOptions) {
+    this.watchesBackend = opts.backendLost !== undefined;
     this.o = {
       defer: (fn) => setTimeout(fn, 0),
       snapshotIntervalMs: 100,
@@ -119,6 +142,9 @@ export class TrainingSession {
       instrumentsShare: 0.2,
       jacobians: TrainingSession.defaultJacobians,
       instrumentsBlockMs: 1500,
+      backendLost: () => null,
+      switchBackend: (lost) => Promise.reject(new Error(`${lost.message}, and no other backend to go on with`)),
+      checkpointEvery: 50,
       ...opts,
     };
   }
@@ -148,7 +174,7 @@ export class TrainingSession {
   }
 
   private enqueue(fn: () => Promise<void> | void): Promise<void> {
-    const run = this.queue.then(fn).catch((e: unknown) => this.fail(e));
+    const run = this.queue.then(fn).catch((e: unknown) => this.failOrRecover(e));
     this.queue = run;
     return run;
   }
@@ -183,6 +209,8 @@ export class TrainingSession {
       case 'pause':
         if (this.status !== 'running') return;
         this.setStatus('paused');
+        if (await this.recoverIfLost()) return;
+        await this.checkpoint(true);
         await this.publishSamples(true);
         return this.publishAll('light');
       case 'step': {
@@ -341,6 +369,8 @@ export class TrainingSession {
         steps++;
       } while (steps < Math.min(this.o.chunkSteps, cap) && now() - start < this.o.chunkMs);
     });
+    if (await this.recoverIfLost()) return;
+    if (!slot.dead) await this.checkpointSlot(slot);
     if (!slot.dead && this.samplesDue()) this.queueSamples();
     if (!slot.dead && this.instrumentsDue(slot)) this.queueInstruments(slot);
     else if (!slot.dead && now() - slot.lastSnapshot >= this.o.snapshotIntervalMs) await this.publish(slot);
@@ -458,7 +488,7 @@ export class TrainingSession {
     try {
       snap = await trainer.snapshot(this.runId, req);
     } catch (e) {
-      if (!this.comparing) throw e;
+      if (!this.comparing || this.o.backendLost()) throw e;
       this.kill(slot, 'error', errorMessage(e));
       return;
     }
@@ -494,8 +524,92 @@ export class TrainingSession {
     try {
       fn();
     } catch (e) {
+      // A lost backend is every run's problem: the queue's catch moves them all to the next one.
+      if (this.o.backendLost()) throw e;
       this.kill(slot, 'error', errorMessage(e));
     }
+  }
+
+  /** Saves every live run's weights (on pause: even if saved at this step already). */
+  private async checkpoint(force = false): Promise<void> {
+    for (const slot of this.live()) await this.checkpointSlot(slot, force);
+  }
+
+  /**
+   * Copies a run's weights when `checkpointEvery` steps have passed since the last copy. Read
+   * asynchronously (WebGPU has no cheap synchronous read) and kept only if the backend was still
+   * sound after the read: a lost WebGL context reads back zeros rather than failing.
+   */
+  private async checkpointSlot(slot: Slot, force = false): Promise<void> {
+    const trainer = slot.trainer;
+    if (!trainer || slot.dead) return;
+    const since = trainer.step - (slot.good?.step ?? 0);
+    if (since <= 0 || (!force && since < this.o.checkpointEvery)) return;
+    const step = trainer.step;
+    const entries = Object.entries(trainer.params);
+    const data = await Promise.all(entries.map(([, v]) => v.data() as Promise<Float32Array>));
+    if (this.o.backendLost() || trainer !== slot.trainer) return;
+    const values: WeightSet = {};
+    entries.forEach(([name, v], i) => {
+      values[name] = { shape: [...v.shape], values: Float32Array.from(data[i]) };
+    });
+    slot.good = { step, values };
+  }
+
+  /** A queued task failed: on a lost backend the runs go on elsewhere; otherwise the session fails. */
+  private async failOrRecover(e: unknown): Promise<void> {
+    // A kernel may fail before the loss is announced (WebGPU's device.lost settles a moment later).
+    if (this.watchesBackend && !this.o.backendLost()) await new Promise((r) => setTimeout(r, 50));
+    if (await this.recoverIfLost()) return;
+    this.fail(e);
+  }
+
+  /** Whether the backend was lost (and the runs moved on to another); false while it is sound. */
+  private async recoverIfLost(): Promise<boolean> {
+    const lost = this.o.backendLost();
+    if (!lost) return false;
+    try {
+      await this.recover(lost);
+    } catch (e) {
+      this.fail(e);
+    }
+    return true;
+  }
+
+  /**
+   * Rebuilds every run on the next backend from its last copy of the weights (or its start, loaded
+   * weights or seeded init, when none was taken yet), at the copy's step, and goes on as before.
+   */
+  private async recover(lost: LostBackend): Promise<void> {
+    const to = await this.o.switchBackend(lost);
+    const wasRunning = this.status === 'running';
+    let step = Infinity;
+    for (const slot of this.slots) {
+      const old = slot.trainer;
+      if (!old) continue;
+      try {
+        old.dispose();
+      } catch {
+        // Its tensors lived on the dead backend; nothing there to free.
+      }
+      slot.trainer = null;
+      if (slot.dead) continue;
+      const from = slot.good ?? { step: 0, values: slot.weights?.values };
+      const trainer = new Trainer(slot.config, from.values);
+      trainer.step = from.step;
+      slot.trainer = trainer;
+      slot.lastInstruments = -Infinity;
+      slot.lastFull = undefined;
+      step = Math.min(step, from.step);
+    }
+    if (!Number.isFinite(step)) step = 0;
+    this.o.post({ type: 'fault', runId: this.runId, kind: lost.kind, from: lost.backend, to, step, message: lost.message });
+    this.applyProbe();
+    this.samplesAt = -Infinity;
+    this.setStatus(wasRunning ? 'running' : this.status === 'error' ? 'paused' : this.status);
+    for (const slot of this.live()) slot.trainer!.restartRate();
+    await this.publishAll('light');
+    if (wasRunning) this.scheduleTick();
   }
 
   private kill(slot: Slot, status: 'diverged' | 'error', message: string): void {

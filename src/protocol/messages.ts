@@ -30,7 +30,13 @@ export interface LoadedWeights {
 }
 
 export type ToWorker =
-  | { type: 'init'; prefer?: BackendName | 'auto'; wasmPaths?: string; disabled?: BackendName[] }
+  /**
+   * Picks the backend. `remembered`: choices measured earlier, by device key (BackendReport.deviceKey);
+   * one that matches this device is used without measuring again (the page keeps them, the worker cannot).
+   */
+  | { type: 'init'; prefer?: BackendName | 'auto'; wasmPaths?: string; disabled?: BackendName[]; remembered?: Record<string, RememberedBackend> }
+  /** A test hook (window.__atlasDebug.simulateFault): loses the WebGL context or destroys the WebGPU device. */
+  | { type: 'simulateFault'; kind: FaultKind }
   /** `weights`: start from these (a loaded file) while they fit the model; reset returns to them. */
   | { type: 'configure'; runId: number; config: RunConfig; weights?: LoadedWeights }
   /** Asks for the current run's parameter values (answered by a 'weights' message). */
@@ -86,13 +92,41 @@ export interface SampleReport {
 }
 
 /** Why a backend was skipped, as a key the page translates (the English `reason` is the fallback). */
-export type FallbackCode = 'disabled' | 'missing' | 'no-adapter' | 'software' | 'no-canvas' | 'check-failed' | 'start-failed';
+export type FallbackCode = 'disabled' | 'missing' | 'no-adapter' | 'software' | 'no-canvas' | 'check-failed' | 'start-failed' | 'lost';
 
 export interface BackendReport {
   backend: BackendName;
   /** Why a backend earlier in the preference list was not used, one line each. */
   fallbacks: { backend: BackendName; reason: string; code?: FallbackCode; detail?: string }[];
+  /** How the backend was picked: measured now, remembered from an earlier measurement, asked for by name, or the fixed order. */
+  how?: 'measured' | 'remembered' | 'forced' | 'order';
+  /** Milliseconds per timed step of each backend measured (null: it did not finish within the budget, or failed). */
+  measured?: BackendTiming[];
+  /** This device (GPU adapter and user agent), the key the page remembers the measurement under. */
+  deviceKey?: string;
 }
+
+export interface BackendTiming {
+  backend: BackendName;
+  /** Best time of the timed steps; null when none finished within the budget or it failed. */
+  ms: number | null;
+  /** The adapter or renderer when it is software (SwiftShader …). */
+  software?: string;
+  /** The first (untimed, compiling) step's time, when no timed step fitted the budget. */
+  firstMs?: number;
+  /** Why it could not be timed (tfjs could not start it …). */
+  error?: string;
+}
+
+/** A measured choice the page keeps per device (localStorage) and hands to the next worker. */
+export interface RememberedBackend {
+  backend: BackendName;
+  measured: BackendTiming[];
+  /** When it was measured (ms since the epoch). */
+  at: number;
+}
+
+export type FaultKind = 'webgl-context-loss' | 'webgpu-device-loss';
 
 /** One layer/direction of the probe sequence run: time-major [T][k] flattened, index t*k + j. */
 export interface ProbeTrace {
@@ -146,6 +180,11 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
 export type FromWorker =
   | { type: 'backend'; report: BackendReport }
+  /**
+   * The backend died during training (a lost WebGL context, a lost WebGPU device): the worker moved
+   * to `to` and the runs went on from the weights saved at `step` (or started over: `step` 0).
+   */
+  | { type: 'fault'; runId: number; kind: FaultKind; from: BackendName; to: BackendName; step: number; message: string }
   | { type: 'telemetry'; telemetry: Telemetry }
   | { type: 'status'; runId: number; status: RunStatus; message?: string; paramCount?: number; slot?: number }
   | { type: 'weights'; runId: number; values: WeightSet }

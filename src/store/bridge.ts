@@ -9,9 +9,15 @@
 // current settings (paused) and leaves a notice in the store. The samples panel's wish (text from a
 // character model) goes to the worker when it changes and before every configure while there is
 // one; the worker's 'samples' answers for the current run land in the store.
-import { LIVE_FIELDS, type FromWorker, type RunConfig, type ToWorker, type WeightSet } from '../protocol/messages';
+// The backend the worker measured as the fastest is remembered for this device (device-settings.ts)
+// and handed to the next worker. A GPU backend lost mid-run ('fault': the worker went on elsewhere
+// from its last saved weights) leaves a notice, and the curves drop the steps that were undone.
+// A hidden tab pauses a playing run (unless the reader chose to keep training) and plays it again
+// when shown.
+import { LIVE_FIELDS, type FaultKind, type FromWorker, type RunConfig, type ToWorker, type WeightSet } from '../protocol/messages';
 import type { AppState, AppStore } from './index';
 import { defaultOptions } from './url';
+import { forgetBackend, rememberBackend, rememberedBackends, useDeviceSettings } from './device-settings';
 
 export interface WorkerLike {
   postMessage(msg: ToWorker): void;
@@ -78,6 +84,15 @@ export interface BridgeOptions {
   makeWorker?: () => WorkerLike;
   /** Restarts wait this long so a dragged slider does not rebuild the model on every tick. */
   debounceMs?: number;
+  /** Whose visibility pauses training (the page's document by default; tests pass a fake). */
+  visibility?: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'> | null;
+}
+
+declare global {
+  interface Window {
+    /** Test hooks, harmless in a reader's hands: simulateFault loses the training backend's GPU context once. */
+    __atlasDebug?: { simulateFault(kind: FaultKind): void };
+  }
 }
 
 export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge {
@@ -142,6 +157,21 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     const s = store.getState();
     if (msg.type === 'backend') {
       s.setRun({ backend: msg.report });
+      const { how, deviceKey, measured, backend } = msg.report;
+      if (how === 'measured' && deviceKey && measured) rememberBackend(deviceKey, { backend, measured, at: Date.now() });
+      return;
+    }
+    if (msg.type === 'fault') {
+      if (msg.runId !== s.run.runId) return;
+      const reached = s.run.step;
+      useDeviceSettings.setState({ fault: { kind: msg.kind, from: msg.from, to: msg.to, step: msg.step, reached } });
+      // The curves lose the steps that were undone; the worker's next points count on from msg.step.
+      const keep = <P extends { step: number }>(h: P[]) => h.filter((p) => p.step <= msg.step);
+      const cur = store.getState();
+      store.setState({
+        telemetry: { ...cur.telemetry, history: keep(cur.telemetry.history) },
+        compareRun: { ...cur.compareRun, slots: cur.compareRun.slots.map((sl) => ({ ...sl, history: keep(sl.history) })) },
+      });
       return;
     }
     if (msg.type === 'weights') {
@@ -209,7 +239,23 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
   const attach = (w: WorkerLike) => {
     w.onmessage = onMessage;
     w.onerror = onError;
-    w.postMessage({ type: 'init', prefer: store.getState().ui.backend });
+    const prefer = store.getState().ui.backend;
+    w.postMessage({ type: 'init', prefer, ...(prefer === 'auto' ? { remembered: rememberedBackends() } : {}) });
+  };
+
+  /** A fresh worker that measures the backends again (the "measure again" button); the run starts over. */
+  const remeasure = () => {
+    const key = store.getState().run.backend?.deviceKey;
+    if (key) forgetBackend(key);
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+    for (const e of exports.splice(0)) e.reject(new Error('the training worker stopped'));
+    worker = makeWorker();
+    store.getState().setRun({ backend: null, wantPlaying: false });
+    useDeviceSettings.setState({ fault: null });
+    attach(worker);
+    restart(true);
   };
 
   /**
@@ -243,6 +289,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
 
   attach(worker);
   restart(true);
+  useDeviceSettings.setState({ remeasure });
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (!sent.config) return;
@@ -277,6 +324,27 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     restart(false);
   });
 
+  // A hidden tab pauses a playing run to save battery (unless the reader keeps it training) and
+  // plays it again once shown, if this pause was the page's and not the reader's.
+  const visibility = opts.visibility !== undefined ? opts.visibility : typeof document !== 'undefined' ? document : null;
+  const onVisibility = () => {
+    const device = useDeviceSettings.getState();
+    if (visibility?.visibilityState === 'hidden') {
+      if (device.keepTrainingHidden || !store.getState().run.wantPlaying) return;
+      useDeviceSettings.setState({ hiddenPause: true });
+      bridge.pause();
+    } else if (device.hiddenPause) {
+      useDeviceSettings.setState({ hiddenPause: false });
+      const { status } = store.getState().run;
+      if (status !== 'error' && status !== 'diverged') bridge.play();
+    }
+  };
+  visibility?.addEventListener('visibilitychange', onVisibility);
+
+  if (typeof window !== 'undefined') {
+    window.__atlasDebug = { ...window.__atlasDebug, simulateFault: (kind: FaultKind) => post({ type: 'simulateFault', kind }) };
+  }
+
   const setWant = (wantPlaying: boolean) => {
     store.getState().setRun({ wantPlaying });
     if (timers.restart) {
@@ -285,8 +353,9 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     }
   };
 
-  return {
+  const bridge: Bridge = {
     play() {
+      useDeviceSettings.setState({ hiddenPause: false });
       setWant(true);
       post({ type: 'play' });
     },
@@ -320,9 +389,12 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     },
     destroy() {
       unsubscribe();
+      visibility?.removeEventListener('visibilitychange', onVisibility);
+      if (useDeviceSettings.getState().remeasure === remeasure) useDeviceSettings.setState({ remeasure: null });
       for (const e of exports.splice(0)) e.reject(new Error('the training worker stopped'));
       if (timers.restart) clearTimeout(timers.restart);
       worker.terminate();
     },
   };
+  return bridge;
 }
