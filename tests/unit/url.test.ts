@@ -8,10 +8,14 @@ import {
   URL_SCHEMA,
   defaultState,
   parseQuery,
+  sanitizeQuery,
   serializeQuery,
+  type NoticeReason,
   type UrlRegistry,
   type UrlState,
 } from '../../src/store/url';
+import { LESSONS } from '../../src/lessons/registry';
+import { translate } from '../../src/i18n';
 
 const reg: UrlRegistry = {
   cells: cellList.map(cellMeta),
@@ -183,5 +187,90 @@ describe('url schema', () => {
     const other = parse('task=adding&topt.symbols=4');
     expect(other.state.config.taskOptions).toEqual({});
     expect(other.notices.map((n) => [n.key, n.reason])).toEqual([['topt.symbols', 'unknown-param']]);
+  });
+});
+
+// Defects found by trying links as a hostile user would (issue 13, item 5); each failed before the fix.
+describe('url: repairs that say what they did', () => {
+  it('a key given twice: the last one counts, and a notice says so', () => {
+    const { state, notices } = parse('hiddenSize=16&seed=3&hiddenSize=64');
+    expect(state.config.hiddenSize).toBe(64);
+    expect(notices).toEqual([
+      { key: 'hiddenSize', raw: '64', value: '64', reason: 'repeated', message: 'hiddenSize: given 2 times; the last one counts, got 64' },
+    ]);
+    // The last one is still checked like any value.
+    const bad = parse('hiddenSize=16&hiddenSize=999');
+    expect(bad.state.config.hiddenSize).toBe(128);
+    expect(bad.notices.map((n) => n.reason).sort()).toEqual(['clamped', 'repeated']);
+  });
+
+  it('a lesson step past the lesson’s last step is brought back to the last, with a notice', () => {
+    const lesson = LESSONS[0];
+    const last = lesson.steps.length - 1;
+    expect(last).toBeLessThan(49);
+    const { state, notices } = parse(`page=lesson&lesson=${lesson.id}&lstep=49`);
+    expect(state.ui.lessonStep).toBe(last);
+    expect(notices).toEqual([{
+      key: 'lstep', raw: '49', value: String(last), reason: 'clamped', range: `[0, ${last}]`,
+      message: `lstep: expected an integer in [0, ${last}] (lesson ${lesson.id} has ${last + 1} steps), got 49`,
+    }]);
+    // Beyond the field's own bound too: one notice, the lesson's.
+    const far = parse(`lesson=${lesson.id}&lstep=1000`);
+    expect(far.state.ui.lessonStep).toBe(last);
+    expect(far.notices.map((n) => [n.key, n.range])).toEqual([['lstep', `[0, ${last}]`]]);
+    // The last step itself is fine.
+    expect(parse(`lesson=${lesson.id}&lstep=${last}`).notices).toEqual([]);
+  });
+
+  it('a fraction in an integer field is “not a whole number”, not “out of range”', () => {
+    const { state, notices } = parse('hiddenSize=64.4');
+    expect(state.config.hiddenSize).toBe(64);
+    expect(notices).toEqual([{ key: 'hiddenSize', raw: '64.4', value: '64', reason: 'not-integer', message: 'hiddenSize: expected an integer in [4, 128], got 64.4' }]);
+    expect(translate('en', 'notice.not-integer', { ...notices[0] })).toBe('“hiddenSize=64.4” is not a whole number; using 64.');
+    expect(translate('zh', 'notice.not-integer', { ...notices[0] })).toBe('“hiddenSize=64.4” 不是整数，已改用 64。');
+    // Out of range says the range.
+    const out = parse('hiddenSize=1e6').notices[0];
+    expect(out.message).toBe('hiddenSize: expected an integer in [4, 128], got 1e6');
+    expect(translate('en', 'notice.clamped', { ...out, range: out.range! })).toBe('“hiddenSize=1e6” is out of range [4, 128]; using 128.');
+  });
+
+  it('quotes at most ~200 characters of a long value or key', () => {
+    const long = 'x'.repeat(10_000);
+    const { notices } = parse(`seqLen=${'9'.repeat(10_000)}&lang=${long}&${long}=1`);
+    expect(notices.map((n) => n.key.slice(0, 8))).toEqual(['lang', 'seqLen', 'xxxxxxxx']);
+    for (const n of notices) {
+      for (const text of [n.key, n.raw, n.value, n.message ?? '']) expect(text.length).toBeLessThan(300);
+    }
+    expect(notices[0].raw).toBe(`${'x'.repeat(200)}… (10000 characters)`);
+  });
+
+  it('thousands of unknown keys make one line that counts them and names a few', () => {
+    const q = Array.from({ length: 5000 }, (_, i) => `junk${i}=1`).join('&');
+    const { notices } = parse(`hiddenSize=64&${q}`);
+    expect(notices).toEqual([{ key: '“junk0”, “junk1”, “junk2”, …', raw: '', value: '5000', reason: 'unknown-params' }]);
+    expect(translate('en', 'notice.unknown-params', { ...notices[0] })).toBe('Ignored 5000 unknown settings: “junk0”, “junk1”, “junk2”, ….');
+    // A few are still listed one by one.
+    expect(parse('a=1&b=2').notices.map((n) => [n.key, n.reason])).toEqual([['a', 'unknown-param'], ['b', 'unknown-param']]);
+  });
+
+  it('thousands of broken parts make one line too', () => {
+    const q = Array.from({ length: 5000 }, (_, i) => `k${i}=%E0`).join('&');
+    const { search, notices } = sanitizeQuery(`?seed=2&${q}&tfjsflags=a&tfjsflags=b`);
+    expect(search).toBe('?seed=2');
+    expect(notices).toEqual([
+      { key: '“k0”, “k1”, “k2”, …', raw: '', value: '5000', reason: 'malformed-many' },
+      { key: 'tfjsflags', raw: 'a', value: '', reason: 'debug-flags' },
+    ]);
+  });
+
+  it('every notice reason has a text in both languages that fills all its blanks', () => {
+    const reasons = ['invalid', 'clamped', 'not-integer', 'unknown-id', 'unknown-param', 'unknown-params', 'repeated', 'version', 'malformed', 'malformed-many', 'debug-flags', 'migrated', 'migrated-approx'] as const satisfies readonly NoticeReason[];
+    for (const lang of ['en', 'zh'] as const) {
+      for (const r of reasons) {
+        const text = translate(lang, `notice.${r}`, { key: 'k', raw: 'r', value: 'v', range: '[0, 1]' });
+        expect(text, `${lang} ${r}`).not.toMatch(/\{\w+\}/);
+        if (lang === 'zh') expect(text, r).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
   });
 });
