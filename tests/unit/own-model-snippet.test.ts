@@ -61,7 +61,7 @@ describe('own model: committed fixtures written by the snippet', () => {
       expect(doc.module).toBe(module);
       expect(doc.config.num_layers).toBe(layers);
       expect(Object.keys(doc.config).sort()).toEqual(
-        ['batch_first', 'bias', 'bidirectional', 'hidden_size', 'input_size', 'num_layers', 'proj_size', ...(module === 'RNN' ? ['nonlinearity'] : [])].sort(),
+        ['batch_first', 'bias', 'bidirectional', 'dropout', 'hidden_size', 'input_size', 'num_layers', 'proj_size', ...(module === 'RNN' ? ['nonlinearity'] : [])].sort(),
       );
       const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8'));
       expect(expected.typed).toBe(TYPED);
@@ -71,14 +71,27 @@ describe('own model: committed fixtures written by the snippet', () => {
 });
 
 describe('own model: what the snippet may write', () => {
-  it('a batch_first=True model loads (the layout of inputs is the page’s own) with a note; the CLI still refuses it', async () => {
+  it('a batch_first=True model loads (the layout of inputs is the page’s own) with a note; the CLI reads it as batch-first', async () => {
     const doc = JSON.parse(readFileSync(join(FIXTURES, 'gru.json'), 'utf8'));
     doc.config.batch_first = true;
     const f = parseWeightsFile(JSON.stringify(doc), { inputSize: 2, outputSize: 1 });
     expect(f.notes.join(' ')).toMatch(/batch_first=True only changes the layout/);
     const expected = JSON.parse(readFileSync(join(FIXTURES, 'gru.expected.json'), 'utf8'));
     expectClose(await pageOutput(JSON.stringify(doc)), expected.output);
-    expect(() => parseModelFile(JSON.stringify(doc))).toThrow(/only batch_first=false is supported/);
+    expect(parseModelFile(JSON.stringify(doc)).batchFirst).toBe(true);
+    doc.config.batch_first = false;
+    expect(parseModelFile(JSON.stringify(doc)).batchFirst).toBe(false);
+  });
+
+  it('dropout > 0 loads with a note that the app runs the model as in eval(), and the same numbers', async () => {
+    const doc = JSON.parse(readFileSync(join(FIXTURES, 'rnn2.json'), 'utf8'));
+    expect(doc.config.dropout).toBe(0);
+    expect(parseWeightsFile(JSON.stringify(doc), { inputSize: 2, outputSize: 1 }).notes.join(' ')).not.toMatch(/dropout/);
+    doc.config.dropout = 0.3;
+    const f = parseWeightsFile(JSON.stringify(doc), { inputSize: 2, outputSize: 1 });
+    expect(f.notes.join(' ')).toMatch(/dropout=0.3 in the file: the app runs the model as in eval\(\), without dropout/);
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'rnn2.expected.json'), 'utf8'));
+    expectClose(await pageOutput(JSON.stringify(doc)), expected.output);
   });
 
   it('an LSTM with projections is refused by name', () => {
