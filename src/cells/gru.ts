@@ -3,6 +3,7 @@
 // r ⊙ h inside the matmul), which lets one matmul serve all three gates per step.
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
+import { GRU_CELL, gruCell, hasFused } from './fused';
 import type { CellSpec, PaperRef } from './types';
 import { GRU_GATES, HIDDEN_STATE, pytorchGateParams } from './parts';
 
@@ -49,6 +50,13 @@ export const gru: CellSpec = {
     const n = tf.tanh(tf.add(xn, tf.mul(r, hn))) as tf.Tensor2D;
     // (1 − z) n + z h written as n + z (h − n): one multiply fewer, same value.
     const h = tf.add(n, tf.mul(z, tf.sub(s.h, n))) as tf.Tensor2D;
+    return { state: { h }, gates: { r, z, n } };
+  },
+  fusedStep: (xt, s, p) => {
+    if (!hasFused(GRU_CELL)) return null;
+    const gx = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias_ih);
+    const gh = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh, p.bias_hh);
+    const { h, r, z, n } = gruCell(gx, gh, s.h);
     return { state: { h }, gates: { r, z, n } };
   },
 };

@@ -1,6 +1,7 @@
 // LSTM exactly as torch.nn.LSTM: gate rows ordered i, f, g, o; two biases; U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
 import { chunk, onGpu, prepareXH, xhPreactivation } from './common';
+import { hasFused, LSTM_CELL, lstmCell } from './fused';
 import type { CellSpec } from './types';
 import { LSTM_GATES, LSTM_STATES, pytorchGateParams } from './parts';
 
@@ -51,6 +52,11 @@ export const lstm: CellSpec = {
     }
     const c = tf.add(tf.mul(f, s.c), tf.mul(i, g)) as tf.Tensor2D;
     const h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
+    return { state: { h, c }, gates: { i, f, g, o } };
+  },
+  fusedStep: (xt, s, p) => {
+    if (!hasFused(LSTM_CELL)) return null;
+    const { h, c, i, f, g, o } = lstmCell(xhPreactivation(xt, s.h, p, p.bias), s.c);
     return { state: { h, c }, gates: { i, f, g, o } };
   },
 };

@@ -1,7 +1,8 @@
 // Elman RNN exactly as torch.nn.RNN: h' = φ(W_ih x + b_ih + W_hh h + b_hh), φ = tanh or ReLU;
 // two biases (PyTorch keeps both even though only their sum matters); U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { prepareXH, xhPreactivation } from './common';
+import { matMulPrepared, prepareXH, T, xhPreactivation } from './common';
+import { hasFused, RNN_CELL, rnnCell } from './fused';
 import type { CellSpec } from './types';
 import { pytorchGateParams } from './parts';
 
@@ -42,6 +43,14 @@ export const rnn: CellSpec = {
   step: (xt, s, p, { dims }) => {
     const a = xhPreactivation(xt, s.h, p, p.bias);
     const h = dims.options.nonlinearity === 'relu' ? tf.relu(a) : tf.tanh(a);
+    return { state: { h }, gates: {} };
+  },
+  fusedStep: (xt, s, p, { dims }) => {
+    if (!hasFused(RNN_CELL)) return null;
+    // The same two products xhPreactivation adds on CPU and WASM; the kernel adds them.
+    const a = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias);
+    const b = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh);
+    const h = rnnCell(a, b, dims.options.nonlinearity === 'relu' ? 'relu' : 'tanh');
     return { state: { h }, gates: {} };
   },
 };

@@ -206,6 +206,15 @@ export interface CellSpec {
    */
   project?(xs: Tensor3D, p: Params, dims: CellDims, state?: State): Tensor3D;
   step(xt: Tensor2D, state: State, p: Params, ctx: StepContext): StepResult;
+  /**
+   * Optional: the same step in fewer, fatter kernels (src/cells/fused: one kernel for the whole
+   * element-wise part, one for its gradient; matmuls stay tfjs ops). It returns null when the
+   * active backend has no such kernel (or fused steps are switched off), and the layer loop
+   * (src/engine/unroll.ts) then runs `step`, which stays the reference: same values to float32
+   * rounding, same state and gate keys. Callers that differentiate a single step twice or read it
+   * as the definition (the Jacobian instruments) call `step` directly.
+   */
+  fusedStep?(xt: Tensor2D, state: State, p: Params, ctx: StepContext): StepResult | null;
   /** What the layer emits from the state after a step. Omitted: state[hiddenKey]. */
   emit?(state: State, p: Params, dims: CellDims): Tensor2D;
   /**

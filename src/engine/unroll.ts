@@ -61,7 +61,8 @@ export function runLayer(
 
   for (let k = 0; k < T; k++) {
     const t = opts.reverse ? T - 1 - k : k;
-    const res = cell.step(steps[t], state, p, { t: k, dims });
+    const ctx = { t: k, dims };
+    const res = cell.fusedStep?.(steps[t], state, p, ctx) ?? cell.step(steps[t], state, p, ctx);
     state = res.state;
     if (probes) state = { ...state, [hk]: tf.add(state[hk], probes[t]) as tf.Tensor2D };
     outputs[t] = cell.emit ? cell.emit(state, p, dims) : state[hk];

@@ -1,0 +1,157 @@
+// Fused element-wise steps of the classic cells: the kernel names (the contract every backend file
+// implements, see the list below), the op wrappers the cells call, and their gradients.
+//
+// Why: on WASM (and on a GPU) a training step pays ~15–20 µs of fixed cost per kernel, and the
+// op-by-op LSTM step runs ~40 small kernels forward and backward. One kernel for the whole
+// element-wise part of a step (gates and state update), and one for its gradient, removes most of
+// them. The matmuls stay ordinary tfjs ops.
+//
+// Contract (all float32, row-major, [B, n]; H = hidden size):
+//   AtlasLstmCell      {z [B,4H] (i|f|g|o), c [B,H]}          → [h, c, i, f, g, o]
+//   AtlasLstmCellGrad  {dh, dc, i, f, g, o, c, cPrev}         → [dz [B,4H], dcPrev]
+//   AtlasGruCell       {gx [B,3H], gh [B,3H] (r|z|n), h}      → [h, r, z, n]
+//   AtlasGruCellGrad   {dh, r, z, n, hPrev, gh}               → [dgx, dgh, dhPrev]
+//   AtlasRnnCell       {a, b} attr {activation}               → [h = act(a + b)]
+//   AtlasRnnCellGrad   {dh, h} attr {activation}              → [dpre]
+// The gate outputs are for the views. A gradient reaching them (nothing in the app does that
+// today) is added here with ordinary ops, so a backend only implements the kernels above.
+import * as tf from '@tensorflow/tfjs-core';
+
+export const LSTM_CELL = 'AtlasLstmCell';
+export const LSTM_CELL_GRAD = 'AtlasLstmCellGrad';
+export const GRU_CELL = 'AtlasGruCell';
+export const GRU_CELL_GRAD = 'AtlasGruCellGrad';
+export const RNN_CELL = 'AtlasRnnCell';
+export const RNN_CELL_GRAD = 'AtlasRnnCellGrad';
+
+export type RnnActivation = 'tanh' | 'relu';
+
+let enabled = true;
+
+/**
+ * Switches every fused step off (false) or back on. For the bench's "before" profile and the tests
+ * that compare the fused path with the op-by-op one; the app leaves it on.
+ */
+export function setFusedEnabled(on: boolean): void {
+  enabled = on;
+}
+
+export function fusedEnabled(): boolean {
+  return enabled;
+}
+
+const firstUse = new Map<string, () => void>();
+
+/**
+ * Runs `fn` once, the first time a fused step is asked for on `backend`: by then the backend's
+ * package has registered its own kernels (so a backend file can wrap one of them).
+ */
+export function onFirstFusedUse(backend: string, fn: () => void): void {
+  firstUse.set(backend, fn);
+}
+
+/** True when the forward kernel and its gradient both exist for the active backend. */
+export function hasFused(kernelName: string): boolean {
+  if (!enabled) return false;
+  const backend = tf.getBackend();
+  const hook = firstUse.get(backend);
+  if (hook) {
+    firstUse.delete(backend);
+    hook();
+  }
+  return tf.getKernel(kernelName, backend) != null && tf.getKernel(`${kernelName}Grad`, backend) != null;
+}
+
+/** Runs a kernel; always a list (the engine returns a lone tensor for a one-output kernel). */
+function run(name: string, inputs: tf.NamedTensorMap, attrs: Record<string, string> = {}): tf.Tensor2D[] {
+  const out = tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D | tf.Tensor2D[];
+  return Array.isArray(out) ? out : [out];
+}
+
+export interface LstmCellOut { h: tf.Tensor2D; c: tf.Tensor2D; i: tf.Tensor2D; f: tf.Tensor2D; g: tf.Tensor2D; o: tf.Tensor2D }
+export interface GruCellOut { h: tf.Tensor2D; r: tf.Tensor2D; z: tf.Tensor2D; n: tf.Tensor2D }
+
+export function lstmCell(z: tf.Tensor2D, c: tf.Tensor2D): LstmCellOut {
+  const [h, cNew, i, f, g, o] = run(LSTM_CELL, { z, c });
+  return { h, c: cNew, i, f, g, o };
+}
+
+export function gruCell(gx: tf.Tensor2D, gh: tf.Tensor2D, h: tf.Tensor2D): GruCellOut {
+  const [hNew, r, z, n] = run(GRU_CELL, { gx, gh, h });
+  return { h: hNew, r, z, n };
+}
+
+export function rnnCell(a: tf.Tensor2D, b: tf.Tensor2D, activation: RnnActivation): tf.Tensor2D {
+  return run(RNN_CELL, { a, b }, { activation })[0];
+}
+
+/**
+ * The tape hands a multi-output kernel's gradient a zero tensor for every output that does not
+ * reach the loss (tfjs-core engine.addTapeNode), so "no gradient reached this gate" looks like a
+ * tensor of zeros. On CPU and WASM reading it is a few µs; elsewhere a read would stall the GPU
+ * pipeline, so there the gate terms are always added (correct either way, only slower).
+ */
+function isZero(t: tf.Tensor): boolean {
+  const backend = tf.getBackend();
+  if (backend !== 'cpu' && backend !== 'wasm') return false;
+  const v = t.dataSync();
+  for (let k = 0; k < v.length; k++) if (v[k] !== 0) return false;
+  return true;
+}
+
+/** σ'(s) written with σ's value: s(1 − s). */
+const dSigmoid = (s: tf.Tensor) => tf.mul(s, tf.sub(1, s));
+/** tanh'(u) written with tanh's value: 1 − u². */
+const dTanh = (u: tf.Tensor) => tf.sub(1, tf.square(u));
+
+tf.registerGradient({
+  kernelName: LSTM_CELL,
+  inputsToSave: ['c'],
+  outputsToSave: [false, true, true, true, true, true],
+  gradFunc: (dy, saved) => {
+    const [dh, dc, di, df, dg, dO] = dy as tf.Tensor[];
+    const [cPrev, c, i, f, g, o] = saved;
+    const [dz, dcPrev] = run(LSTM_CELL_GRAD, { dh, dc, i, f, g, o, c, cPrev });
+    const gateTerms = [di, df, dg, dO].some((d) => !isZero(d));
+    return {
+      z: () => gateTerms
+        ? tf.add(dz, tf.concat([tf.mul(di, dSigmoid(i)), tf.mul(df, dSigmoid(f)), tf.mul(dg, dTanh(g)), tf.mul(dO, dSigmoid(o))], 1))
+        : dz,
+      c: () => dcPrev,
+    };
+  },
+});
+
+tf.registerGradient({
+  kernelName: GRU_CELL,
+  inputsToSave: ['h', 'gh'],
+  outputsToSave: [false, true, true, true],
+  gradFunc: (dy, saved) => {
+    const [dh, dr, dzg, dn] = dy as tf.Tensor[];
+    const [hPrev, gh, r, z, n] = saved;
+    const [dgx, dgh, dhPrev] = run(GRU_CELL_GRAD, { dh, r, z, n, hPrev, gh });
+    if ([dr, dzg, dn].every(isZero)) return { gx: () => dgx, gh: () => dgh, h: () => dhPrev };
+    // A gradient on a gate output: r and z feed gx and gh alike; n's pre-activation is
+    // gx_n + r·gh_n, so its term reaches gh_n scaled by r, and r through gh_n.
+    const H = r.shape[1] as number;
+    const ghN = tf.slice(gh, [0, 2 * H], [-1, H]);
+    const an = tf.mul(dn, dTanh(n));
+    const ar = tf.add(tf.mul(dr, dSigmoid(r)), tf.mul(tf.mul(an, ghN), dSigmoid(r)));
+    const az = tf.mul(dzg, dSigmoid(z));
+    return {
+      gx: () => tf.add(dgx, tf.concat([ar, az, an], 1)),
+      gh: () => tf.add(dgh, tf.concat([ar, az, tf.mul(an, r)], 1)),
+      h: () => dhPrev,
+    };
+  },
+});
+
+tf.registerGradient({
+  kernelName: RNN_CELL,
+  outputsToSave: [true],
+  gradFunc: (dy, saved, attrs) => {
+    const [dpre] = run(RNN_CELL_GRAD, { dh: dy as tf.Tensor, h: saved[0] }, { activation: String((attrs as { activation?: string }).activation ?? 'tanh') });
+    // Two tensors, not one twice: the tape may add to and dispose one input's gradient.
+    return { a: () => dpre, b: () => tf.reshape(dpre, dpre.shape) };
+  },
+});

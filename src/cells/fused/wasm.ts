@@ -1,0 +1,161 @@
+// The fused cell kernels for tfjs's WASM backend. Its tensors live on the module's heap, so a
+// kernel here allocates its outputs there (makeOutput) and runs the same loops as the CPU
+// backend (cpu.ts) on Float32Array views of the heap: no copy in, no copy out. Every view is
+// taken after the last allocation, because an allocation may grow (and so replace) the heap.
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { GRU_CELL, GRU_CELL_GRAD, LSTM_CELL, LSTM_CELL_GRAD, onFirstFusedUse, RNN_CELL, RNN_CELL_GRAD } from './kernels';
+import { dimsOf, input, gruGradLoop, gruLoop, lstmGradLoop, lstmLoop, rnnGradLoop, rnnLoop } from './cpu';
+
+const wasm = (backend: unknown) => backend as BackendWasm;
+const view = (be: BackendWasm, t: tf.TensorInfo) => be.typedArrayFromHeap(t) as Float32Array;
+const activationOf = (attrs: unknown) => ((attrs as { activation?: string } | undefined)?.activation === 'relu');
+
+tf.registerKernel({
+  kernelName: LSTM_CELL, backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const be = wasm(backend);
+    const [B, H] = dimsOf(input(inputs, 'z', LSTM_CELL), 4, LSTM_CELL);
+    const outs = Array.from({ length: 6 }, () => be.makeOutput([B, H], 'float32'));
+    const [h, c, i, f, g, o] = outs.map((t) => view(be, t));
+    lstmLoop(B, H, view(be, input(inputs, 'z', LSTM_CELL)), view(be, input(inputs, 'c', LSTM_CELL)), h, c, i, f, g, o);
+    return outs;
+  },
+});
+
+tf.registerKernel({
+  kernelName: LSTM_CELL_GRAD, backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const be = wasm(backend);
+    const [B, H] = dimsOf(input(inputs, 'dh', LSTM_CELL_GRAD), 1, LSTM_CELL_GRAD);
+    const dz = be.makeOutput([B, 4 * H], 'float32');
+    const dcPrev = be.makeOutput([B, H], 'float32');
+    const r = (k: string) => view(be, input(inputs, k, LSTM_CELL_GRAD));
+    lstmGradLoop(B, H, r('dh'), r('dc'), r('i'), r('f'), r('g'), r('o'), r('c'), r('cPrev'), view(be, dz), view(be, dcPrev));
+    return [dz, dcPrev];
+  },
+});
+
+tf.registerKernel({
+  kernelName: GRU_CELL, backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const be = wasm(backend);
+    const [B, H] = dimsOf(input(inputs, 'gx', GRU_CELL), 3, GRU_CELL);
+    const outs = Array.from({ length: 4 }, () => be.makeOutput([B, H], 'float32'));
+    const [h, r, z, n] = outs.map((t) => view(be, t));
+    gruLoop(B, H, view(be, input(inputs, 'gx', GRU_CELL)), view(be, input(inputs, 'gh', GRU_CELL)), view(be, input(inputs, 'h', GRU_CELL)), h, r, z, n);
+    return outs;
+  },
+});
+
+tf.registerKernel({
+  kernelName: GRU_CELL_GRAD, backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const be = wasm(backend);
+    const [B, H] = dimsOf(input(inputs, 'dh', GRU_CELL_GRAD), 1, GRU_CELL_GRAD);
+    const dgx = be.makeOutput([B, 3 * H], 'float32');
+    const dgh = be.makeOutput([B, 3 * H], 'float32');
+    const dhPrev = be.makeOutput([B, H], 'float32');
+    const r = (k: string) => view(be, input(inputs, k, GRU_CELL_GRAD));
+    gruGradLoop(B, H, r('dh'), r('r'), r('z'), r('n'), r('hPrev'), r('gh'), view(be, dgx), view(be, dgh), view(be, dhPrev));
+    return [dgx, dgh, dhPrev];
+  },
+});
+
+tf.registerKernel({
+  kernelName: RNN_CELL, backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const be = wasm(backend);
+    const [B, H] = dimsOf(input(inputs, 'a', RNN_CELL), 1, RNN_CELL);
+    const h = be.makeOutput([B, H], 'float32');
+    rnnLoop(B * H, activationOf(attrs), view(be, input(inputs, 'a', RNN_CELL)), view(be, input(inputs, 'b', RNN_CELL)), view(be, h));
+    return h;
+  },
+});
+
+tf.registerKernel({
+  kernelName: RNN_CELL_GRAD, backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => {
+    const be = wasm(backend);
+    const [B, H] = dimsOf(input(inputs, 'dh', RNN_CELL_GRAD), 1, RNN_CELL_GRAD);
+    const dpre = be.makeOutput([B, H], 'float32');
+    rnnGradLoop(B * H, activationOf(attrs), view(be, input(inputs, 'dh', RNN_CELL_GRAD)), view(be, input(inputs, 'h', RNN_CELL_GRAD)), view(be, dpre));
+    return dpre;
+  },
+});
+
+// Two of tfjs-wasm 4.22's own kernels cost far more than their work, on every training step:
+// - Identity (what tf.clone and every tensor a gradient saves for later run) copies the whole
+//   tensor, where the CPU and WebGL backends share its memory by reference count. The WASM
+//   backend counts references too (its Reshape shares memory), and no kernel writes into an
+//   input, so sharing is safe; a saved weight matrix is no longer copied once per step.
+// - Slice reads the WHOLE input out of the heap (readSync copies it) for every slice, and Unpack
+//   slices T times, so unstacking [T, B, K] costs O(T² B K): ~10 ms for a [50, 32, 64] gradient.
+//   The versions below read a view of the heap instead: the same bytes out, O(B K) per slice.
+// Strings (never used here) go to the original kernels.
+function overrideWasm(kernelName: string, make: (original: tf.KernelFunc) => tf.KernelFunc): void {
+  const original = tf.getKernel(kernelName, 'wasm');
+  if (!original || (original as { atlas?: boolean }).atlas) return;
+  tf.unregisterKernel(kernelName, 'wasm');
+  tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: make(original.kernelFunc), setupFunc: original.setupFunc, disposeFunc: original.disposeFunc, atlas: true } as tf.KernelConfig);
+}
+
+function sliceView(be: BackendWasm, x: tf.TensorInfo, begin: number[], size: number[]): tf.TensorInfo {
+  const out = be.makeOutput(size, x.dtype);
+  const src = be.typedArrayFromHeap(x);
+  const dst = be.typedArrayFromHeap(out);
+  const rank = x.shape.length;
+  const strides = new Array<number>(rank);
+  for (let d = rank - 1, s = 1; d >= 0; d--) { strides[d] = s; s *= x.shape[d]; }
+  // Copy runs of the innermost dimension; the outer ones are walked with an index counter.
+  const inner = size[rank - 1] ?? 1;
+  const outer = size.slice(0, -1);
+  const n = outer.reduce((a, b) => a * b, 1);
+  const idx = new Array<number>(outer.length).fill(0);
+  for (let k = 0, o = 0; k < n; k++, o += inner) {
+    let off = rank ? begin[rank - 1] : 0;
+    for (let d = 0; d < outer.length; d++) off += (begin[d] + idx[d]) * strides[d];
+    dst.set(src.subarray(off, off + inner), o);
+    for (let d = outer.length - 1; d >= 0; d--) { if (++idx[d] < outer[d]) break; idx[d] = 0; }
+  }
+  return out;
+}
+
+export function installWasmOverrides(): void {
+  overrideWasm('Identity', (original) => (args) => {
+    const x = input(args.inputs, 'x', 'Identity');
+    const backend = args.backend;
+    if (x.dtype === 'string') return original(args);
+    (backend as BackendWasm).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  });
+  overrideWasm('Slice', (original) => (args) => {
+    const { backend, attrs } = args;
+    const x = input(args.inputs, 'x', 'Slice');
+    if (x.dtype === 'string') return original(args);
+    const a = attrs as unknown as { begin: number | number[]; size: number | number[] };
+    const [begin, size] = tf.slice_util.parseSliceParams(x as tf.Tensor, a.begin, a.size);
+    return sliceView(backend as BackendWasm, x, begin, size);
+  });
+  overrideWasm('Unpack', (original) => (args) => {
+    const { backend, attrs } = args;
+    const value = input(args.inputs, 'value', 'Unpack');
+    if (value.dtype === 'string') return original(args);
+    const rank = value.shape.length;
+    let axis = (attrs as unknown as { axis: number }).axis;
+    if (axis < 0) axis += rank;
+    const outShape = value.shape.filter((_, d) => d !== axis);
+    const begin = new Array<number>(rank).fill(0);
+    const size = value.shape.slice();
+    size[axis] = 1;
+    const outs: tf.TensorInfo[] = [];
+    for (let k = 0; k < value.shape[axis]; k++) {
+      begin[axis] = k;
+      const o = sliceView(backend as BackendWasm, value, begin, size);
+      outs.push({ dataId: o.dataId, dtype: o.dtype, shape: outShape });
+    }
+    return outs;
+  });
+}
+
+onFirstFusedUse('wasm', installWasmOverrides);
