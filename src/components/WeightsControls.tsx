@@ -1,11 +1,13 @@
 // Save the run's weights to a file, or start the run from one: a PyTorch RNN / LSTM / GRU
-// state_dict (the CLI's format) or a file saved here for any cell. A file is read and checked
-// in full before anything changes, so a bad one only costs a message.
+// state_dict (the CLI's format) or a file saved here for any cell, with the task it was trained
+// on. A file is read and checked in full, in a worker, before anything changes, so a bad one only
+// costs a message (docs/FILE-FORMATS.md).
 import { useRef } from 'react';
 import { appStore, useApp } from '../store';
 import { controls } from '../store/controls';
 import { numLimits } from '../store/url';
 import { taskSizes as sizesOfTask } from '../store/catalog';
+import type { WeightsReply, WeightsRequest } from '../engine/weights-load';
 import { useT } from './hooks';
 import { RichText } from './RichText';
 import { OwnModelSnippet } from './OwnModelSnippet';
@@ -37,32 +39,57 @@ export function WeightsControls() {
     return { ...sizesOfTask(task, s.config.taskOptions), name: task?.name ?? s.config.taskId };
   };
 
-  const load = async (file: File) => {
+  // The file is read and checked in a worker (src/worker/weights.worker.ts): the page keeps its
+  // frames whatever the file, and nothing of the run changes until the answer says it fits.
+  const load = (file: File) => {
     const s = appStore().getState();
-    try {
-      const text = await file.text();
-      const { parseWeightsFile } = await import('../engine/weights-file');
-      const f = parseWeightsFile(text, taskSizes());
-      for (const [field, value] of [['hiddenSize', f.shape.hiddenSize], ['numLayers', f.shape.numLayers]] as const) {
-        const { max } = numLimits(field);
-        if (value > max) throw new Error(t('weights.tooBig', { field, value, max }));
+    const asked = s.config;
+    const req: WeightsRequest = {
+      file,
+      limits: { hiddenSize: numLimits('hiddenSize').max, numLayers: numLimits('numLayers').max },
+      seqLimits: numLimits('seqLen'),
+      current: taskSizes(),
+    };
+    const failed = (why: string) => appStore().getState().setWeightsMessage({ kind: 'error', text: t('weights.loadFailed', { name: file.name, why }) });
+    s.setWeightsMessage({ kind: 'info', text: t('weights.reading', { name: file.name }) });
+    if (typeof Worker === 'undefined') return failed(t('weights.noWorker'));
+    const worker = new Worker(new URL('../worker/weights.worker.ts', import.meta.url), { type: 'module' });
+    worker.onerror = (e) => {
+      worker.terminate();
+      failed(t('weights.readerFailed'));
+    };
+    worker.onmessage = (e: MessageEvent<WeightsReply>) => {
+      worker.terminate();
+      const r = e.data;
+      if (!r.ok) return failed(r.message);
+      const now = appStore().getState();
+      // Fitted to the task of the moment it was asked for: a task changed since would not fit.
+      if (!r.restore && (now.config.taskId !== asked.taskId || JSON.stringify(now.config.taskOptions) !== JSON.stringify(asked.taskOptions))) {
+        return failed(t('weights.taskChanged'));
       }
-      s.setCell(f.shape.cellId, f.shape.cellOptions);
-      s.setConfig({ hiddenSize: f.shape.hiddenSize, numLayers: f.shape.numLayers, bidirectional: f.shape.bidirectional });
-      s.loadWeights({ name: file.name, values: f.values, notes: f.notes });
-    } catch (e) {
-      s.setWeightsMessage({ kind: 'error', text: t('weights.loadFailed', { name: file.name, why: errorText(e) }) });
-    }
+      const f = r.file;
+      if (r.restore) now.setConfig({ taskId: r.restore.taskId, taskOptions: r.restore.taskOptions, ...(r.restore.seqLen ? { seqLen: r.restore.seqLen } : {}) });
+      now.setCell(f.shape.cellId, f.shape.cellOptions);
+      now.setConfig({ hiddenSize: f.shape.hiddenSize, numLayers: f.shape.numLayers, bidirectional: f.shape.bidirectional });
+      const notes = [
+        ...(r.restore ? [t('weights.taskRestored', { task: r.restore.name })] : []),
+        ...(r.taskKept ? [t('weights.taskKept', { why: r.taskKept })] : []),
+        ...f.notes,
+      ];
+      now.loadWeights({ name: file.name, values: f.values, notes });
+    };
+    worker.postMessage(req);
   };
 
   const save = async () => {
     const s = appStore().getState();
     try {
       const values = await controls().exportWeights();
-      const { weightsFileJson } = await import('../engine/weights-file');
+      const [{ weightsFileJson }, { taskRecord }] = await Promise.all([import('../engine/weights-file'), import('../engine/weights-task')]);
       const { config, run } = appStore().getState();
       const name = `${config.cellId}-h${config.hiddenSize}-step${run.step}.json`;
-      download(name, JSON.stringify(weightsFileJson(config, taskSizes().inputSize, values)));
+      const task = taskRecord(config.taskId, config.taskOptions ?? {}, config.seqLen);
+      download(name, JSON.stringify(weightsFileJson(config, taskSizes().inputSize, values, task)));
       s.setWeightsMessage({ kind: 'info', text: t('weights.saved', { name }) });
     } catch (e) {
       s.setWeightsMessage({ kind: 'error', text: t('weights.saveFailed', { why: errorText(e) }) });
@@ -83,7 +110,7 @@ export function WeightsControls() {
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
-            if (file) void load(file);
+            if (file) load(file);
           }} />
       </div>
       {loaded && (

@@ -113,7 +113,12 @@ export const en = {
   'weights.saved': 'Saved {name}.',
   'weights.loadFailed': 'Could not load {name}: {why}. The run is unchanged.',
   'weights.saveFailed': 'Could not save the weights: {why}.',
-  'weights.tooBig': '{field} is {value}, above this page’s limit of {max}',
+  'weights.reading': 'Reading {name}…',
+  'weights.taskRestored': 'the task it was trained on is restored: {task}',
+  'weights.taskKept': 'the task it was trained on is not restored ({why}); the current task is kept',
+  'weights.taskChanged': 'the task changed while the file was read; load it again',
+  'weights.readerFailed': 'the file reader stopped unexpectedly',
+  'weights.noWorker': 'this browser cannot read files off the main thread (no Web Workers)',
   // Your own model (OwnModelSnippet, ProbeInput)
   'own.title': 'Your own model',
   'own.help': 'Train an `nn.RNN`, `nn.LSTM` or `nn.GRU` in PyTorch, name it `model`, run these five lines, and load the `model.json` they write with “Load…” above. Its `input_size` must match the task: the adding problem reads 2 numbers per step, the copy task one per symbol.',

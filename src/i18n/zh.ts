@@ -115,7 +115,12 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'weights.saved': '已保存 {name}。',
   'weights.loadFailed': '无法载入 {name}：{why}。当前训练未受影响。',
   'weights.saveFailed': '无法保存权重：{why}。',
-  'weights.tooBig': '{field} 为 {value}，超过本页上限 {max}',
+  'weights.reading': '正在读取 {name}…',
+  'weights.taskRestored': '同时恢复了它训练时的任务：{task}',
+  'weights.taskKept': '未恢复它训练时的任务（{why}），保留当前任务',
+  'weights.taskChanged': '读取文件期间任务已更改，请重新载入',
+  'weights.readerFailed': '文件读取器意外停止',
+  'weights.noWorker': '此浏览器无法在主线程之外读取文件（不支持 Web Worker）',
   // 你自己的模型（OwnModelSnippet、ProbeInput）
   'own.title': '你自己的模型',
   'own.help': '在 PyTorch 里训练一个 `nn.RNN`、`nn.LSTM` 或 `nn.GRU`，把它命名为 `model`，运行这五行代码，再用「载入…」读入它写出的 `model.json`。它的 `input_size` 必须与任务相符：加法问题每步读 2 个数，复制任务每个符号占一个输入。',
