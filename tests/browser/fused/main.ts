@@ -1,0 +1,307 @@
+// The fused cell kernels, checked in a real browser on every tfjs backend that starts here
+// (WebGPU and WebGL are SwiftShader on CI; WASM and CPU as the reference backends):
+//  1. kernels: each kernel on seeded inputs against a plain-JS float64 reference (./reference.ts),
+//     no tensor left behind;
+//  2. gradients: tf.grads through the op wrappers (src/cells/fused/kernels.ts) against the same
+//     reference, including a gradient that reaches a gate output;
+//  3. cells: one forward + backward of the LSTM, GRU and RNN through the engine, with the fused
+//     step on and off: which kernels ran (tf.profile), and that both paths give the same loss and
+//     gradients;
+//  4. (?timing=1) milliseconds of a training step's forward + backward, fused vs op by op.
+// tests/e2e/fused-gpu.e2e.ts builds this page, reads window.__fusedResult and asserts.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as fused from '../../../src/cells/fused';
+import { getCell } from '../../../src/cells/registry';
+import { createRng } from '../../../src/engine/rng';
+import { initStackValues, runStack, type StackConfig } from '../../../src/engine/stack';
+import { INPUT_WIDTHS, makeInputs, maxAbsDiff, reference, rng, tolerance } from './reference';
+
+const log = (s: string) => {
+  document.getElementById('log')!.textContent += '\n' + s;
+};
+
+interface OutputCheck { maxErr: number; tol: number; shapeOk: boolean }
+interface KernelCheck { backend: string; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; error?: string }
+interface GradCheck { backend: string; cell: string; inputs?: Record<string, OutputCheck>; skipped?: string; error?: string }
+interface CellCheck {
+  backend: string; cell: string; atlasKernels: string[]; kernelsFused: number; kernelsOps: number;
+  lossDiff: number; gradMaxDiff: number; tol: number; leaked: number; error?: string;
+}
+interface Timing { backend: string; cell: string; H: number; B: number; T: number; fusedMs: number; opsMs: number; reps: number }
+
+const KERNELS: { kernel: string; activation?: string }[] = [
+  { kernel: 'AtlasLstmCell' }, { kernel: 'AtlasLstmCellGrad' },
+  { kernel: 'AtlasGruCell' }, { kernel: 'AtlasGruCellGrad' },
+  { kernel: 'AtlasRnnCell', activation: 'tanh' }, { kernel: 'AtlasRnnCell', activation: 'relu' },
+  { kernel: 'AtlasRnnCellGrad', activation: 'tanh' }, { kernel: 'AtlasRnnCellGrad', activation: 'relu' },
+];
+// H = 5: odd, so a gate block's edge falls inside a GPU's 2×2 texel or vec4; H = 64 with B = 33:
+// more than one workgroup, a row count that is not a power of two.
+const SIZES = [{ B: 3, H: 5 }, { B: 33, H: 64 }];
+
+const check = (got: ArrayLike<number>, ref: Float64Array, shapeOk: boolean): OutputCheck =>
+  ({ maxErr: maxAbsDiff(got, ref), tol: tolerance(ref), shapeOk });
+
+async function checkKernels(backend: string): Promise<KernelCheck[]> {
+  const out: KernelCheck[] = [];
+  for (const { B, H } of SIZES)
+    for (const { kernel, activation } of KERNELS) {
+      const r: KernelCheck = { backend, kernel, activation, B, H };
+      out.push(r);
+      if (!tf.getKernel(kernel, backend)) {
+        r.missing = true;
+        continue;
+      }
+      const seed = 1000 * H + KERNELS.findIndex((k) => k.kernel === kernel && k.activation === activation);
+      const x = makeInputs(kernel, B, H, seed);
+      const before = tf.memory().numTensors;
+      const ins: tf.NamedTensorMap = {};
+      try {
+        for (const [k, w] of Object.entries(INPUT_WIDTHS[kernel])) ins[k] = tf.tensor2d(x[k], [B, w * H]);
+        const attrs = activation ? { activation } : {};
+        // runKernel hands back a bare tensor when a kernel returns one output not in an array.
+        const outs = ([] as tf.Tensor[]).concat(tf.engine().runKernel(kernel, ins, attrs as unknown as tf.NamedAttrMap) as tf.Tensor | tf.Tensor[]);
+        const ref = reference(kernel, x, B, H, attrs);
+        const got = await Promise.all(outs.map((o) => o.data()));
+        r.outputs = ref.map((rv, k) => check(got[k] ?? [], rv, !!outs[k] && outs[k].shape[0] === B && outs[k].size === rv.length));
+        if (outs.length !== ref.length) r.error = `${outs.length} outputs, expected ${ref.length}`;
+        tf.dispose(outs);
+      } catch (e) {
+        r.error = String((e as Error).message ?? e);
+      }
+      tf.dispose(Object.values(ins));
+      r.leaked = tf.memory().numTensors - before;
+    }
+  return out;
+}
+
+/** tf.grads through the wrappers, against the reference forward and gradient kernels. */
+async function checkGrads(backend: string): Promise<GradCheck[]> {
+  const out: GradCheck[] = [];
+  const B = 4, H = 6;
+  const rand = rng(77);
+  const w = (n: number) => tf.tensor2d(Float32Array.from({ length: n * H * B }, () => rand() * 2 - 1), [B, n * H]);
+  const data = async (ts: tf.Tensor[]) => Promise.all(ts.map((t) => t.data()));
+  const hasAll = (k: string) => tf.getKernel(k, backend) && tf.getKernel(`${k}Grad`, backend);
+
+  // LSTM: loss = Σ h·wh + c·wc + i·wi (the last term reaches a gate output).
+  if (hasAll('AtlasLstmCell')) {
+    const x = makeInputs('AtlasLstmCell', B, H, 5);
+    const [wh, wc, wi] = [w(1), w(1), w(1)];
+    const z = tf.tensor2d(x.z, [B, 4 * H]), c = tf.tensor2d(x.c, [B, H]);
+    try {
+      const g = tf.grads((zz: tf.Tensor, cc: tf.Tensor) => {
+        const s = fused.lstmCell(zz as tf.Tensor2D, cc as tf.Tensor2D);
+        return tf.sum(tf.addN([tf.mul(s.h, wh), tf.mul(s.c, wc), tf.mul(s.i, wi)]));
+      })([z, c]);
+      const [dz, dc] = await data(g);
+      const [whv, wcv, wiv] = await data([wh, wc, wi]);
+      const [h, cNew, i, f, gg, o] = reference('AtlasLstmCell', x, B, H);
+      void h;
+      const [rdz, rdc] = reference('AtlasLstmCellGrad', { dh: whv, dc: wcv, i, f, g: gg, o, c: cNew, cPrev: x.c }, B, H);
+      for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) rdz[b * 4 * H + j] += wiv[b * H + j] * i[b * H + j] * (1 - i[b * H + j]);
+      out.push({ backend, cell: 'lstm', inputs: { z: check(dz, rdz, true), c: check(dc, rdc, true) } });
+      tf.dispose(g);
+    } catch (e) {
+      out.push({ backend, cell: 'lstm', error: String((e as Error).message ?? e) });
+    }
+    tf.dispose([wh, wc, wi, z, c]);
+  } else out.push({ backend, cell: 'lstm', skipped: 'no fused LSTM kernels' });
+
+  // GRU: loss = Σ h·wh.
+  if (hasAll('AtlasGruCell')) {
+    const x = makeInputs('AtlasGruCell', B, H, 6);
+    const wh = w(1);
+    const ins = [tf.tensor2d(x.gx, [B, 3 * H]), tf.tensor2d(x.gh, [B, 3 * H]), tf.tensor2d(x.h, [B, H])];
+    try {
+      const g = tf.grads((gx: tf.Tensor, gh: tf.Tensor, h: tf.Tensor) =>
+        tf.sum(tf.mul(fused.gruCell(gx as tf.Tensor2D, gh as tf.Tensor2D, h as tf.Tensor2D).h, wh)))(ins);
+      const got = await data(g);
+      const [whv] = await data([wh]);
+      const [, r, z, n] = reference('AtlasGruCell', x, B, H);
+      const ref = reference('AtlasGruCellGrad', { dh: whv, r, z, n, hPrev: x.h, gh: x.gh }, B, H);
+      out.push({ backend, cell: 'gru', inputs: { gx: check(got[0], ref[0], true), gh: check(got[1], ref[1], true), h: check(got[2], ref[2], true) } });
+      tf.dispose(g);
+    } catch (e) {
+      out.push({ backend, cell: 'gru', error: String((e as Error).message ?? e) });
+    }
+    tf.dispose([wh, ...ins]);
+  } else out.push({ backend, cell: 'gru', skipped: 'no fused GRU kernels' });
+
+  // RNN (tanh and relu): loss = Σ h·wh, gradient to both summands.
+  for (const activation of ['tanh', 'relu'] as const) {
+    const cell = `rnn-${activation}`;
+    if (!hasAll('AtlasRnnCell')) {
+      out.push({ backend, cell, skipped: 'no fused RNN kernels' });
+      continue;
+    }
+    const x = makeInputs('AtlasRnnCell', B, H, 7);
+    const wh = w(1);
+    const ins = [tf.tensor2d(x.a, [B, H]), tf.tensor2d(x.b, [B, H])];
+    try {
+      const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(fused.rnnCell(a as tf.Tensor2D, b as tf.Tensor2D, activation), wh)))(ins);
+      const got = await data(g);
+      const [whv] = await data([wh]);
+      const [h] = reference('AtlasRnnCell', x, B, H, { activation });
+      const [ref] = reference('AtlasRnnCellGrad', { dh: whv, h }, B, H, { activation });
+      out.push({ backend, cell, inputs: { a: check(got[0], ref, true), b: check(got[1], ref, true) } });
+      tf.dispose(g);
+    } catch (e) {
+      out.push({ backend, cell, error: String((e as Error).message ?? e) });
+    }
+    tf.dispose([wh, ...ins]);
+  }
+  return out;
+}
+
+interface StackRig { cfg: StackConfig; vars: tf.Variable[]; params: Record<string, tf.Variable>; xs: tf.Tensor3D; ys: tf.Tensor3D; dispose(): void }
+
+function stackRig(cellId: string, options: Record<string, string | number | boolean>, H: number, B: number, T: number): StackRig {
+  const cfg: StackConfig = { cell: getCell(cellId), inputSize: 3, hiddenSize: H, numLayers: 1, bidirectional: false, seqLen: T, options };
+  const params: Record<string, tf.Variable> = {};
+  for (const [name, v] of initStackValues(cfg, createRng(3))) params[name] = tf.variable(tf.tensor(v.values, v.shape), true);
+  const r = createRng(4);
+  const xs = tf.tensor3d(Float32Array.from({ length: T * B * 3 }, () => r.normal()), [T, B, 3]);
+  const ys = tf.tensor3d(Float32Array.from({ length: T * B * H }, () => r.uniform(-0.5, 0.5)), [T, B, H]);
+  const vars = Object.values(params);
+  return { cfg, vars, params, xs, ys, dispose: () => tf.dispose([...vars, xs, ys]) };
+}
+
+/** Loss and gradients of one forward + backward, as plain arrays. */
+function lossAndGrads(rig: StackRig) {
+  return tf.variableGrads(() => tf.mean(tf.square(tf.sub(runStack(rig.cfg, rig.params, rig.xs).output, rig.ys))) as tf.Scalar, rig.vars);
+}
+
+async function checkCells(backend: string): Promise<CellCheck[]> {
+  const out: CellCheck[] = [];
+  const cases: [string, string, Record<string, string>][] = [['lstm', 'lstm', {}], ['gru', 'gru', {}], ['rnn', 'rnn', {}], ['rnn-relu', 'rnn', { nonlinearity: 'relu' }]];
+  for (const [label, id, options] of cases) {
+    const rig = stackRig(id, options, 6, 4, 5);
+    const before = tf.memory().numTensors;
+    try {
+      const run = async (on: boolean) => {
+        fused.setFusedEnabled(on);
+        let res: { value: tf.Scalar; grads: tf.NamedTensorMap } | undefined;
+        const prof = await tf.profile(() => {
+          res = lossAndGrads(rig);
+          return [res.value, ...Object.values(res.grads)];
+        });
+        const names = prof.kernels.map((k) => k.name);
+        const loss = (await res!.value.data())[0];
+        const grads = await Promise.all(rig.vars.map((v) => res!.grads[v.name].data()));
+        tf.dispose([res!.value, ...Object.values(res!.grads)]);
+        return { names, loss, grads };
+      };
+      const a = await run(true);
+      const b = await run(false);
+      let gradMaxDiff = 0, scale = 0;
+      a.grads.forEach((g, k) => {
+        gradMaxDiff = Math.max(gradMaxDiff, maxAbsDiff(g, b.grads[k]));
+        for (const v of b.grads[k]) scale = Math.max(scale, Math.abs(v));
+      });
+      out.push({
+        backend, cell: label, atlasKernels: [...new Set(a.names.filter((n) => n.startsWith('Atlas')))].sort(),
+        kernelsFused: a.names.length, kernelsOps: b.names.length,
+        lossDiff: Math.abs(a.loss - b.loss), gradMaxDiff,
+        // T = 5 steps back through time: ~5× one kernel's rounding, on the gradients' own scale.
+        tol: 5 * (1e-6 + 2e-6 * Math.max(scale, Math.abs(b.loss))),
+        leaked: 0,
+      });
+    } catch (e) {
+      out.push({ backend, cell: label, atlasKernels: [], kernelsFused: 0, kernelsOps: 0, lossDiff: NaN, gradMaxDiff: NaN, tol: 0, leaked: 0, error: String((e as Error).message ?? e) });
+    } finally {
+      fused.setFusedEnabled(true);
+    }
+    out[out.length - 1].leaked = tf.memory().numTensors - before;
+    rig.dispose();
+  }
+  return out;
+}
+
+async function timeSteps(backend: string): Promise<Timing[]> {
+  const out: Timing[] = [];
+  const B = 32, T = 20, H = 64;
+  for (const cell of ['lstm', 'gru']) {
+    const rig = stackRig(cell, {}, H, B, T);
+    const once = async () => {
+      const r = lossAndGrads(rig);
+      await r.value.data();
+      tf.dispose([r.value, ...Object.values(r.grads)]);
+    };
+    const ms = { fused: 0, ops: 0 };
+    let reps = 0;
+    for (const on of [true, false]) {
+      fused.setFusedEnabled(on);
+      await once(); // warm-up: shader compilation
+    }
+    // Alternate the two so that a slow spell of the machine hits both alike.
+    for (; reps < 4; reps++)
+      for (const on of [true, false]) {
+        fused.setFusedEnabled(on);
+        const t0 = performance.now();
+        await once();
+        ms[on ? 'fused' : 'ops'] += performance.now() - t0;
+      }
+    fused.setFusedEnabled(true);
+    out.push({ backend, cell, H, B, T, fusedMs: ms.fused / reps, opsMs: ms.ops / reps, reps });
+    log(`${backend} ${cell}: fused ${(ms.fused / reps).toFixed(1)} ms, op by op ${(ms.ops / reps).toFixed(1)} ms`);
+    rig.dispose();
+  }
+  return out;
+}
+
+async function adapterNote(): Promise<string> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return 'navigator.gpu missing';
+  const adapter = (await gpu.requestAdapter()) as { info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean } } | null;
+  if (!adapter) return 'no adapter';
+  const i = adapter.info ?? {};
+  return [i.vendor, i.architecture, i.description, i.isFallbackAdapter ? '(fallback)' : ''].filter(Boolean).join(' ');
+}
+
+declare global {
+  interface Window { __fusedResult?: unknown }
+}
+
+async function main() {
+  setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  const params = new URL(location.href).searchParams;
+  const backends = (params.get('backends') ?? 'webgpu,webgl,wasm,cpu').split(',');
+  const result = {
+    adapter: await adapterNote().catch((e) => String(e)),
+    started: [] as string[],
+    skipped: [] as { backend: string; reason: string }[],
+    kernels: [] as KernelCheck[], grads: [] as GradCheck[], cells: [] as CellCheck[], timing: [] as Timing[],
+  };
+  for (const b of backends) {
+    try {
+      if (!(await tf.setBackend(b))) throw new Error('setBackend returned false');
+      await tf.ready();
+    } catch (e) {
+      result.skipped.push({ backend: b, reason: String((e as Error).message ?? e) });
+      log(`${b}: did not start`);
+      continue;
+    }
+    result.started.push(b);
+    result.kernels.push(...(await checkKernels(b)));
+    result.grads.push(...(await checkGrads(b)));
+    result.cells.push(...(await checkCells(b)));
+    if (params.get('timing') === '1' && b !== 'cpu') result.timing.push(...(await timeSteps(b)));
+    log(`${b}: done`);
+  }
+  window.__fusedResult = result;
+  log('done');
+}
+
+main().catch((e) => {
+  window.__fusedResult = { error: String(e?.stack ?? e) };
+});
