@@ -33,6 +33,7 @@ all.push(...(await import('./links.e2e')).scenarios.filter((s) => !only || s.nam
 all.push(...(await import('./a11y.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./offline.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./ownmodel.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
+all.push(...(await import('./fused-gpu.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 const server = await serveDir(dist, Number(process.env.E2E_PORT ?? 0));
 let failed = 0;
 for (const s of all) {
