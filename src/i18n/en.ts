@@ -53,6 +53,7 @@ export const en = {
   'notice.repeated': '“{key}” appears more than once in the link; the last one counts: {key}={raw}.',
   'notice.unknown-params': 'Ignored {value} unknown settings: {key}.',
   'notice.malformed-many': 'Dropped {value} parts of the link that are not well formed (a stray “%”?): {key}.',
+  'notice.embed-only': '“{key}={raw}” only applies to an embed link (embed=1); ignored.',
   'nav.gallery': 'Gallery',
   'gallery.title': 'Demo gallery',
   'gallery.intro': 'Ready demos for a class. Each one is only a link to the app’s state (cell, task, settings and seed), so it opens the same run on every computer. What a card says is checked by a test on that very run.',

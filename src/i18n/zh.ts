@@ -55,6 +55,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'notice.repeated': '链接中 “{key}” 出现了不止一次，以最后一个为准：{key}={raw}。',
   'notice.unknown-params': '已忽略 {value} 个未知设置：{key}。',
   'notice.malformed-many': '已丢弃链接中 {value} 个格式不正确的片段（多了一个 “%”？）：{key}。',
+  'notice.embed-only': '“{key}={raw}” 只在嵌入链接（embed=1）中有效，已忽略。',
   'nav.gallery': '演示集',
   'gallery.title': '演示集',
   'gallery.intro': '为课堂准备好的演示。每个演示只是一个指向应用状态的链接（单元、任务、设置和随机种子），因此在每台电脑上打开的都是同一次运行。卡片上的每句话都由针对这次运行的测试检验。',

@@ -37,8 +37,8 @@ export const COMPARE_MAX = 4;
 
 const lessonIds = LESSON_IDS as unknown as readonly [string, ...string[]];
 
-/** Everything about the page a link carries besides the run. */
-export const UiSchema = v.object({
+/** Everything about the page a link carries besides the run, field by field. */
+export const UiFieldsSchema = v.object({
   page: choiceSchema(PAGES),
   lang: choiceSchema(LANGS),
   /** Which lesson the lesson page shows (an id of src/lessons/registry.ts). */
@@ -64,6 +64,12 @@ export const UiSchema = v.object({
   wiScale: numberSchema(UI_NUMBERS.wiScale),
   wiHidden: numberSchema(UI_NUMBERS.wiHidden),
 });
+
+/** A widget alone only exists in an embed (the writer drops `widget` without `embed=1`). */
+export const UiSchema = v.pipe(
+  UiFieldsSchema,
+  v.check((ui) => ui.embed || ui.widget === '', 'widget: expected only with embed=1'),
+);
 
 export type UrlUi = v.InferOutput<typeof UiSchema>;
 export type WhatIfUi = Pick<UrlUi, 'wiMatrix' | 'wiRho' | 'wiLen' | 'wiScale' | 'wiHidden'>;
@@ -128,7 +134,7 @@ export const TASK_OPT_PREFIX = 'topt.';
 
 /** The valibot schema that checks a table field's value (the same one the whole-state schema uses). */
 export function fieldSchema(f: Field): v.GenericSchema {
-  const entries = (f.target === 'config' ? RunConfigSchema.entries : UiSchema.entries) as Record<string, v.GenericSchema>;
+  const entries = (f.target === 'config' ? RunConfigSchema.entries : UiFieldsSchema.entries) as Record<string, v.GenericSchema>;
   const s = entries[f.field as string];
   // svClip and svClipScope are optional in a RunConfig; in a link they are always read.
   return s.type === 'optional' ? (s as unknown as { wrapped: v.GenericSchema }).wrapped : s;

@@ -70,7 +70,7 @@ export function parseCompare(raw: string, cellIds: string[]): { value: string[];
 }
 
 export type NoticeReason =
-  | 'invalid' | 'clamped' | 'not-integer' | 'unknown-id' | 'unknown-param' | 'unknown-params' | 'repeated'
+  | 'invalid' | 'clamped' | 'not-integer' | 'unknown-id' | 'unknown-param' | 'unknown-params' | 'repeated' | 'embed-only'
   | 'version' | 'malformed' | 'malformed-many' | 'debug-flags' | 'migrated' | 'migrated-approx';
 /**
  * One thing the parser changed or ignored. `raw` quotes at most ~200 characters of what the link
@@ -250,8 +250,10 @@ export function parseQuery(search: string, reg: UrlRegistry, randomSeed: () => n
   const rawWidget = params.get(WIDGET_KEY);
   if (rawWidget !== null) {
     const ok = (EMBED_WIDGETS as readonly string[]).includes(rawWidget);
-    state.ui.widget = ok ? (rawWidget as EmbedWidget) : '';
+    // Without embed=1 a widget means nothing (and the writer would drop it): ignored, with a notice.
+    state.ui.widget = ok && state.ui.embed ? (rawWidget as EmbedWidget) : '';
     if (!ok) note(WIDGET_KEY, rawWidget, '', { value: '', reason: 'invalid', message: `${WIDGET_KEY}: expected one of ${EMBED_WIDGETS.join(', ')}, got ${quoteValue(rawWidget)}` });
+    else if (!state.ui.embed) note(WIDGET_KEY, rawWidget, '', { value: '', reason: 'embed-only', message: `${WIDGET_KEY}: expected only with ${EMBED_KEY}=1, got ${quoteValue(rawWidget)}` });
   }
   for (const f of URL_SCHEMA) {
     const raw = params.get(f.key);

@@ -263,8 +263,15 @@ describe('url: repairs that say what they did', () => {
     ]);
   });
 
+  it('a widget without embed=1 is ignored with a notice (the writer would drop it)', () => {
+    const { state, notices } = parse('widget=loss');
+    expect(state.ui.widget).toBe('');
+    expect(notices.map((n) => [n.key, n.reason])).toEqual([['widget', 'embed-only']]);
+    expect(parse('embed=1&widget=loss').state.ui.widget).toBe('loss');
+  });
+
   it('every notice reason has a text in both languages that fills all its blanks', () => {
-    const reasons = ['invalid', 'clamped', 'not-integer', 'unknown-id', 'unknown-param', 'unknown-params', 'repeated', 'version', 'malformed', 'malformed-many', 'debug-flags', 'migrated', 'migrated-approx'] as const satisfies readonly NoticeReason[];
+    const reasons = ['invalid', 'clamped', 'not-integer', 'unknown-id', 'unknown-param', 'unknown-params', 'repeated', 'embed-only', 'version', 'malformed', 'malformed-many', 'debug-flags', 'migrated', 'migrated-approx'] as const satisfies readonly NoticeReason[];
     for (const lang of ['en', 'zh'] as const) {
       for (const r of reasons) {
         const text = translate(lang, `notice.${r}`, { key: 'k', raw: 'r', value: 'v', range: '[0, 1]' });
