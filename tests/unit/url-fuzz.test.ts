@@ -198,6 +198,10 @@ describe('link parser under random input', () => {
       }),
       { numRuns: 120, seed: SEED },
     );
+    // The largest run a link can ask for (docs/LINKS.md says so) is refused, not built.
+    const largest = parse('cell=lstm&seqLen=200&hiddenSize=128&numLayers=3&bidirectional=1&batchSize=256');
+    expect(largest.notices).toEqual([]);
+    expect(() => checkBudget(largest.state.config)).toThrow(BudgetExceeded);
   });
 });
 
