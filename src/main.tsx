@@ -1,5 +1,6 @@
-// Boot: render at once from the link's page/lang (the lesson text needs nothing heavy), then load
-// the cell/task metadata chunk, read the full link against it, and start the training worker.
+// Boot: render at once from the link's page/lang (the lesson text needs nothing heavy), then, once
+// that first frame is painted, load the cell/task metadata chunk (and with it tfjs-core), read the
+// full link against it, and start the training worker.
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
@@ -90,6 +91,16 @@ async function start() {
   installBridge(createBridge(store));
 }
 
-start().catch((err: unknown) => {
+/** Resolves once the first frame is on screen: the catalogue's chunk brings tfjs-core (the cell
+ *  code imports it), and fetching and evaluating it must not delay the lesson's first paint.
+ *  A hidden tab paints no frames, so a timer stands in for the frame there. */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 500);
+  });
+}
+
+afterFirstPaint().then(start).catch((err: unknown) => {
   store.getState().setRun({ status: 'error', message: err instanceof Error ? err.message : String(err) });
 });

@@ -1,6 +1,8 @@
-// KaTeX behind one wrapper. Rendering errors show the source instead of breaking the page.
+// KaTeX behind one wrapper (options in tex.ts: trust off, strict). Rendering errors show the source
+// instead of breaking the page.
 import { memo, useMemo } from 'react';
 import katex from 'katex';
+import { KATEX_OPTIONS } from './tex';
 
 export interface EquationProps {
   tex: string;
@@ -12,14 +14,7 @@ export interface EquationProps {
 export const Equation = memo(function Equation({ tex, display = false, className, testId }: EquationProps) {
   const html = useMemo(
     () =>
-      katex.renderToString(tex, {
-        displayMode: display,
-        throwOnError: false,
-        // \htmlStyle / \htmlData are only used by our own cell definitions, never by user input.
-        trust: (ctx) => ctx.command === '\\htmlStyle' || ctx.command === '\\htmlData',
-        strict: 'ignore',
-        output: 'html',
-      }),
+      katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display }),
     [tex, display],
   );
   return <span className={className} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;

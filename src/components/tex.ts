@@ -1,5 +1,16 @@
 // Colours each gate/state symbol inside an equation's TeX with that gate's colour, so the maths
 // and the heatmaps read as one picture. Both x_t and x_{t-1} forms of a state are coloured.
+import type { KatexOptions } from 'katex';
+
+/**
+ * How every equation of the page is rendered. `trust: false`: no \href, \url, \includegraphics
+ * or \html… command can reach the page, whatever a string holds. `strict: 'error'`: TeX that
+ * KaTeX would only accept with a warning fails instead (tests/unit/katex-strict.test.ts renders
+ * every cell's and every table's maths this way); on the page `throwOnError: false` then shows the
+ * source instead of breaking the view.
+ */
+export const KATEX_OPTIONS = { throwOnError: false, trust: false, strict: 'error', output: 'html' } as const satisfies KatexOptions;
+
 export interface TexSymbol {
   tex: string;
   color: string;

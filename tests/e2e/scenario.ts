@@ -20,8 +20,10 @@ export async function withPage(
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // A CSP violation fails the scenario whatever level the browser logs it at.
+    if (m.type() === 'error' || isCspViolation(m.text())) errors.push(m.text());
   });
+  await page.addInitScript(reportCspViolations);
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await fn(page, errors);
@@ -33,6 +35,19 @@ export async function withPage(
     }
     await ctx.close();
   }
+}
+
+/** Chromium's words for a blocked script, style, worker, fetch, image or frame. */
+export function isCspViolation(text: string): boolean {
+  return /Refused to|Content[- ]Security[- ]Policy/i.test(text);
+}
+
+/** Runs in the page: every CSP violation becomes a console error the watcher above sees, even one
+ *  the browser reports only as an event (a blocked style attribute, say). */
+export function reportCspViolations() {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`Refused to load: Content-Security-Policy ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+  });
 }
 
 export async function stepCount(page: Page): Promise<number> {
