@@ -30,7 +30,7 @@ const inputName = (name: string) => `in${name.charAt(0).toUpperCase()}${name.sli
 const WORKGROUP: [number, number, number] = [128, 1, 1];
 
 /** Where a program finds the formula's inputs: its bound buffers, and for packed inputs, the block. */
-interface Layout {
+export interface Layout {
   bound: { name: string; width: number }[];
   /** formula input → [bound buffer, block within it] for inputs read out of a packed buffer. */
   packed: Map<string, [string, number]>;
