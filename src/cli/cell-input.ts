@@ -2,7 +2,9 @@
 // states), so every cell gets the same messages: what is wrong, and what was expected.
 import { statesFor, type CellDims, type CellOptions, type CellSpec, type ParamSpec } from '../cells/types';
 import { createRng } from '../engine/rng';
-import { ImportError, readTensor, type TensorData } from '../engine/pytorch-import';
+import { ImportError, readTensor, type ImportedInput, type ImportedModel, type TensorData } from '../engine/pytorch-import';
+import { FILE_LIMITS, own, quote as quoteValue } from '../engine/weights-schema';
+import { numDirections } from '../engine/stack';
 import { optionDomain, readOption } from '../engine/option-values';
 
 export { optionDomain, readOption };
@@ -26,7 +28,7 @@ const quote = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
 
 function object(v: unknown, where: string): Json {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    throw new ImportError(`${where}: expected a JSON object, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}`);
+    throw new ImportError(`${where}: expected a JSON object, got ${quoteValue(v)}`);
   }
   return v as Json;
 }
@@ -38,12 +40,18 @@ function checkKeys(obj: Json, allowed: readonly string[], required: readonly str
   if (missing.length) throw new ImportError(`${where}: missing key(s) ${quote(missing)}`);
 }
 
-function integer(v: unknown, where: string, min: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-    throw new ImportError(`${where}: expected an integer ≥ ${min}, got ${JSON.stringify(v)}`);
+function integer(v: unknown, where: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new ImportError(`${where}: expected an integer from ${min} to ${max}, got ${quoteValue(v)}`);
   }
   return v;
 }
+
+/**
+ * Limits of forward-cell's config, checked before a cell builds anything: a layer's sizes can grow
+ * with its index (the Dilated RNN's buffer is 2^layer states), so the index is kept small too.
+ */
+export const CELL_LIMITS = { input_size: 65536, hidden_size: 4096, num_layers: 16, seq_len: 100_000, seed: 2 ** 31 - 1 } as const;
 
 /**
  * PARAMS.json: {"config": {input_size, hidden_size, [layer, num_layers, seed], ...options},
@@ -58,18 +66,18 @@ export function readCellParams(cell: CellSpec, src: unknown, seqLen: number): Ce
   checkKeys(cfg, [...DIM_KEYS, ...optionKeys], ['input_size', 'hidden_size'], 'config');
   const options: CellOptions = {};
   for (const o of cell.options) options[o.key] = o.key in cfg ? readOption(o, cfg[o.key]) : o.default;
-  const numLayers = cfg.num_layers === undefined ? 1 : integer(cfg.num_layers, 'config.num_layers', 1);
-  const layer = cfg.layer === undefined ? 0 : integer(cfg.layer, 'config.layer', 0);
+  const numLayers = cfg.num_layers === undefined ? 1 : integer(cfg.num_layers, 'config.num_layers', 1, CELL_LIMITS.num_layers);
+  const layer = cfg.layer === undefined ? 0 : integer(cfg.layer, 'config.layer', 0, CELL_LIMITS.num_layers - 1);
   if (layer >= numLayers) throw new ImportError(`config.layer: expected an integer < num_layers (${numLayers}), got ${layer}`);
   const dims: CellDims = {
-    inputSize: integer(cfg.input_size, 'config.input_size', 1),
-    hiddenSize: integer(cfg.hidden_size, 'config.hidden_size', 1),
-    seqLen: cfg.seq_len === undefined ? seqLen : integer(cfg.seq_len, 'config.seq_len', 1),
+    inputSize: integer(cfg.input_size, 'config.input_size', 1, CELL_LIMITS.input_size),
+    hiddenSize: integer(cfg.hidden_size, 'config.hidden_size', 1, CELL_LIMITS.hidden_size),
+    seqLen: cfg.seq_len === undefined ? seqLen : integer(cfg.seq_len, 'config.seq_len', 1, CELL_LIMITS.seq_len),
     layer,
     numLayers,
     options,
   };
-  const seed = cfg.seed === undefined ? 0 : integer(cfg.seed, 'config.seed', 0);
+  const seed = cfg.seed === undefined ? 0 : integer(cfg.seed, 'config.seed', 0, CELL_LIMITS.seed);
   const specs = cell.params(dims);
   const given = object(root.params, 'params');
   const names = specs.map((s) => s.name);
@@ -119,4 +127,82 @@ export function readCellInput(cell: CellSpec, src: unknown, dims: CellDims): Cel
     }
   }
   return { input, state0 };
+}
+
+/** How an input file's tensor was read, said in the output so a wrong guess is visible. */
+export interface InputLayout {
+  kind: 'time-major' | 'batch-first' | 'unbatched';
+  /** E.g. "[B, T, I] (batch_first=True)". */
+  text: string;
+}
+
+const LAYOUTS: Record<InputLayout['kind'], string> = {
+  'time-major': '[T, B, I] (time-major, batch_first=False)',
+  'batch-first': '[B, T, I] (batch_first=True)',
+  unbatched: '[T, I] (unbatched, batch of 1)',
+};
+
+/** Depth of a nested list, read along its first elements (iterative: a 10,000-deep list is fine). */
+function depthOf(v: unknown): number {
+  let n = 0;
+  while (Array.isArray(v) && n < 64) {
+    n++;
+    v = v[0];
+  }
+  return n;
+}
+
+/** [B, T, I] → [T, B, I]. */
+function timeMajor(d: TensorData): TensorData {
+  const [B, T, I] = d.shape;
+  const out = new Float32Array(d.values.length);
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) out.set(d.values.subarray((b * T + t) * I, (b * T + t + 1) * I), (t * B + b) * I);
+  }
+  return { shape: [T, B, I], values: out };
+}
+
+/** Inserts a batch axis of 1 at `axis` (same values, row-major). */
+const withBatch = (d: TensorData, axis: number): TensorData => ({ shape: [...d.shape.slice(0, axis), 1, ...d.shape.slice(axis)], values: d.values });
+
+/**
+ * The input file of `forward`, `gradnorms` and `jacobians`, in PyTorch's layouts: "input" is
+ * [T, B, I], or [B, T, I] when the model is batch_first, or unbatched [T, I] (PyTorch ≥ 1.11; then
+ * "h0"/"c0" are [L·D, H]). h0/c0 are [L·D, B, H] whatever batch_first says, as in PyTorch.
+ * Returned time-major with a batch axis, with the layout that was read.
+ */
+export function readRunInput(src: unknown, model: ImportedModel, batchFirst: boolean): { input: ImportedInput; layout: InputLayout } {
+  const doc = object(src, 'input file');
+  if (model.module === null && ('h0' in doc || 'c0' in doc)) {
+    throw new ImportError('input file: an rnn-atlas model starts from its cells’ own initial states; give only "input"');
+  }
+  if ('c0' in doc && model.module !== 'LSTM') throw new ImportError(`c0: only an LSTM has a cell state, not ${model.module}`);
+  checkKeys(doc, model.module === 'LSTM' ? ['input', 'h0', 'c0'] : ['input', 'h0'], ['input'], 'input file');
+  const { config } = model;
+  const I = config.inputSize;
+  const LD = config.numLayers * numDirections(config);
+  const [x0, h0, c0] = [own(doc, 'input'), own(doc, 'h0'), own(doc, 'c0')];
+  const depth = depthOf(x0);
+  const steps = (x: TensorData) => {
+    if (x.shape[0] > FILE_LIMITS.seqLen) throw new ImportError(`input: at most ${FILE_LIMITS.seqLen} steps, got ${x.shape[0]}`);
+    return x;
+  };
+  if (depth === 2) {
+    const x = steps(readTensor(x0, [null, I], 'input ([T][input_size], unbatched)'));
+    const input: ImportedInput = { input: withBatch(x, 1) };
+    if (h0 !== undefined) input.h0 = withBatch(readTensor(h0, [LD, config.hiddenSize], 'h0 ([L·D][H], unbatched input)'), 1);
+    if (c0 !== undefined) input.c0 = withBatch(readTensor(c0, [LD, config.hiddenSize], 'c0 ([L·D][H], unbatched input)'), 1);
+    return { input, layout: { kind: 'unbatched', text: LAYOUTS.unbatched } };
+  }
+  if (depth !== 3) {
+    throw new ImportError(`input: expected ${batchFirst ? '[B][T][input_size]' : '[T][B][input_size]'} or unbatched [T][input_size], got a list nested ${depth}${depth >= 64 ? '+' : ''} deep`);
+  }
+  const raw = readTensor(x0, [null, null, I], batchFirst ? 'input ([B][T][input_size], batch_first)' : 'input');
+  const x = steps(batchFirst ? timeMajor(raw) : raw);
+  const B = x.shape[1];
+  const input: ImportedInput = { input: x };
+  if (h0 !== undefined) input.h0 = readTensor(h0, [LD, B, config.hiddenSize], 'h0');
+  if (c0 !== undefined) input.c0 = readTensor(c0, [LD, B, config.hiddenSize], 'c0');
+  const kind = batchFirst ? 'batch-first' : 'time-major';
+  return { input, layout: { kind, text: LAYOUTS[kind] } };
 }

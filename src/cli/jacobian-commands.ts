@@ -10,8 +10,9 @@ import { jacobianProfile } from '../engine/instruments/jacobians';
 import { eigenvaluePairs } from '../engine/instruments/matrix-spectrum';
 import { importedParams, type ImportedModel } from '../engine/pytorch-import';
 import { layerDims, paramName, paramsOf } from '../engine/stack';
-import { expectArgs, type Command } from './command';
+import { expectArgs, FORMATS_DOC, type Command } from './command';
 import { loadPytorchRun } from './io';
+import { BATCH_FIRST_FLAG } from './pytorch-commands';
 
 /** W_hh's values when the layer has exactly one recurrent parameter and it is a square matrix. */
 function squareRecurrent(model: ImportedModel): { n: number; values: Float32Array } | null {
@@ -25,12 +26,23 @@ function squareRecurrent(model: ImportedModel): { n: number; values: Float32Arra
 }
 
 export const jacobiansCommand: Command = {
-  usage: 'MODEL.json INPUT.json',
+  usage: '[--batch-first] MODEL.json INPUT.json',
+  flags: BATCH_FIRST_FLAG,
+  help: [
+    'Jacobians through time of a one-layer, one-direction model on one sequence (batch 1). h_0 is the initial state,',
+    '  h_t the state after input x_t (t = 1..T). jac_h_spectral[t], jac_h_fro[t] = ‖∂h_T/∂h_t‖ (spectral, Frobenius) for',
+    '  t = 0..T (entry T is the identity’s); jac_x_*[t − 1] = ‖∂h_T/∂x_t‖ for t = 1..T. For an LSTM the rerun from step t',
+    '  starts from the full state at t and only h_t varies. eig_whh: eigenvalues of W_hh as [re, im] pairs, largest',
+    '  modulus first, where W_hh is square (a plain RNN’s). A norm that overflows float32 prints as null.',
+    'MODEL.json: as for `forward` (PyTorch RNN/LSTM/GRU or rnn-atlas), num_layers 1, not bidirectional.',
+    'INPUT.json: {"input": [T][1][input_size] ([1][T][input_size] with batch_first, or unbatched [T][input_size]), "h0"?, "c0"?}.',
+    `Full formats: ${FORMATS_DOC}.`,
+  ].join('\n'),
   summary:
     'One layer, one direction, batch 1: print {"jac_h_spectral","jac_h_fro"} = ‖∂h_T/∂h_t‖ for t = 0..T, {"jac_x_spectral","jac_x_fro"} = ‖∂h_T/∂x_t‖ for t = 1..T, and "eig_whh" ([re, im] pairs) where W_hh is square.',
-  async run(args) {
+  async run(args, flags) {
     const [modelPath, inputPath] = expectArgs(args, ['MODEL.json', 'INPUT.json']);
-    const { model, input } = loadPytorchRun(modelPath, inputPath);
+    const { model, input } = loadPytorchRun(modelPath, inputPath, flags);
     const cfg = model.config;
     if (cfg.numLayers !== 1) throw new Error(`${modelPath}: jacobians needs a one-layer model, this one has ${cfg.numLayers} layers`);
     if (cfg.bidirectional) throw new Error(`${modelPath}: jacobians needs a one-direction model, this one is bidirectional`);
