@@ -30,6 +30,7 @@ const all: Scenario[] = [...playground, ...lesson, ...fallback, ...devServer, ..
 all.push(...(await import('./export.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./present.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./links.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
+all.push(...(await import('./links-fuzz.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./a11y.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./offline.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./ownmodel.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
