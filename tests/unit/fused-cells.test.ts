@@ -76,11 +76,12 @@ function relErr(a: Float32Array, b: Float32Array): number {
 }
 
 function expectSame(fused: Run, plain: Run): void {
-  expect(relErr(fused.output, plain.output)).toBeLessThan(2e-6);
-  expect(fused.finals.length).toBe(plain.finals.length);
-  fused.finals.forEach((f, k) => expect(relErr(f, plain.finals[k])).toBeLessThan(2e-6));
+  // Forward values are equal, not just close: the kernels round to float32 where the op-by-op
+  // step stores a tensor, in its order, with the backend's own σ and tanh.
+  expect(fused.output).toEqual(plain.output);
+  expect(fused.finals).toEqual(plain.finals);
   expect(Object.keys(fused.gates).sort()).toEqual(Object.keys(plain.gates).sort());
-  for (const k of Object.keys(plain.gates)) expect(relErr(fused.gates[k], plain.gates[k])).toBeLessThan(2e-6);
+  for (const k of Object.keys(plain.gates)) expect(fused.gates[k]).toEqual(plain.gates[k]);
   expect(Object.keys(fused.grads).sort()).toEqual(Object.keys(plain.grads).sort());
   for (const k of Object.keys(plain.grads)) {
     // Every parameter gets a gradient, and a non-trivial one.
@@ -169,7 +170,7 @@ describe('fused steps: gradients through gate outputs, memory, fallback', () => 
       const step = () => opt.minimize(() => tf.mean(tf.square(runStack(cfg, params, x).output)) as tf.Scalar, false, vars);
       step();
       const before = tf.memory().numTensors;
-      for (let k = 0; k < 12; k++) step();
+      for (let k = 0; k < 8; k++) step();
       expect(tf.memory().numTensors).toBe(before);
       opt.dispose();
       tf.dispose([x, ...vars]);

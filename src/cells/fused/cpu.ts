@@ -1,12 +1,15 @@
-// The fused cell kernels for tfjs's CPU backend, and the loops themselves, which the WASM backend
-// (wasm.ts) runs on views of its heap. One pass over [B, H] per kernel; JS computes in double
-// precision and rounds once on store, so each value is within float32 rounding of the op-by-op
-// step's.
+// The fused cell kernels for tfjs's CPU backend, and the gradient loops the WASM backend (wasm.ts)
+// also runs, on views of its heap. One pass over [B, H] per kernel. Forward, every value is
+// rounded to float32 where the op-by-op step stores a tensor, in the same order of operations, so
+// the forward values equal the op-by-op step's (the CPU backend's σ and tanh are Math.exp and
+// Math.tanh too); the gradients are computed in double and rounded once, within float32 rounding
+// of the op-by-op chain's.
 import * as tf from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { GRU_CELL, GRU_CELL_GRAD, LSTM_CELL, LSTM_CELL_GRAD, RNN_CELL, RNN_CELL_GRAD } from './kernels';
 
 type F32 = Float32Array;
+
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Writes h, c and the gates i, f, g, o ([B, H] each) from z [B, 4H] and c_{t−1}. */
@@ -30,16 +33,20 @@ export function lstmLoop(B: number, H: number, z: F32, cPrev: F32, h: F32, c: F3
   }
 }
 
-/** dz [B, 4H] and dc_{t−1} from dh, dc and what the forward kernel saved. */
+/**
+ * dz [B, 4H] and dc_{t−1} from dh, dc and what the forward kernel saved. `tanhC`: tanh(c) when the
+ * caller has it (the WASM kernel gets it from the backend's own Tanh), else computed here.
+ */
 export function lstmGradLoop(
   B: number, H: number, dh: F32, dc: F32, i: F32, f: F32, g: F32, o: F32, c: F32, cPrev: F32, dz: F32, dcPrev: F32,
+  tanhC: F32 | null = null,
 ): void {
   for (let b = 0; b < B; b++) {
     const zr = b * 4 * H;
     const r = b * H;
     for (let k = 0; k < H; k++) {
       const ik = i[r + k], fk = f[r + k], gk = g[r + k], ok = o[r + k], dhk = dh[r + k];
-      const tc = Math.tanh(c[r + k]);
+      const tc = tanhC ? tanhC[r + k] : Math.tanh(c[r + k]);
       const dct = dc[r + k] + dhk * ok * (1 - tc * tc);
       dcPrev[r + k] = dct * fk;
       dz[zr + k] = dct * gk * ik * (1 - ik);

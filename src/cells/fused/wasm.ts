@@ -1,24 +1,60 @@
 // The fused cell kernels for tfjs's WASM backend. Its tensors live on the module's heap, so a
-// kernel here allocates its outputs there (makeOutput) and runs the same loops as the CPU
-// backend (cpu.ts) on Float32Array views of the heap: no copy in, no copy out. Every view is
-// taken after the last allocation, because an allocation may grow (and so replace) the heap.
+// kernel here allocates its outputs there (makeOutput) and works on Float32Array views of the
+// heap: no copy in, no copy out. Every view is taken after the last allocation before it, because
+// an allocation may grow (and so replace) the heap.
+//
+// σ and tanh are the backend's own (SIMD) Sigmoid and Tanh kernels, called directly on the heap
+// from inside this kernel: in JS, Math.exp and Math.tanh cost ~20–40 ns each, five per LSTM unit,
+// which made a pure-JS kernel slower than the ops it replaces at H = 256. Called directly they
+// skip the engine's ~15–20 µs of bookkeeping per op, and they give the very values the op-by-op
+// step gets; the rest (products, sums) is rounded to float32 in the op-by-op step's order, so the
+// forward values are identical to it.
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { GRU_CELL, GRU_CELL_GRAD, LSTM_CELL, LSTM_CELL_GRAD, onFirstFusedUse, RNN_CELL, RNN_CELL_GRAD } from './kernels';
-import { dimsOf, input, gruGradLoop, gruLoop, lstmGradLoop, lstmLoop, rnnGradLoop, rnnLoop } from './cpu';
+import { dimsOf, input, gruGradLoop, lstmGradLoop, rnnGradLoop } from './cpu';
 
 const wasm = (backend: unknown) => backend as BackendWasm;
 const view = (be: BackendWasm, t: tf.TensorInfo) => be.typedArrayFromHeap(t) as Float32Array;
 const activationOf = (attrs: unknown) => ((attrs as { activation?: string } | undefined)?.activation === 'relu');
+const fround = Math.fround;
+
+/** The backend's own element-wise kernel on a heap tensor, without the engine around it. */
+function unary(be: BackendWasm, kernelName: 'Sigmoid' | 'Tanh', x: tf.TensorInfo): tf.TensorInfo {
+  const kernel = tf.getKernel(kernelName, 'wasm');
+  if (!kernel) throw new Error(`the WASM backend has no ${kernelName} kernel`);
+  return kernel.kernelFunc({ inputs: { x }, backend: be, attrs: {} }) as tf.TensorInfo;
+}
+const free = (be: BackendWasm, ...ts: tf.TensorInfo[]) => ts.forEach((t) => be.disposeData(t.dataId));
 
 tf.registerKernel({
   kernelName: LSTM_CELL, backendName: 'wasm',
   kernelFunc: ({ inputs, backend }) => {
     const be = wasm(backend);
-    const [B, H] = dimsOf(input(inputs, 'z', LSTM_CELL), 4, LSTM_CELL);
+    const z = input(inputs, 'z', LSTM_CELL);
+    const cIn = input(inputs, 'c', LSTM_CELL);
+    const [B, H] = dimsOf(z, 4, LSTM_CELL);
+    // σ and tanh over all four blocks (one call each; the unused blocks cost less than a split).
+    const S = unary(be, 'Sigmoid', z);
+    const Tz = unary(be, 'Tanh', z);
     const outs = Array.from({ length: 6 }, () => be.makeOutput([B, H], 'float32'));
-    const [h, c, i, f, g, o] = outs.map((t) => view(be, t));
-    lstmLoop(B, H, view(be, input(inputs, 'z', LSTM_CELL)), view(be, input(inputs, 'c', LSTM_CELL)), h, c, i, f, g, o);
+    {
+      const [, c, i, f, g, o] = outs.map((t) => view(be, t));
+      const s = view(be, S), tz = view(be, Tz), cPrev = view(be, cIn);
+      for (let b = 0; b < B; b++) {
+        const zr = b * 4 * H, r = b * H;
+        for (let k = 0; k < H; k++) {
+          const ik = s[zr + k], fk = s[zr + H + k], gk = tz[zr + 2 * H + k], ok = s[zr + 3 * H + k];
+          i[r + k] = ik; f[r + k] = fk; g[r + k] = gk; o[r + k] = ok;
+          c[r + k] = fround(fk * cPrev[r + k]) + fround(ik * gk);
+        }
+      }
+    }
+    free(be, S, Tz);
+    const Tc = unary(be, 'Tanh', outs[1]);
+    const h = view(be, outs[0]), o = view(be, outs[5]), tc = view(be, Tc);
+    for (let k = 0; k < B * H; k++) h[k] = o[k] * tc[k];
+    free(be, Tc);
     return outs;
   },
 });
@@ -28,10 +64,12 @@ tf.registerKernel({
   kernelFunc: ({ inputs, backend }) => {
     const be = wasm(backend);
     const [B, H] = dimsOf(input(inputs, 'dh', LSTM_CELL_GRAD), 1, LSTM_CELL_GRAD);
+    const Tc = unary(be, 'Tanh', input(inputs, 'c', LSTM_CELL_GRAD));
     const dz = be.makeOutput([B, 4 * H], 'float32');
     const dcPrev = be.makeOutput([B, H], 'float32');
     const r = (k: string) => view(be, input(inputs, k, LSTM_CELL_GRAD));
-    lstmGradLoop(B, H, r('dh'), r('dc'), r('i'), r('f'), r('g'), r('o'), r('c'), r('cPrev'), view(be, dz), view(be, dcPrev));
+    lstmGradLoop(B, H, r('dh'), r('dc'), r('i'), r('f'), r('g'), r('o'), r('c'), r('cPrev'), view(be, dz), view(be, dcPrev), view(be, Tc));
+    free(be, Tc);
     return [dz, dcPrev];
   },
 });
@@ -40,11 +78,46 @@ tf.registerKernel({
   kernelName: GRU_CELL, backendName: 'wasm',
   kernelFunc: ({ inputs, backend }) => {
     const be = wasm(backend);
-    const [B, H] = dimsOf(input(inputs, 'gx', GRU_CELL), 3, GRU_CELL);
-    const outs = Array.from({ length: 4 }, () => be.makeOutput([B, H], 'float32'));
-    const [h, r, z, n] = outs.map((t) => view(be, t));
-    gruLoop(B, H, view(be, input(inputs, 'gx', GRU_CELL)), view(be, input(inputs, 'gh', GRU_CELL)), view(be, input(inputs, 'h', GRU_CELL)), h, r, z, n);
-    return outs;
+    const gxIn = input(inputs, 'gx', GRU_CELL);
+    const ghIn = input(inputs, 'gh', GRU_CELL);
+    const hIn = input(inputs, 'h', GRU_CELL);
+    const [B, H] = dimsOf(gxIn, 3, GRU_CELL);
+    // r and z: one σ over their joined pre-activation, as the op-by-op step.
+    const A = be.makeOutput([B, 2 * H], 'float32');
+    {
+      const a = view(be, A), gx = view(be, gxIn), gh = view(be, ghIn);
+      for (let b = 0; b < B; b++) {
+        for (let k = 0; k < 2 * H; k++) a[b * 2 * H + k] = gx[b * 3 * H + k] + gh[b * 3 * H + k];
+      }
+    }
+    const RZ = unary(be, 'Sigmoid', A);
+    free(be, A);
+    const P = be.makeOutput([B, H], 'float32');
+    {
+      const p = view(be, P), rz = view(be, RZ), gx = view(be, gxIn), gh = view(be, ghIn);
+      for (let b = 0; b < B; b++) {
+        for (let k = 0; k < H; k++) p[b * H + k] = gx[b * 3 * H + 2 * H + k] + fround(rz[b * 2 * H + k] * gh[b * 3 * H + 2 * H + k]);
+      }
+    }
+    const N = unary(be, 'Tanh', P);
+    free(be, P);
+    const outs = [be.makeOutput([B, H], 'float32'), be.makeOutput([B, H], 'float32'), be.makeOutput([B, H], 'float32')];
+    {
+      const [h, r, z] = outs.map((t) => view(be, t));
+      const rz = view(be, RZ), n = view(be, N), hPrev = view(be, hIn);
+      for (let b = 0; b < B; b++) {
+        for (let k = 0; k < H; k++) {
+          const row = b * H + k;
+          const zk = rz[b * 2 * H + H + k];
+          r[row] = rz[b * 2 * H + k];
+          z[row] = zk;
+          // n + z (h − n), the op-by-op step's order of operations.
+          h[row] = n[row] + fround(zk * fround(hPrev[row] - n[row]));
+        }
+      }
+    }
+    free(be, RZ);
+    return [outs[0], outs[1], outs[2], N];
   },
 });
 
@@ -66,9 +139,19 @@ tf.registerKernel({
   kernelName: RNN_CELL, backendName: 'wasm',
   kernelFunc: ({ inputs, backend, attrs }) => {
     const be = wasm(backend);
-    const [B, H] = dimsOf(input(inputs, 'a', RNN_CELL), 1, RNN_CELL);
-    const h = be.makeOutput([B, H], 'float32');
-    rnnLoop(B * H, activationOf(attrs), view(be, input(inputs, 'a', RNN_CELL)), view(be, input(inputs, 'b', RNN_CELL)), view(be, h));
+    const aIn = input(inputs, 'a', RNN_CELL);
+    const bIn = input(inputs, 'b', RNN_CELL);
+    const [B, H] = dimsOf(aIn, 1, RNN_CELL);
+    const pre = be.makeOutput([B, H], 'float32');
+    const relu = activationOf(attrs);
+    {
+      const p = view(be, pre), a = view(be, aIn), b = view(be, bIn);
+      if (relu) for (let k = 0; k < B * H; k++) { const v = fround(a[k] + b[k]); p[k] = v > 0 ? v : 0; }
+      else for (let k = 0; k < B * H; k++) p[k] = a[k] + b[k];
+    }
+    if (relu) return pre;
+    const h = unary(be, 'Tanh', pre);
+    free(be, pre);
     return h;
   },
 });
