@@ -148,6 +148,11 @@ const intIn = (min: number, max: number) => {
   return v.pipe(v.number(msg), v.integer(msg), v.minValue(min, msg), v.maxValue(max, msg));
 };
 const bool = v.boolean('expected true or false');
+/**
+ * A JSON object passed through as it is. Not v.record: that silently drops "__proto__",
+ * "constructor" and "prototype" keys, and a dropped key must be refused by name instead.
+ */
+const plainObject = (message: string) => v.custom<Record<string, unknown>>(isObject, message);
 const tensor = v.unknown();
 
 const Readout = v.strictObject({ weight: tensor, bias: tensor }, 'expected {"weight": [[…]], "bias": […]}');
@@ -155,7 +160,7 @@ const Readout = v.strictObject({ weight: tensor, bias: tensor }, 'expected {"wei
 /** What a saved run was trained on, so loading the file can restore it. */
 const Task = v.strictObject({
   id: v.pipe(v.string('expected a task id'), v.maxLength(64, 'expected a task id')),
-  options: v.optional(v.record(v.string(), v.union([v.number(), v.string(), v.boolean()], 'expected a number, a string or true/false'), 'expected an object')),
+  options: v.optional(plainObject('expected an object')),
   seq_len: v.optional(intIn(1, FILE_LIMITS.seqLen)),
   input_symbols: v.optional(v.pipe(
     v.array(v.nullable(v.pipe(v.string('expected a string or null'), v.maxLength(16, 'expected a short string'))), 'expected a list'),
@@ -179,12 +184,12 @@ export const PytorchConfig = v.strictObject({
   proj_size: v.optional(v.literal(0, 'LSTM projections are not supported (expected 0)'), 0),
 }, 'expected an object');
 
-const Tensors = v.record(v.string(), tensor, 'expected an object of nested lists');
+const Tensors = plainObject('expected an object of nested lists');
 
 export const PytorchFile = v.strictObject({
   format: v.literal('pytorch'),
   module: v.picklist(['RNN', 'LSTM', 'GRU'], 'unknown module; expected one of RNN, LSTM, GRU'),
-  config: v.record(v.string(), v.unknown(), 'expected an object'),
+  config: plainObject('expected an object'),
   state_dict: Tensors,
   readout: v.optional(Readout),
   task: v.optional(Task),
@@ -195,7 +200,7 @@ export const AtlasConfig = v.strictObject(dims, 'expected an object');
 export const AtlasFile = v.strictObject({
   format: v.literal('rnn-atlas'),
   cell: v.pipe(v.string('expected a cell id'), v.maxLength(64, 'expected a cell id')),
-  cell_options: v.optional(v.record(v.string(), v.unknown(), 'expected an object'), {}),
+  cell_options: v.optional(plainObject('expected an object'), {}),
   config: AtlasConfig,
   params: Tensors,
   readout: v.optional(Readout),

@@ -12,7 +12,8 @@ import { quote, quoteKey, quoteKeys } from './weights-schema';
 
 export interface FileTask {
   id: string;
-  options: CellOptions;
+  /** As the file gives them: checked against the task's own options by restoreTask. */
+  options: Record<string, unknown>;
   seqLen?: number;
   inputSymbols?: (string | null)[];
 }
