@@ -7,6 +7,7 @@ import { taskList } from '../../src/engine/tasks/registry';
 import {
   URL_SCHEMA,
   defaultState,
+  numLimits,
   parseQuery,
   sanitizeQuery,
   serializeQuery,
@@ -16,6 +17,7 @@ import {
 } from '../../src/store/url';
 import { LESSONS } from '../../src/lessons/registry';
 import { translate } from '../../src/i18n';
+import { LOWER_LIMITS } from '../../src/engine/workload';
 
 const reg: UrlRegistry = {
   cells: cellList.map(cellMeta),
@@ -268,6 +270,10 @@ describe('url: repairs that say what they did', () => {
     expect(state.ui.widget).toBe('');
     expect(notices.map((n) => [n.key, n.reason])).toEqual([['widget', 'embed-only']]);
     expect(parse('embed=1&widget=loss').state.ui.widget).toBe('loss');
+  });
+
+  it('the budget’s suggestions stop at the link’s own lower limits', () => {
+    for (const [field, min] of Object.entries(LOWER_LIMITS)) expect(numLimits(field as keyof typeof LOWER_LIMITS).min, field).toBe(min);
   });
 
   it('every notice reason has a text in both languages that fills all its blanks', () => {
