@@ -1,10 +1,17 @@
 // `npm run bench`: ms per training step of our LSTM/GRU vs tf.layers.lstm/gru at the same sizes,
 // in Node (WASM and CPU backends) and in Chromium on every backend that starts, plus main-thread
 // long tasks while the app trains, the cost of singular-value clipping per step (Node, WASM), and
-// a training step's cost with the instrument views open vs closed (Node, WASM).
+// a training step's cost with the instrument views open vs closed (Node, WASM), the per-kernel
+// profile, the loading report (JS per chunk, first contentful paint) and the soak.
 // Writes bench/results/latest.json. Not a test: numbers only.
-// `--only=instruments` runs just the instruments part and updates that key of latest.json;
-// `--only=whatif` the what-if page's recompute + redraw time (bench/whatif.ts), key `whatif`.
+// `--only=<key>` runs one part and updates only that key of latest.json:
+//   instruments  the instruments' cost (bench/instruments.ts)
+//   whatif       the what-if page's recompute + redraw time (bench/whatif.ts)
+//   profile      per-kernel profiles of a training step (bench/profile.ts)
+//   loading      JS per chunk and time to first contentful paint of a lesson (bench/loading.ts)
+//   soak         10,000 steps per cell in Node and 15 minutes of the app in Chromium (bench/soak.ts);
+//                --soak-steps=N, --soak-cells=a,b and --soak-minutes=M shorten it.
+// `--real-gpu` launches Chromium on the machine's GPU instead of SwiftShader (browser part).
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +21,7 @@ import { DEFAULT_CASES, runCases, type BenchResult } from './core';
 import { svClipBench } from './sv-clip';
 import { instrumentsBench } from './instruments';
 import { whatifBench } from './whatif';
+import { soakBrowserBench, soakNodeBench } from './soak';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDir } from '../tests/e2e/static-server';
 
@@ -24,6 +32,41 @@ const hidden = quick ? [64] : [64, 256];
 const budgetMs = quick ? 1500 : 3000;
 const backendsArg = process.argv.find((a) => a.startsWith('--backends='))?.slice('--backends='.length);
 const log = (s: string) => console.log(s);
+const realGpu = args.has('--real-gpu');
+const valueOf = (flag: string) => process.argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+const soakSteps = Number(valueOf('--soak-steps') ?? 10_000);
+const soakMinutes = Number(valueOf('--soak-minutes') ?? 15);
+const soakCells = valueOf('--soak-cells')?.split(',');
+
+/**
+ * A part another module provides (bench/profile.ts, bench/loading.ts): imported when it runs, so
+ * this file does not depend on it at type level; a missing module is reported, not fatal.
+ */
+async function optional<T>(path: string, name: string): Promise<T | undefined> {
+  try {
+    const mod = (await import(path)) as Record<string, unknown>;
+    return mod[name] as T | undefined;
+  } catch (e) {
+    log(`${path}: not available (${e instanceof Error ? e.message : String(e)})`);
+    return undefined;
+  }
+}
+
+async function profilePart(): Promise<unknown> {
+  const profileBench = await optional<(log: (s: string) => void) => Promise<unknown>>('./profile.ts', 'profileBench');
+  return profileBench ? profileBench(log) : { error: 'bench/profile.ts has no profileBench' };
+}
+
+async function loadingPart(): Promise<unknown> {
+  const loadingBench = await optional<(root: string, log: (s: string) => void) => Promise<unknown>>('./loading.ts', 'loadingBench');
+  return loadingBench ? loadingBench(root, log) : { error: 'bench/loading.ts has no loadingBench' };
+}
+
+async function soakPart(): Promise<unknown> {
+  const node = await soakNodeBench(log, { steps: soakSteps, cells: soakCells });
+  const browser = await soakBrowserBench(root, log, soakMinutes).catch((e) => ({ error: String(e) }));
+  return { date: new Date().toISOString(), node, browser };
+}
 
 async function nodeBench(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
@@ -38,7 +81,7 @@ async function nodeBench(): Promise<BenchResult[]> {
 async function browserBench(): Promise<unknown> {
   execSync('npx vite build --config bench/vite.bench.config.ts', { cwd: root, stdio: 'inherit' });
   const server = await serveDir(`${root}/bench/dist`);
-  const ctx = await launchBrowser({ webgpu: true });
+  const ctx = await launchBrowser({ webgpu: true, realGpu });
   try {
     const page = await ctx.newPage();
     page.on('console', (m) => log(`browser: ${m.text()}`));
@@ -80,23 +123,30 @@ async function longTasks(): Promise<unknown> {
 
 const instrumentsHidden = [32, 64];
 const instrumentsSeconds = quick ? 4 : 12;
-if (process.argv.includes('--only=whatif')) {
+/** `--only=<key>`: one part, written into its own key of latest.json, the other keys kept. */
+const ONLY: Record<string, () => Promise<unknown>> = {
+  whatif: () => whatifBench(root, log),
+  instruments: async () => {
+    if ((await useNodeBackend('wasm')) !== 'wasm') throw new Error('the instruments bench wants the WASM backend');
+    return { date: new Date().toISOString(), results: await instrumentsBench(instrumentsHidden, instrumentsSeconds, (s) => log(`node ${s}`)) };
+  },
+  profile: profilePart,
+  loading: loadingPart,
+  soak: soakPart,
+};
+const only = valueOf('--only');
+if (only !== undefined) {
+  const part = Object.hasOwn(ONLY, only) ? ONLY[only] : undefined;
+  if (!part) {
+    console.error(`unknown --only=${only}; one of ${Object.keys(ONLY).join(', ')}`);
+    process.exit(2);
+  }
   const file = `${root}/bench/results/latest.json`;
   const prev = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  prev.whatif = await whatifBench(root, log);
+  prev[only] = await part();
   mkdirSync(`${root}/bench/results`, { recursive: true });
   writeFileSync(file, JSON.stringify(prev, null, 2) + '\n');
-  log('updated bench/results/latest.json (whatif)');
-  process.exit(0);
-}
-if (process.argv.includes('--only=instruments')) {
-  const file = `${root}/bench/results/latest.json`;
-  const prev = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  if ((await useNodeBackend('wasm')) !== 'wasm') throw new Error('the instruments bench wants the WASM backend');
-  prev.instruments = { date: new Date().toISOString(), results: await instrumentsBench(instrumentsHidden, instrumentsSeconds, (s) => log(`node ${s}`)) };
-  mkdirSync(`${root}/bench/results`, { recursive: true });
-  writeFileSync(file, JSON.stringify(prev, null, 2) + '\n');
-  log('updated bench/results/latest.json (instruments)');
+  log(`updated bench/results/latest.json (${only})`);
   process.exit(0);
 }
 
@@ -107,12 +157,16 @@ if (!args.has('--skip-node')) {
     report.sv_clip = await svClipBench(quick ? [32, 128] : [32, 64, 128], (s) => log(`node ${s}`));
     report.instruments = { date: report.date, results: await instrumentsBench(instrumentsHidden, instrumentsSeconds, (s) => log(`node ${s}`)) };
   }
+  report.profile = await profilePart().catch((e) => ({ error: String(e) }));
 }
 if (!args.has('--skip-browser')) {
   report.browser = await browserBench().catch((e) => ({ error: String(e) }));
   if (!args.has('--skip-app')) report.mainThread = await longTasks().catch((e) => ({ error: String(e) }));
   report.whatif = await whatifBench(root, log).catch((e) => ({ error: String(e) }));
+  report.loading = await loadingPart().catch((e) => ({ error: String(e) }));
 }
+// The soak takes most of an hour; it runs on its own (`--only=soak`) unless asked for here.
+if (args.has('--with-soak')) report.soak = await soakPart().catch((e) => ({ error: String(e) }));
 mkdirSync(`${root}/bench/results`, { recursive: true });
 writeFileSync(`${root}/bench/results/latest.json`, JSON.stringify(report, null, 2) + '\n');
 log(`wrote bench/results/latest.json`);
