@@ -4,7 +4,7 @@
 // the task the run will have. Errors come back as a message, never thrown.
 import type { CellOptions } from '../cells/types';
 import { fitWeightsToTask, readWeightsFile, type WeightsFile, type WeightsLimits } from './weights-file';
-import { ImportError, MAX_FILE_BYTES, QUOTE_MAX } from './weights-schema';
+import { ImportError, LARGEST_SAVED, MAX_FILE_BYTES, QUOTE_MAX } from './weights-schema';
 import { restoreTask } from './weights-task';
 
 export interface WeightsRequest {
@@ -32,7 +32,7 @@ export type WeightsReply =
 export async function readWeightsRequest(req: WeightsRequest): Promise<WeightsReply> {
   try {
     if (req.file.size > MAX_FILE_BYTES) {
-      return { ok: false, message: `the file is ${(req.file.size / 2 ** 20).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 2 ** 20} MB limit (the largest file the app saves is about 25 MB)` };
+      return { ok: false, message: `the file is ${(req.file.size / 2 ** 20).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 2 ** 20} MB limit (the largest file the app saves is ${LARGEST_SAVED})` };
     }
     const parsed = readWeightsFile(await req.file.text(), req.limits);
     let target = req.current;

@@ -15,6 +15,7 @@ import { readWeightsRequest } from '../../src/engine/weights-load';
 import { parseModelFile, parseWeightsFile, readWeightsFile, weightsFileJson } from '../../src/engine/weights-file';
 import { FILE_LIMITS, ImportError, MAX_FILE_BYTES, type TensorData } from '../../src/engine/weights-schema';
 import { restoreTask, taskRecord } from '../../src/engine/weights-task';
+import { numLimits } from '../../src/store/url';
 
 const MESSAGE_MAX = 300;
 const CELLS = ['rnn', 'lstm', 'gru', 'clockwork', 'indrnn'] as const;
@@ -244,6 +245,14 @@ describe('weight files: the hostile cases of issue 13', () => {
   const gru = () => docOf(fc.sample(specArb.filter((s) => s.config.cellId === 'gru'), { numRuns: 1, seed: 11 })[0]);
   const task = { inputSize: 1, outputSize: 1 };
 
+  it('the limits admit every model the page can train: the largest task input, hidden size and depth', () => {
+    const chars = getTask('chars', { corpus: 'zh', vocab: 1200 });
+    expect(chars.inputSize).toBeLessThanOrEqual(FILE_LIMITS.inputSize);
+    expect(numLimits('hiddenSize').max).toBeLessThanOrEqual(FILE_LIMITS.hiddenSize);
+    expect(numLimits('numLayers').max).toBeLessThanOrEqual(FILE_LIMITS.numLayers);
+    expect(numLimits('seqLen').max).toBeLessThanOrEqual(FILE_LIMITS.seqLen);
+  });
+
   it('a 2 KB file with num_layers 1,000,000 is refused at once, before any model is built', () => {
     const doc = { format: 'pytorch', module: 'LSTM', config: { input_size: 1, hidden_size: 4, num_layers: 1_000_000 }, state_dict: { weight_ih_l0: [Array(250).fill(0.125)] } };
     const text = JSON.stringify(doc);
@@ -293,18 +302,18 @@ describe('weight files: the hostile cases of issue 13', () => {
     expect(refusal(() => parseModelFile(tricky)).message).toMatch(/^state_dict: /);
   });
 
-  it('a 50 MB file is read and refused by key; a file over 64 MB is refused by size before parsing', async () => {
+  it('a 50 MB file is read and refused by key; a file over 96 MB is refused by size before parsing', async () => {
     const row = Array.from({ length: 500 }, (_, i) => (i / 497).toFixed(15)).join(',');
     const rows = Math.ceil((50 * 2 ** 20) / row.length);
     const text = `{"format":"pytorch","module":"GRU","config":{"input_size":500,"hidden_size":4},"state_dict":{"weight_hh_l0":${JSON.stringify(Array(12).fill([0, 0, 0, 0]))},"bias_ih_l0":${JSON.stringify(Array(12).fill(0))},"bias_hh_l0":${JSON.stringify(Array(12).fill(0))},"weight_ih_l0":[${Array(rows).fill(`[${row}]`).join(',')}]}}`;
     expect(text.length).toBeGreaterThan(50 * 2 ** 20);
     expect(refusal(() => parseModelFile(text)).message).toBe(`state_dict.weight_ih_l0: expected shape [12, 500], got [${rows}, 500]`);
     const huge = ' '.repeat(MAX_FILE_BYTES + 1);
-    expect(refusal(() => parseModelFile(huge)).message).toMatch(/^model: the text is 64.0 MB, over the 64 MB limit/);
+    expect(refusal(() => parseModelFile(huge)).message).toMatch(/^model: the text is 96.0 MB, over the 96 MB limit/);
     const reply = await readWeightsRequest({
       file: new Blob([huge]), limits: { hiddenSize: 128, numLayers: 3 }, seqLimits: SEQ, current: { inputSize: 1, outputSize: 1, name: 'adding' },
     });
-    expect(reply).toEqual({ ok: false, message: 'the file is 64.0 MB, over the 64 MB limit (the largest file the app saves is about 25 MB)' });
+    expect(reply).toEqual({ ok: false, message: 'the file is 96.0 MB, over the 96 MB limit (the largest file the app saves is about 46 MB)' });
   });
 });
 
