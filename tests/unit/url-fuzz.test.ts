@@ -106,6 +106,7 @@ const nasty = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom(...cellIds, ...taskIds, ...LESSONS.map((l) => l.id), ...EMBED_WIDGETS, 'all', 'candidate', 'zh', 'lesson', 'gallery'),
+  fc.uniqueArray(fc.constantFrom(...cellIds, 'nope', ''), { maxLength: 5 }).map((ids) => ids.join(',')),
 );
 
 const keys = fc.oneof(
@@ -133,7 +134,7 @@ describe('link parser under random input', () => {
         // The boot pass, before the registries load, too.
         expectValidState(parse(q, { cells: [], tasks: [] }).state, { cells: [], tasks: [] });
       }),
-      { numRuns: 300, seed: SEED },
+      { numRuns: 200, seed: SEED },
     );
   });
 
@@ -146,7 +147,7 @@ describe('link parser under random input', () => {
         const last = new Map<string, string>();
         for (const [k, val] of params) last.set(k, val);
         const named = new Set(notices.map((n) => n.key));
-        const fieldNotice = (key: string) => notices.some((n) => n.key === key && ['invalid', 'clamped', 'not-integer', 'unknown-id'].includes(n.reason));
+        const fieldNotice = (key: string) => notices.some((n) => n.key === key && ['invalid', 'clamped', 'not-integer', 'unknown-id', 'embed-only'].includes(n.reason));
         for (const f of URL_SCHEMA) {
           const raw = last.get(f.key);
           if (raw === undefined) continue;
@@ -157,6 +158,22 @@ describe('link parser under random input', () => {
             if (f.type === 'int' || f.type === 'float') expect(got[f.field]).toBe(Number(raw.trim()) + 0);
             else if (f.type !== 'bool') expect(got[f.field]).toBe(raw);
           }
+        }
+        // The keys outside the table: the compare list, the embed flag and its widget.
+        const rawCompare = last.get('compare');
+        if (rawCompare !== undefined) {
+          const asked = rawCompare.split(',').map((x) => x.trim()).filter(Boolean);
+          const ok = asked.length >= 2 && asked.length <= 4 && new Set(asked).size === asked.length && asked.every((id) => cellIds.includes(id));
+          expect(fieldNotice('compare'), `compare=${rawCompare}`).toBe(!ok);
+          if (ok) expect(state.ui.compare).toEqual(asked);
+        }
+        const rawEmbed = last.get('embed');
+        if (rawEmbed !== undefined) expect(fieldNotice('embed'), `embed=${rawEmbed}`).toBe(!BOOL_WORDS.includes(rawEmbed.trim().toLowerCase()));
+        const rawWidget = last.get('widget');
+        if (rawWidget !== undefined) {
+          const ok = (EMBED_WIDGETS as readonly string[]).includes(rawWidget) && state.ui.embed;
+          expect(fieldNotice('widget'), `widget=${rawWidget}`).toBe(!ok);
+          expect(state.ui.widget).toBe(ok ? rawWidget : '');
         }
         for (const [kind, prefix, id] of [['cells', 'opt.', state.config.cellId], ['tasks', 'topt.', state.config.taskId]] as const) {
           for (const o of optionsOf(kind, id)) {
@@ -274,7 +291,7 @@ describe('link round trip of random valid states', () => {
         // And writing it again gives the same link.
         expect(serializeQuery(back.state)).toBe(serializeQuery(s));
       }),
-      { numRuns: 300, seed: SEED },
+      { numRuns: 200, seed: SEED },
     );
   });
 
