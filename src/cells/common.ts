@@ -11,6 +11,7 @@
 // full buffer), which made the forward pass 2–3× slower than a per-step input matmul.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Params, StateSpec } from './types';
+import { matMul2D } from './fused/kernels';
 
 /** Name of the once-per-sequence transposed copy of a weight. */
 export const T = (name: string) => `${name}_T`;
@@ -37,14 +38,16 @@ export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor, bias
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const [x, m, b] = args.slice(0, -1) as tf.Tensor[];
-    // w is saved (kept by the tape until backprop) rather than captured: it may be a tensor made
-    // in `prepare` that a tidy would otherwise free before the backward pass runs.
-    save([x, w]);
+    // w is saved (kept by the tape until backprop) rather than captured when it may be a tensor
+    // made in `prepare` that a tidy would otherwise free before the backward pass runs; a
+    // variable (the usual case) lives on, and saving it would cost a kernel per step.
+    const keepW = w instanceof tf.Variable;
+    save(keepW ? [x] : [x, w]);
     return {
-      value: tf.fused.matMul({ a: x as tf.Tensor2D, b: m as tf.Tensor2D, bias: b }),
+      value: matMul2D(x as tf.Tensor2D, m as tf.Tensor2D, b),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const grads = [
-          tf.matMul(dy as tf.Tensor2D, saved[1] as tf.Tensor2D),
+          tf.matMul(dy as tf.Tensor2D, (keepW ? w : saved[1]) as tf.Tensor2D),
           tf.matMul(tf.transpose(saved[0]) as tf.Tensor2D, dy as tf.Tensor2D),
         ];
         if (b) grads.push(tf.sum(dy, 0));

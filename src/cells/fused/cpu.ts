@@ -2,8 +2,7 @@
 // also runs, on views of its heap. One pass over [B, H] per kernel. Forward, every value is
 // rounded to float32 where the op-by-op step stores a tensor, in the same order of operations, so
 // the forward values equal the op-by-op step's (the CPU backend's σ and tanh are Math.exp and
-// Math.tanh too); the gradients are computed in double and rounded once, within float32 rounding
-// of the op-by-op chain's.
+// Math.tanh too); so do the gradients (see the gradient loops).
 import * as tf from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { GRU_CELL, GRU_CELL_GRAD, LSTM_CELL, LSTM_CELL_GRAD, RNN_CELL, RNN_CELL_GRAD } from './kernels';
@@ -33,6 +32,17 @@ export function lstmLoop(B: number, H: number, z: F32, cPrev: F32, h: F32, c: F3
   }
 }
 
+// The gradient loops replay the op-by-op step's backward pass operation for operation, each
+// product and sum rounded to float32 where tfjs's gradient functions store one (Mul: dy·b;
+// Sigmoid: dy·(y·(1 − y)); Tanh: (1 − y²)·dy; Relu: dy·step(x); a tensor read twice gets the sum of
+// its two gradients, the later consumer's first), so the gradients, and a whole training run,
+// equal the op-by-op step's bit for bit. The lesson tests read numbers off 300-step runs.
+const fr = Math.fround;
+/** σ'(s)·dy as tfjs's Sigmoid gradient rounds it. */
+const dSig = (dy: number, s: number) => fr(dy * fr(s * fr(1 - s)));
+/** tanh'(u)·dy as tfjs's Tanh gradient rounds it. */
+const dTanh = (dy: number, u: number) => fr(fr(1 - fr(u * u)) * dy);
+
 /**
  * dz [B, 4H] and dc_{t−1} from dh, dc and what the forward kernel saved. `tanhC`: tanh(c) when the
  * caller has it (the WASM kernel gets it from the backend's own Tanh), else computed here.
@@ -46,13 +56,14 @@ export function lstmGradLoop(
     const r = b * H;
     for (let k = 0; k < H; k++) {
       const ik = i[r + k], fk = f[r + k], gk = g[r + k], ok = o[r + k], dhk = dh[r + k];
-      const tc = tanhC ? tanhC[r + k] : Math.tanh(c[r + k]);
-      const dct = dc[r + k] + dhk * ok * (1 - tc * tc);
-      dcPrev[r + k] = dct * fk;
-      dz[zr + k] = dct * gk * ik * (1 - ik);
-      dz[zr + H + k] = dct * cPrev[r + k] * fk * (1 - fk);
-      dz[zr + 2 * H + k] = dct * ik * (1 - gk * gk);
-      dz[zr + 3 * H + k] = dhk * tc * ok * (1 - ok);
+      const tc = tanhC ? tanhC[r + k] : fr(Math.tanh(c[r + k]));
+      // h = o·tanh(c); c's gradient: the next step's (dc) plus this step's through tanh.
+      const dct = fr(dc[r + k] + dTanh(fr(dhk * ok), tc));
+      dcPrev[r + k] = fr(dct * fk);
+      dz[zr + k] = dSig(fr(dct * gk), ik);
+      dz[zr + H + k] = dSig(fr(dct * cPrev[r + k]), fk);
+      dz[zr + 2 * H + k] = dTanh(fr(dct * ik), gk);
+      dz[zr + 3 * H + k] = dSig(fr(dhk * tc), ok);
     }
   }
 }
@@ -81,14 +92,15 @@ export function gruGradLoop(
     const row = b * H;
     for (let k = 0; k < H; k++) {
       const dhk = dh[row + k], rk = r[row + k], zk = z[row + k], nk = n[row + k];
-      const dn = dhk * (1 - zk);
-      const dzz = dhk * (hPrev[row + k] - nk);
-      dhPrev[row + k] = dhk * zk;
-      const an = dn * (1 - nk * nk);
-      const ar = an * gh[gr + 2 * H + k] * rk * (1 - rk);
-      const az = dzz * zk * (1 - zk);
+      // h = n + z·(h_prev − n): n gets dh from the sum and −dh·z through the difference.
+      const dzz = fr(dhk * fr(hPrev[row + k] - nk));
+      const dd = fr(dhk * zk);
+      dhPrev[row + k] = dd;
+      const an = dTanh(fr(dhk + -dd), nk);
+      const ar = dSig(fr(an * gh[gr + 2 * H + k]), rk);
+      const az = dSig(dzz, zk);
       dgx[gr + k] = ar; dgx[gr + H + k] = az; dgx[gr + 2 * H + k] = an;
-      dgh[gr + k] = ar; dgh[gr + H + k] = az; dgh[gr + 2 * H + k] = an * rk;
+      dgh[gr + k] = ar; dgh[gr + H + k] = az; dgh[gr + 2 * H + k] = fr(an * rk);
     }
   }
 }
@@ -99,8 +111,9 @@ export function rnnLoop(size: number, relu: boolean, a: F32, b: F32, h: F32): vo
 }
 
 export function rnnGradLoop(size: number, relu: boolean, dh: F32, h: F32, dpre: F32): void {
-  if (relu) for (let k = 0; k < size; k++) dpre[k] = h[k] > 0 ? dh[k] : 0;
-  else for (let k = 0; k < size; k++) dpre[k] = dh[k] * (1 - h[k] * h[k]);
+  // ReLU: h > 0 exactly where its input is (tfjs multiplies by step(x), so −0 where dy < 0).
+  if (relu) for (let k = 0; k < size; k++) dpre[k] = dh[k] * (h[k] > 0 ? 1 : 0);
+  else for (let k = 0; k < size; k++) dpre[k] = dTanh(dh[k], h[k]);
 }
 
 /** Shapes [B, H] of a kernel's inputs, checked once so a wrong caller fails loudly, not silently. */

@@ -24,6 +24,13 @@ export const GRU_CELL_GRAD = 'AtlasGruCellGrad';
 export const RNN_CELL = 'AtlasRnnCell';
 export const RNN_CELL_GRAD = 'AtlasRnnCellGrad';
 
+/**
+ * Not part of the cell contract: a plain 2-D a·b (+ bias [n]) as ONE kernel on WASM, where
+ * tf.fused.matMul runs five (its own custom gradient, three reshapes to 3-D and back, the
+ * matmul). Forward only; matMulPrepared (src/cells/common.ts) supplies the gradient.
+ */
+export const MATMUL_2D = 'AtlasMatMul2D';
+
 export type RnnActivation = 'tanh' | 'relu';
 
 let enabled = true;
@@ -66,6 +73,12 @@ export function hasFused(kernelName: string): boolean {
 function run(name: string, inputs: tf.NamedTensorMap, attrs: Record<string, string> = {}): tf.Tensor2D[] {
   const out = tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D | tf.Tensor2D[];
   return Array.isArray(out) ? out : [out];
+}
+
+/** a·b (+ bias) in one kernel where the backend has MATMUL_2D, else tf.fused.matMul. */
+export function matMul2D(a: tf.Tensor2D, b: tf.Tensor2D, bias?: tf.Tensor): tf.Tensor2D {
+  if (!tf.getKernel(MATMUL_2D, tf.getBackend())) return tf.fused.matMul({ a, b, bias }) as tf.Tensor2D;
+  return run(MATMUL_2D, bias ? { a, b, bias } : { a, b })[0];
 }
 
 export interface LstmCellOut { h: tf.Tensor2D; c: tf.Tensor2D; i: tf.Tensor2D; f: tf.Tensor2D; g: tf.Tensor2D; o: tf.Tensor2D }

@@ -11,7 +11,7 @@
 // forward values are identical to it.
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { GRU_CELL, GRU_CELL_GRAD, LSTM_CELL, LSTM_CELL_GRAD, onFirstFusedUse, RNN_CELL, RNN_CELL_GRAD } from './kernels';
+import { GRU_CELL, GRU_CELL_GRAD, LSTM_CELL, LSTM_CELL_GRAD, MATMUL_2D, onFirstFusedUse, RNN_CELL, RNN_CELL_GRAD } from './kernels';
 import { dimsOf, input, gruGradLoop, lstmGradLoop, rnnGradLoop } from './cpu';
 
 const wasm = (backend: unknown) => backend as BackendWasm;
@@ -164,6 +164,23 @@ tf.registerKernel({
     const dpre = be.makeOutput([B, H], 'float32');
     rnnGradLoop(B * H, activationOf(attrs), view(be, input(inputs, 'dh', RNN_CELL_GRAD)), view(be, input(inputs, 'h', RNN_CELL_GRAD)), view(be, dpre));
     return dpre;
+  },
+});
+
+tf.registerKernel({
+  kernelName: MATMUL_2D, backendName: 'wasm',
+  kernelFunc: ({ inputs, backend }) => {
+    const a = input(inputs, 'a', MATMUL_2D);
+    const b = input(inputs, 'b', MATMUL_2D);
+    const fused = tf.getKernel('_FusedMatMul', 'wasm');
+    if (!fused) throw new Error('the WASM backend has no _FusedMatMul kernel');
+    // The backend's matmul wants 3-D operands; a 3-D view of the same data is only a new shape.
+    const out = fused.kernelFunc({
+      inputs: { a: { ...a, shape: [1, ...a.shape] }, b: { ...b, shape: [1, ...b.shape] }, ...(inputs.bias ? { bias: inputs.bias } : {}) },
+      backend,
+      attrs: { transposeA: false, transposeB: false, activation: 'linear', leakyreluAlpha: 0 },
+    }) as tf.TensorInfo;
+    return { dataId: out.dataId, shape: [a.shape[0], b.shape[1]], dtype: out.dtype };
   },
 });
 
