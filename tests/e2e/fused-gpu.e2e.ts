@@ -21,7 +21,7 @@ interface FusedResult {
   adapter: string;
   started: string[];
   skipped: { backend: string; reason: string }[];
-  kernels: { backend: string; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; error?: string }[];
+  kernels: { backend: string; mode?: string; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; error?: string }[];
   grads: { backend: string; cell: string; inputs?: Record<string, OutputCheck>; skipped?: string; error?: string }[];
   cells: { backend: string; cell: string; atlasKernels: string[]; kernelsFused: number; kernelsOps: number; lossDiff: number; gradMaxDiff: number; tol: number; leaked: number; error?: string }[];
 }
@@ -68,7 +68,7 @@ export function problems(r: FusedResult): string[] {
   const outOk = (o: OutputCheck) => o.shapeOk && o.maxErr <= o.tol;
   const fmt = (o: OutputCheck) => `${o.shapeOk ? '' : 'wrong shape, '}error ${o.maxErr.toExponential(2)} > ${o.tol.toExponential(2)}`;
   for (const k of r.kernels) {
-    const what = `${k.backend} ${k.kernel}${k.activation ? `(${k.activation})` : ''} B=${k.B} H=${k.H}`;
+    const what = `${k.backend}${k.mode ? ` (${k.mode})` : ''} ${k.kernel}${k.activation ? `(${k.activation})` : ''} B=${k.B} H=${k.H}`;
     // CPU and WASM kernels are the other helper's files; a GPU backend must have all of them.
     if (k.missing) {
       if (GPU.includes(k.backend)) bad.push(`${what}: not registered`);

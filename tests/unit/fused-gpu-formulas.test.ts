@@ -35,8 +35,8 @@ function evaluate(name: FusedKernelName, attrs: { activation?: string }, x: Reco
   return outs;
 }
 
-const CASES = FUSED_KERNEL_NAMES.flatMap((name) =>
-  name.startsWith('AtlasRnn') ? [{ name, activation: 'tanh' }, { name, activation: 'relu' }] : [{ name, activation: undefined }]);
+const CASES: { name: FusedKernelName; activation?: string }[] = FUSED_KERNEL_NAMES.flatMap((name) =>
+  name.startsWith('AtlasRnn') ? [{ name, activation: 'tanh' }, { name, activation: 'relu' }] : [{ name }]);
 
 describe('fused GPU formulas', () => {
   for (const { name, activation } of CASES)
@@ -65,14 +65,16 @@ describe('fused GPU formulas', () => {
     expect(p.variableNames).toEqual(['inDh', 'inDc', 'inI', 'inF', 'inG', 'inO', 'inC', 'inCPrev']);
   });
 
-  it('a WebGPU program per output, its shape and a key that tells hidden sizes apart', () => {
+  it('WebGPU programs: one output or all of them flat, each with its own key', () => {
     const f = formulaFor('AtlasGruCellGrad', {});
-    const layout = { bound: f.inputs, packed: new Map<string, [string, number]>() };
+    const layout = { bound: f.inputs, packed: new Map<string, number>(), packStyle: 'blocks' as const };
     const a = new FusedWebGpuProgram(f, layout, 0, 5, 8, 'k');
     const b = new FusedWebGpuProgram(f, layout, 2, 5, 9, 'k');
+    const all = new FusedWebGpuProgram(f, layout, 'all', 5, 8, 'k');
     expect(a.outputShape).toEqual([5, 24]);
     expect(b.outputShape).toEqual([5, 9]);
-    expect(a.shaderKey).not.toBe(b.shaderKey);
+    expect(all.outputShape).toEqual([5 * 8 * (3 + 3 + 1)]);
+    expect(new Set([a.shaderKey, b.shaderKey, all.shaderKey]).size).toBe(3);
     expect(a.getUserCode()).toContain('setOutputAtIndex(index, u_v)');
   });
 });

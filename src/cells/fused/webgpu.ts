@@ -1,19 +1,21 @@
-// The fused cell kernels for tfjs's WebGPU backend: one compute shader per OUTPUT (the LSTM's
-// forward pass: six dispatches for h, c, i, f, g, o; its backward pass: two).
+// The fused cell kernels for tfjs's WebGPU backend: ONE compute dispatch per kernel.
 //
-// Why not one shader writing all outputs into one buffer, as on WebGL: tfjs binds exactly one
-// output buffer per program, and WebGPU's Slice is a copying program (no views), so a packed
-// output costs 1 + N dispatches where this costs N. Each shader computes the whole unit
-// (a handful of exp) and keeps one value: arithmetic is free next to a dispatch.
+// tfjs binds exactly one output buffer per program, and WebGPU's Slice is a copying program, so
+// a kernel with several outputs (the LSTM's h, c, i, f, g, o) writes them all, one after the
+// other, into one flat buffer, and each output tensor gets its own buffer by a buffer-to-buffer
+// copy on the same command encoder: a copy is a memcpy on the GPU's queue, a dispatch is a
+// pipeline, a bind group and a uniform buffer. Where the backend's internals this needs are not
+// there (another tfjs version), each output is its own dispatch instead ('programs'): slower,
+// same numbers.
 //
-// A shader may bind only maxStorageBuffersPerShaderStage buffers (8 by default: the LSTM's
+// A shader may bind only maxStorageBuffersPerShaderStage buffers (8 by default; the LSTM's
 // gradient has 8 inputs + 1 output), so when a kernel has too many inputs the first few one-block
-// inputs are concatenated into one buffer first (one dispatch) and read from there.
+// inputs are copied into one buffer first (or concatenated by tfjs's Concat in 'programs' mode).
 //
 // Only TYPE imports from the backend package: this file loads in Node; the backend's own kernels
 // (Concat) are reached at run time through tf.getKernel.
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { DataId, KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { FUSED_KERNEL_NAMES, attrKey, formulaFor, type Dialect, type FusedFormula, type FusedKernelName } from './gpu-formulas';
 
@@ -29,11 +31,22 @@ const inputName = (name: string) => `in${name.charAt(0).toUpperCase()}${name.sli
 
 const WORKGROUP: [number, number, number] = [128, 1, 1];
 
-/** Where a program finds the formula's inputs: its bound buffers, and for packed inputs, the block. */
+/** How the outputs leave the kernel: one dispatch and buffer copies, or one dispatch per output. */
+export type WebGpuOutputMode = 'copies' | 'programs';
+let preferredMode: WebGpuOutputMode = 'copies';
+
+/** For the browser check and its timing: 'programs' is also what runs where 'copies' cannot. */
+export function setWebGpuOutputMode(mode: WebGpuOutputMode): void {
+  preferredMode = mode;
+}
+
+/** Where a program finds the formula's inputs: its bound buffers, and for packed inputs, where in the pack. */
 export interface Layout {
   bound: { name: string; width: number }[];
-  /** formula input → [bound buffer, block within it] for inputs read out of a packed buffer. */
-  packed: Map<string, [string, number]>;
+  /** formula input → its block k in the bound buffer 'pack'. */
+  packed: Map<string, number>;
+  /** 'rows': pack is [B, k·H] (tfjs Concat on axis 1); 'blocks': pack is [k, B, H] (copies). */
+  packStyle: 'rows' | 'blocks';
 }
 
 export class FusedWebGpuProgram implements WebGPUProgram {
@@ -45,53 +58,130 @@ export class FusedWebGpuProgram implements WebGPUProgram {
   workgroupSize = WORKGROUP;
   size = true;
 
+  /** `output`: one output's index, or 'all' for every output one after the other, flat. */
   constructor(
     private readonly f: FusedFormula,
     private readonly layout: Layout,
-    private readonly output: number,
-    batch: number,
+    private readonly output: number | 'all',
+    private readonly batch: number,
     private readonly hidden: number,
     key: string,
   ) {
-    const width = f.outputs[output] * hidden;
-    this.outputShape = [batch, width];
+    this.outputShape = output === 'all'
+      ? [f.outputs.reduce((s, w) => s + batch * w * hidden, 0)]
+      : [batch, f.outputs[output] * hidden];
     this.variableNames = layout.bound.map((i) => inputName(i.name));
-    // The hidden size is baked into the code, so it is part of the key (tfjs adds ranks and dtypes).
-    this.shaderKey = `${key}_out${output}_H${hidden}_in${this.variableNames.join('.')}`;
-    this.dispatchLayout = { x: [0, 1] };
-    this.dispatch = [Math.ceil((batch * width) / WORKGROUP[0]), 1, 1];
+    // Sizes are baked into the code, so they are part of the key (tfjs adds only ranks and dtypes).
+    this.shaderKey = `${key}_${output}_B${batch}_H${hidden}_${layout.packStyle}_${this.variableNames.join('.')}`;
+    this.dispatchLayout = { x: this.outputShape.map((_, i) => i) };
+    this.dispatch = [Math.ceil(this.outputShape.reduce((s, d) => s * d, 1) / WORKGROUP[0]), 1, 1];
   }
 
   getUserCode(): string {
-    const H = this.hidden;
+    const { f, hidden: H, batch: B } = this;
     const widths = new Map(this.layout.bound.map((i) => [i.name, i.width * H]));
     const at = (name: string, gate: number) => `${inputName(name)}[u_b * ${widths.get(name)} + ${gate * H} + u_j]`;
     const wgsl: Dialect = {
       read: (name, gate) => {
-        const p = this.layout.packed.get(name);
-        return p ? at(p[0], p[1] + gate) : at(name, gate);
+        const k = this.layout.packed.get(name);
+        if (k === undefined) return at(name, gate);
+        return this.layout.packStyle === 'rows' ? at('pack', k + gate) : `${inputName('pack')}[${k * B * H} + u_b * ${H} + u_j]`;
       },
       select: (cond, a, b) => `select(${b}, ${a}, ${cond})`,
     };
-    const values = this.f.values[this.output];
-    const pick = values.length === 1
+    const pick = (values: string[]) => values.length === 1
       ? `u_v = ${values[0]};`
       : values.map((e, g) => `${g ? 'else ' : ''}${g < values.length - 1 ? `if (u_gate == ${g}) ` : ''}{ u_v = ${e}; }`).join(' ');
+    // Which output this thread writes, its row length u_w and its offset in the flat output.
+    let locate: string;
+    let choose: string;
+    if (this.output === 'all') {
+      let offset = 0;
+      locate = f.outputs.map((w, k) => {
+        const start = offset;
+        offset += B * w * H;
+        return `${k ? 'else ' : ''}if (index < ${offset}) { u_seg = ${k}; u_r = index - ${start}; u_w = ${w * H}; }`;
+      }).join('\n        ');
+      choose = f.values.map((v, k) => `${k ? 'else ' : ''}if (u_seg == ${k}) { ${pick(v)} }`).join('\n        ');
+    } else {
+      locate = `u_w = ${f.outputs[this.output] * H};`;
+      choose = pick(f.values[this.output]);
+    }
     return `
     ${HELPERS}
     fn main(index : i32) {
       if (index < uniforms.size) {
-        let u_b = index / ${this.outputShape[1]};
-        let u_col = index - u_b * ${this.outputShape[1]};
+        var u_seg = 0; var u_r = index; var u_w = 1;
+        ${locate}
+        let u_b = u_r / u_w;
+        let u_col = u_r - u_b * u_w;
         let u_gate = u_col / ${H};
         let u_j = u_col - u_gate * ${H};
-        ${this.f.lets(wgsl).map(([n, e]) => `let ${n} = ${e};`).join('\n        ')}
+        ${f.lets(wgsl).map(([n, e]) => `let ${n} = ${e};`).join('\n        ')}
         var u_v : f32 = 0.0;
-        ${pick}
+        ${choose}
         setOutputAtIndex(index, u_v);
       }
     }`;
   }
+}
+
+/** The WebGPUBackend members a buffer copy needs (some private in its types, all there in 4.22). */
+interface Internals {
+  tensorMap: { get(id: DataId): { resource?: unknown } | undefined };
+  commandEncoder: GPUCommandEncoder | null;
+  commandQueueOwnedIds: { add(id: DataId): unknown };
+  ensureCommandEncoderReady(): void;
+  endComputePassEncoder(): void;
+  uploadToGPU(id: DataId): void;
+}
+
+function internals(backend: WebGPUBackend): Internals | null {
+  const b = backend as unknown as Partial<Internals>;
+  const ok = typeof b.ensureCommandEncoderReady === 'function' && typeof b.endComputePassEncoder === 'function' &&
+    typeof b.uploadToGPU === 'function' && b.tensorMap != null && b.commandQueueOwnedIds != null && 'commandEncoder' in b;
+  return ok ? (b as Internals) : null;
+}
+
+/** Copies whole tensors into consecutive parts of `dst` / parts of `src` into whole new tensors. */
+function copier(backend: WebGPUBackend, io: Internals) {
+  const buffer = (t: TensorInfo) => {
+    io.uploadToGPU(t.dataId);
+    return io.tensorMap.get(t.dataId)!.resource as GPUBuffer;
+  };
+  const encoder = () => {
+    io.ensureCommandEncoderReady();
+    io.endComputePassEncoder(); // a copy may not sit inside a compute pass
+    return io.commandEncoder!;
+  };
+  return {
+    /** One [k, …] tensor holding the given same-size tensors one after the other. */
+    gather(parts: TensorInfo[], shape: number[]): TensorInfo {
+      const srcs = parts.map(buffer);
+      const out = backend.makeTensorInfo(shape, 'float32');
+      const dst = buffer(out);
+      const enc = encoder();
+      const bytes = 4 * parts[0].shape.reduce((s, d) => s * d, 1);
+      srcs.forEach((src, k) => enc.copyBufferToBuffer(src, 0, dst, k * bytes, bytes));
+      parts.forEach((p) => io.commandQueueOwnedIds.add(p.dataId));
+      io.commandQueueOwnedIds.add(out.dataId);
+      return out;
+    },
+    /** New tensors of the given shapes, cut one after the other out of the flat tensor `from`. */
+    scatter(from: TensorInfo, shapes: number[][]): TensorInfo[] {
+      const src = buffer(from);
+      const enc = encoder();
+      let offset = 0;
+      return shapes.map((shape) => {
+        const out = backend.makeTensorInfo(shape, 'float32');
+        const bytes = 4 * shape.reduce((s, d) => s * d, 1);
+        enc.copyBufferToBuffer(src, offset, buffer(out), 0, bytes);
+        offset += bytes;
+        io.commandQueueOwnedIds.add(out.dataId);
+        return out;
+      });
+    },
+  };
 }
 
 function runKernel(name: FusedKernelName, inputs: NamedTensorInfoMap, backend: WebGPUBackend, attrs: NamedAttrMap): TensorInfo[] {
@@ -104,21 +194,36 @@ function runKernel(name: FusedKernelName, inputs: NamedTensorInfoMap, backend: W
   }));
   const [batch, width] = byName.get(f.inputs[0].name)!.shape;
   const hidden = width / f.inputs[0].width;
-  const layout: Layout = { bound: f.inputs, packed: new Map() };
-  let pack: TensorInfo | null = null;
+  const io = preferredMode === 'copies' ? internals(backend) : null;
+  const copy = io && copier(backend, io);
+  const layout: Layout = { bound: f.inputs, packed: new Map(), packStyle: copy ? 'blocks' : 'rows' };
+  const temps: TensorInfo[] = [];
+
   const excess = f.inputs.length + 1 - (backend.device.limits.maxStorageBuffersPerShaderStage ?? 8);
   if (excess > 0) {
     const group = f.inputs.filter((i) => i.width === 1).slice(0, excess + 1).map((i) => i.name);
+    const parts = group.map((n) => byName.get(n)!);
     const concat = tf.getKernel('Concat', 'webgpu')!.kernelFunc as KernelFunc;
-    pack = concat({ inputs: group.map((n) => byName.get(n)!) as unknown as NamedTensorInfoMap, backend, attrs: { axis: 1 } }) as TensorInfo;
+    const pack = copy
+      ? copy.gather(parts, [group.length, batch, hidden])
+      : (concat({ inputs: parts as unknown as NamedTensorInfoMap, backend, attrs: { axis: 1 } }) as TensorInfo);
+    temps.push(pack);
     byName.set('pack', pack);
-    group.forEach((n, k) => layout.packed.set(n, ['pack', k]));
+    group.forEach((n, k) => layout.packed.set(n, k));
     layout.bound = [{ name: 'pack', width: group.length }, ...f.inputs.filter((i) => !group.includes(i.name))];
   }
   const ins = layout.bound.map((i) => byName.get(i.name)!);
   const key = `atlas_${name}_${attrKey(name, a)}`;
-  const outs = f.outputs.map((_, k) => backend.runWebGPUProgram(new FusedWebGpuProgram(f, layout, k, batch, hidden, key), ins, 'float32'));
-  if (pack) backend.disposeData(pack.dataId);
+  let outs: TensorInfo[];
+  if (copy && f.outputs.length > 1) {
+    const flat = backend.runWebGPUProgram(new FusedWebGpuProgram(f, layout, 'all', batch, hidden, key), ins, 'float32');
+    temps.push(flat);
+    outs = copy.scatter(flat, f.outputs.map((w) => [batch, w * hidden]));
+  } else {
+    outs = f.outputs.map((_, k) => backend.runWebGPUProgram(new FusedWebGpuProgram(f, layout, k, batch, hidden, key), ins, 'float32'));
+  }
+  // Released once the queued commands that read them have been submitted (commandQueueOwnedIds).
+  for (const t of temps) backend.disposeData(t.dataId);
   return outs;
 }
 

@@ -19,6 +19,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as fused from '../../../src/cells/fused';
+import { setWebGpuOutputMode, type WebGpuOutputMode } from '../../../src/cells/fused/webgpu';
 import { getCell } from '../../../src/cells/registry';
 import { createRng } from '../../../src/engine/rng';
 import { initStackValues, runStack, type StackConfig } from '../../../src/engine/stack';
@@ -29,12 +30,16 @@ const log = (s: string) => {
 };
 
 interface OutputCheck { maxErr: number; tol: number; shapeOk: boolean }
-interface KernelCheck { backend: string; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; error?: string }
+interface KernelCheck { backend: string; mode?: WebGpuOutputMode; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; error?: string }
 interface GradCheck { backend: string; cell: string; inputs?: Record<string, OutputCheck>; skipped?: string; error?: string }
 interface CellCheck {
   backend: string; cell: string; atlasKernels: string[]; kernelsFused: number; kernelsOps: number;
   lossDiff: number; gradMaxDiff: number; tol: number; leaked: number; error?: string;
+  /** Kernel name → how many ran, fused and op by op: where the remaining launches are. */
+  countsFused?: Record<string, number>; countsOps?: Record<string, number>;
 }
+
+const countNames = (names: string[]) => names.reduce<Record<string, number>>((m, n) => ((m[n] = (m[n] ?? 0) + 1), m), {});
 interface Timing { backend: string; cell: string; H: number; B: number; T: number; fusedMs: number; opsMs: number; reps: number }
 
 const KERNELS: { kernel: string; activation?: string }[] = [
@@ -52,9 +57,14 @@ const check = (got: ArrayLike<number>, ref: Float64Array, shapeOk: boolean): Out
 
 async function checkKernels(backend: string): Promise<KernelCheck[]> {
   const out: KernelCheck[] = [];
+  // WebGPU's two ways out of a kernel: buffer copies (the default) and a dispatch per output
+  // (where the backend's internals are missing); both must give the same numbers.
+  const modes: (WebGpuOutputMode | undefined)[] = backend === 'webgpu' ? ['copies', 'programs'] : [undefined];
+  for (const mode of modes)
   for (const { B, H } of SIZES)
     for (const { kernel, activation } of KERNELS) {
-      const r: KernelCheck = { backend, kernel, activation, B, H };
+      if (mode) setWebGpuOutputMode(mode);
+      const r: KernelCheck = { backend, mode, kernel, activation, B, H };
       out.push(r);
       if (!tf.getKernel(kernel, backend)) {
         r.missing = true;
@@ -80,6 +90,7 @@ async function checkKernels(backend: string): Promise<KernelCheck[]> {
       tf.dispose(Object.values(ins));
       r.leaked = tf.memory().numTensors - before;
     }
+  setWebGpuOutputMode('copies');
   return out;
 }
 
@@ -209,7 +220,7 @@ async function checkCells(backend: string): Promise<CellCheck[]> {
       });
       out.push({
         backend, cell: label, atlasKernels: [...new Set(a.names.filter((n) => n.startsWith('Atlas')))].sort(),
-        kernelsFused: a.names.length, kernelsOps: b.names.length,
+        kernelsFused: a.names.length, kernelsOps: b.names.length, countsFused: countNames(a.names), countsOps: countNames(b.names),
         lossDiff: Math.abs(a.loss - b.loss), gradMaxDiff,
         // T = 5 steps back through time: ~5× one kernel's rounding, on the gradients' own scale.
         tol: 5 * (1e-6 + 2e-6 * Math.max(scale, Math.abs(b.loss))),
