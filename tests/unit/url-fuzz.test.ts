@@ -296,7 +296,7 @@ describe('link round trip of random valid states', () => {
   });
 
   it('a float of any precision comes back to six significant digits', () => {
-    const floats = URL_SCHEMA.filter((f): f is Extract<Field, { type: 'float' }> => f.type === 'float');
+    const floats = URL_SCHEMA.filter((f): f is Field & { type: 'float'; min: number; max: number } => f.type === 'float');
     fc.assert(
       fc.property(validState, fc.constantFrom(...floats), fc.double({ min: 0, max: 1, noNaN: true }), (s, f, t) => {
         const x = f.min + t * (f.max - f.min);
