@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { execSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import type { Page, Worker } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
 import { cellList } from '../src/cells/registry';
 import { useNodeBackend } from '../src/engine/node-backend';
@@ -164,7 +164,7 @@ export interface BrowserSoakSample {
   step: number;
   /** JS heap in use (CDP Runtime.getHeapUsage on the page's target, after a forced GC). */
   pageHeapUsed: number;
-  /** The training worker's JS heap (performance.memory inside the worker, after its own GC), or null. */
+  /** The training worker's JS heap (CDP Runtime.getHeapUsage on the worker's target, after a forced GC), or null. */
   workerHeapUsed: number | null;
 }
 
@@ -194,13 +194,34 @@ const SOAK_URL = '/?cell=lstm&task=chars&hiddenSize=32&seed=1';
 
 const stepOf = async (page: Page) => Number((await page.textContent('[data-testid=step-counter]'))?.replace(/\D/g, '') || 0);
 
-/** The worker's heap from inside it: performance.memory where Chromium offers it there. */
-async function workerHeap(worker: Worker | undefined): Promise<number | null> {
-  if (!worker) return null;
-  const v = await worker
-    .evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null)
-    .catch(() => null);
-  return typeof v === 'number' ? v : null;
+/**
+ * A DevTools session on the page's training worker. Playwright opens CDP sessions on pages only,
+ * so this auto-attaches the page session to its child targets (non-flattened) and talks to the
+ * worker through Target.sendMessageToTarget.
+ */
+async function workerSession(cdp: CDPSession): Promise<(method: string) => Promise<Record<string, unknown> | null>> {
+  let workerId: string | null = null;
+  let next = 1;
+  const pending = new Map<number, (v: Record<string, unknown> | null) => void>();
+  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+    if (e.targetInfo.type === 'worker' && /trainer/.test(e.targetInfo.url)) workerId = e.sessionId;
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown> };
+    if (m.id !== undefined) pending.get(m.id)?.(m.result ?? null);
+    if (m.id !== undefined) pending.delete(m.id);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  return async (method) => {
+    if (!workerId) return null;
+    const id = next++;
+    const answer = new Promise<Record<string, unknown> | null>((resolve) => {
+      pending.set(id, resolve);
+      setTimeout(() => resolve(null), 10_000);
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId: workerId, message: JSON.stringify({ id, method, params: {} }) });
+    return answer;
+  };
 }
 
 /**
@@ -215,7 +236,7 @@ export async function soakBrowserBench(root: string, log: Log, minutes = 15): Pr
   const samples: BrowserSoakSample[] = [];
   const views: string[] = [];
   let error: string | undefined;
-  let workerHeapHow = 'performance.memory inside the worker (Worker.evaluate)';
+  let workerHeapHow = 'CDP Runtime.getHeapUsage on the worker target (Target.setAutoAttach, Target.sendMessageToTarget)';
   try {
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
@@ -228,13 +249,15 @@ export async function soakBrowserBench(root: string, log: Log, minutes = 15): Pr
     views.push('instruments');
     if (await page.$('[data-testid=samples-panel]')) views.push('samples');
     views.push('loss chart', 'heatmaps', 'gradient view');
+    const inWorker = await workerSession(cdp);
     await page.click('[data-testid=play-toggle]');
     const sample = async (minute: number) => {
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-      const worker = page.workers()[0];
-      await worker?.evaluate(() => (globalThis as { gc?: () => void }).gc?.()).catch(() => {});
-      const s: BrowserSoakSample = { minute, step: await stepOf(page), pageHeapUsed: usedSize, workerHeapUsed: await workerHeap(worker) };
+      await inWorker('HeapProfiler.collectGarbage');
+      const w = await inWorker('Runtime.getHeapUsage');
+      const workerHeapUsed = typeof w?.usedSize === 'number' ? w.usedSize : null;
+      const s: BrowserSoakSample = { minute, step: await stepOf(page), pageHeapUsed: usedSize, workerHeapUsed };
       samples.push(s);
       log(`soak browser: minute ${minute}, step ${s.step}, page heap ${(usedSize / 2 ** 20).toFixed(1)} MB, worker heap ${s.workerHeapUsed === null ? 'n/a' : `${(s.workerHeapUsed / 2 ** 20).toFixed(1)} MB`}`);
     };
@@ -254,7 +277,7 @@ export async function soakBrowserBench(root: string, log: Log, minutes = 15): Pr
   const pageSlope = slope(after.map((s) => s.minute), after.map((s) => s.pageHeapUsed));
   const w = after.filter((s) => s.workerHeapUsed !== null);
   const workerSlope = w.length >= 2 ? slope(w.map((s) => s.minute), w.map((s) => s.workerHeapUsed as number)) : null;
-  if (workerSlope === null) workerHeapHow = 'not available: performance.memory is not exposed in the worker here';
+  if (workerSlope === null) workerHeapHow = 'not available: no worker target answered';
   const pageFlat = after.length >= 2 && pageSlope < BROWSER_SLOPE_BOUND;
   const workerFlat = workerSlope === null ? null : workerSlope < BROWSER_SLOPE_BOUND;
   return {

@@ -48,6 +48,18 @@ describe('cli cells', () => {
     expect(byId.gru.states).toEqual(['h']);
     expect(byId.rnn.options[0]).toMatchObject({ key: 'nonlinearity', kind: 'choice', choices: ['tanh', 'relu'] });
     expect(byId.rnn.paper).toMatchObject({ authors: 'Elman', year: 1990 });
+    // Variants: a choice that changes the parameter list is listed with its own parameters and states.
+    expect(byId.rnn.variants).toEqual([]); // relu vs tanh: same parameters
+    expect(byId.dilated.variants).toEqual([expect.objectContaining({ options: { cell: 'tanh' }, states: ['h', 'buf'] })]);
+    expect(byId.dilated.variants[0].parameters.map((p: { name: string }) => p.name)).toEqual(['weight_ih', 'weight_hh', 'bias']);
+    const hyper = byId.ftru.variants.find((v: { options: object }) => JSON.stringify(v.options) === '{"degreeFrom":"hyper"}');
+    expect(hyper.states).toEqual(['h', 'p']);
+    expect(hyper.parameters.some((p: { name: string }) => p.name.startsWith('hyper_'))).toBe(true);
+    expect(byId.ftru.parameters.some((p: { name: string }) => p.name.startsWith('hyper_'))).toBe(false);
+    // Numeric options that change the list or its shapes are named.
+    expect(byId.clockwork.size_options).toContain('modules');
+    expect(byId.qrnn.size_options).toEqual(['window']);
+    expect(byId.lstm.size_options).toEqual([]);
     for (const c of cells) {
       expect(c.paper.title.length).toBeGreaterThan(0);
       expect(c.parameters.length).toBeGreaterThan(0);

@@ -10,6 +10,13 @@ import { forwardStack } from '../../src/engine/pytorch-run';
 import { Trainer } from '../../src/engine/trainer';
 import { weightsFileJson } from '../../src/engine/weights-file';
 import type { RunConfig } from '../../src/protocol/messages';
+import { cellsCommand, forwardCellCommand } from '../../src/cli/cell-commands';
+import { jacobiansCommand } from '../../src/cli/jacobian-commands';
+import { forwardCommand, gradNormsCommand } from '../../src/cli/pytorch-commands';
+
+type Nested = number | Nested[];
+/** [a][b][…] → [b][a][…]. */
+const swap01 = (x: Nested[][]) => x[0].map((_, j) => x.map((row) => row[j]));
 
 const { dir, write } = scratch('rnn-atlas-cli-');
 
@@ -111,5 +118,57 @@ describe('cli forward / gradnorms', () => {
     expect(Object.keys(out.states)).toEqual(['h']);
     expect(out.states.h.length).toBe(2);
     expectRefused(await cli('forward', write('cw2.json', file), write('cw-h0.json', { input, h0: [[[0, 0, 0, 0]]] })), /give only "input"/);
+  });
+});
+
+describe('cli layouts: batch_first and unbatched input, as PyTorch takes them', () => {
+  const gru = loadFixture('gru_l2_bi');
+
+  it('a batch_first model reads [B][T][I] and prints output as [B][T][D·H]; h_n stays [L·D][B][H]', async () => {
+    const model = { ...gru.model, config: { ...gru.model.config, batch_first: true } };
+    const input = { ...gru.input, input: swap01(gru.input.input as Nested[][]) };
+    const r = await cli('forward', write('bf-model.json', model), write('bf-input.json', input));
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.layout).toMatch(/^\[B, T, I\] \(batch_first=True\)/);
+    expectClose(out.output, swap01(gru.expected.output as Nested[][]) as number[][][], 'output');
+    expectClose(out.h_n, gru.expected.h_n, 'h_n');
+  });
+
+  it('an unbatched input [T][I] with h0 [L·D][H] gives unbatched output and h_n (batch item 0 of the batched run)', async () => {
+    const x = (gru.input.input as number[][][]).map((step) => step[0]);
+    const input: Record<string, unknown> = { input: x };
+    if (gru.input.h0) input.h0 = (gru.input.h0 as number[][][]).map((l) => l[0]);
+    const r = await cli('gradnorms', write('gru-model-u.json', gru.model), write('un-input.json', input));
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.layout).toMatch(/^\[T, I\] \(unbatched/);
+    expect(out.grad_norms).toHaveLength(x.length);
+    const fwd = await cli('forward', write('gru-model-u2.json', gru.model), write('un-input2.json', input));
+    const f = JSON.parse(fwd.stdout);
+    expectClose(f.output, (gru.expected.output as number[][][]).map((step) => step[0]), 'output');
+    expectClose(f.h_n, (gru.expected.h_n as number[][][]).map((l) => l[0]), 'h_n');
+  });
+});
+
+describe('cli help', () => {
+  it('every command that reads files states its arguments and formats and points to docs/FILE-FORMATS.md', () => {
+    for (const c of [forwardCommand, gradNormsCommand, jacobiansCommand, forwardCellCommand]) {
+      expect(c.help).toContain('docs/FILE-FORMATS.md');
+      for (const arg of c.usage.split(' ').filter((a) => a.endsWith('.json'))) expect(c.help).toContain(`${arg}:`);
+    }
+    expect(cellsCommand.help).toContain('docs/STATE-LAYOUTS.md');
+    expect(gradNormsCommand.help).toMatch(/TOP layer’s FORWARD direction/);
+    expect(gradNormsCommand.help).toMatch(/full backpropagation-through-time/);
+    expect(gradNormsCommand.help).toMatch(/over the batch and the hidden units/);
+  });
+
+  it('`<command> --help` and `help <command>` print it on stdout with exit 0', async () => {
+    const a = await cli('forward', '--help');
+    const b = await cli('help', 'gradnorms');
+    expect([a.code, a.stderr, b.code, b.stderr]).toEqual([0, '', 0, '']);
+    expect(a.stdout).toMatch(/^usage: npm run --silent cli -- forward \[--batch-first\] MODEL\.json INPUT\.json/);
+    expect(a.stdout).toContain('--batch-first');
+    expect(b.stdout).toContain('grad_norms');
   });
 });
