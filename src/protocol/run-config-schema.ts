@@ -106,17 +106,3 @@ export function quoteValue(raw: string, max = 200): string {
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}… (${raw.length} characters)`;
 }
-
-/** "hiddenSize: expected an integer in [4, 128], got 1e6" for the first issue of each field. */
-export function issueMessages(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const issue of issues) {
-    const path = v.getDotPath(issue) ?? '(root)';
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const got = typeof issue.input === 'string' ? `"${quoteValue(issue.input)}"` : quoteValue(String(issue.input));
-    out.push(`${path}: ${issue.message}, got ${got}`);
-  }
-  return out;
-}
