@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/engine/weights-schema';
+import { MAX_MESSAGE_CHARS, oneLine } from '../../src/cli/errors';
 import { loadFixture } from './pytorch-fixtures';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -55,6 +56,29 @@ const lstm = loadFixture('lstm_l1_uni');
 const model = write('model.json', lstm.model);
 const input = write('input.json', lstm.input);
 const withConfig = (patch: Record<string, unknown>) => ({ ...lstm.model, config: { ...lstm.model.config, ...patch } });
+
+describe('cli: any thrown value becomes one short line', () => {
+  it('words a stack overflow, flattens newlines, cuts long messages, survives odd thrown values', () => {
+    let overflow: unknown;
+    const recurse = (n: number): number => recurse(n + 1) + 1;
+    try {
+      recurse(0);
+    } catch (e) {
+      overflow = e;
+    }
+    expect(oneLine(overflow)).toMatch(/nested too deeply/);
+    expect(oneLine(new Error('a\n    at f (x.js:1:1)\nb'))).toBe('a; at f (x.js:1:1); b');
+    const long = oneLine(new Error('x'.repeat(10_000_000)));
+    expect(long.length).toBe(MAX_MESSAGE_CHARS);
+    expect(long.endsWith('…')).toBe(true);
+    const hostile = { toString() { throw new Error('no'); } };
+    for (const v of [undefined, null, 42, hostile, Object.create(null), new Error('')]) {
+      const line = oneLine(v);
+      expect(line.length).toBeGreaterThan(0);
+      expect(line).not.toContain('\n');
+    }
+  });
+});
 
 describe('cli: hostile files', () => {
   it('num_layers 1e6 is refused by its limit at once, not looped over', async () => {
