@@ -22,6 +22,12 @@ export interface BenchResult extends BenchCase {
   layersMs: number | null;
   /** tf.layers ms / our ms: above 1 means ours is faster. */
   speedup: number | null;
+  /** The matmul floor of this step on this backend, measured in the same run (see matmulFloorMs). */
+  floorMs?: number;
+  /** our ms / floorMs: how many times the bare matmul work our step takes. */
+  oursOverFloor?: number | null;
+  /** The rate the floor assumes: a plain 512³ matmul on this backend, GFLOP/s. */
+  matmulGflops?: number;
   reps: number;
   error?: string;
 }
@@ -31,6 +37,49 @@ export const DEFAULT_CASES: BenchCase[] = [64, 256].flatMap((hidden) =>
 );
 
 type StepFn = () => tf.Scalar;
+
+/**
+ * GFLOP/s of a plain 512 × 512 × 512 matmul (2·512³ flops) on the active backend: the rate at
+ * which this backend does the one kind of work a recurrent step cannot avoid.
+ */
+export async function matmulGflops(budgetMs = 1000): Promise<number> {
+  const n = 512;
+  const [a, b] = [tf.randomNormal([n, n], 0, 1, 'float32', 1), tf.randomNormal([n, n], 0, 1, 'float32', 2)] as tf.Tensor2D[];
+  const once = async () => {
+    const y = tf.matMul(a, b);
+    await y.data();
+    y.dispose();
+  };
+  try {
+    await once(); // warm-up
+    let reps = 0;
+    const t0 = performance.now();
+    while (reps < 3 || (performance.now() - t0 < budgetMs && reps < 50)) {
+      await once();
+      reps++;
+    }
+    const s = (performance.now() - t0) / 1000 / reps;
+    return (2 * n ** 3) / s / 1e9;
+  } finally {
+    tf.dispose([a, b]);
+  }
+}
+
+/**
+ * The matmul floor of one training step, in ms: the flops of the step's matmuls at the measured
+ * matmul rate, nothing else (no element-wise work, no per-op overhead).
+ *   forward flops  = T · 2 · B · (I + H) · G·H   (x·W_ihᵀ and h·W_hhᵀ each step; G = 4 gate blocks
+ *                                                for the LSTM, 3 for the GRU)
+ *   training flops ≈ 3 × forward                 (backward: one matmul for the input gradient and
+ *                                                one for the weight gradient per forward matmul)
+ *   floor_ms       = training flops / (GFLOP/s · 1e6)
+ * At H 64, B 32, T 50, I 8 the LSTM's forward is 59 MFLOP.
+ */
+export function matmulFloorMs(c: BenchCase, gflops: number): number {
+  const G = c.cell === 'lstm' ? 4 : 3;
+  const forward = c.T * 2 * c.batch * (c.input + c.hidden) * G * c.hidden;
+  return (3 * forward) / (gflops * 1e6);
+}
 
 async function timeSteps(step: StepFn, vars: tf.Variable[], budgetMs: number, minReps: number): Promise<{ ms: number; reps: number }> {
   const opt = tf.train.adam(1e-3);
@@ -102,6 +151,9 @@ export async function runCases(cases: BenchCase[], opts: { budgetMs?: number; mi
   const budgetMs = opts.budgetMs ?? 3000;
   const minReps = opts.minReps ?? 3;
   const out: BenchResult[] = [];
+  // Measured once per call, on the backend the cases run on, so each floor comes from the same run.
+  const gflops = await matmulGflops().catch(() => undefined);
+  if (gflops) opts.log?.(`${tf.getBackend()} 512³ matmul: ${gflops.toFixed(1)} GFLOP/s`);
   for (const c of cases) {
     const backend = tf.getBackend();
     const r: BenchResult = { ...c, backend, oursMs: null, layersMs: null, speedup: null, reps: 0 };
@@ -120,8 +172,15 @@ export async function runCases(cases: BenchCase[], opts: { budgetMs?: number; mi
       errors.push(`tf.layers: ${(e as Error).message.split('\n')[0]}`);
     }
     if (r.oursMs && r.layersMs) r.speedup = r.layersMs / r.oursMs;
+    if (gflops) {
+      r.matmulGflops = gflops;
+      r.floorMs = matmulFloorMs(c, gflops);
+      r.oursOverFloor = r.oursMs ? r.oursMs / r.floorMs : null;
+    }
     if (errors.length) r.error = errors.join('; ');
-    opts.log?.(`${backend} ${c.cell} H=${c.hidden}: ours ${r.oursMs?.toFixed(1)} ms, tf.layers ${r.layersMs?.toFixed(1)} ms${r.error ? ' (' + r.error + ')' : ''}`);
+    const vs = r.speedup ? ` (${r.speedup.toFixed(2)}× tf.layers)` : '';
+    const floor = r.floorMs ? `, floor ${r.floorMs.toFixed(1)} ms (ours ${r.oursOverFloor?.toFixed(1)}× it)` : '';
+    opts.log?.(`${backend} ${c.cell} H=${c.hidden}: ours ${r.oursMs?.toFixed(1)} ms, tf.layers ${r.layersMs?.toFixed(1)} ms${vs}${floor}${r.error ? ' (' + r.error + ')' : ''}`);
     out.push(r);
   }
   return out;

@@ -34,13 +34,23 @@ export const MATMUL_2D = 'AtlasMatMul2D';
 export type RnnActivation = 'tanh' | 'relu';
 
 let enabled = true;
+const toggles: ((on: boolean) => void)[] = [];
 
 /**
- * Switches every fused step off (false) or back on. For the bench's "before" profile and the tests
- * that compare the fused path with the op-by-op one; the app leaves it on.
+ * Switches everything in this folder off (false) or back on: the fused steps, the one-kernel
+ * matmul and a backend file's replacements of the backend's own kernels (wasm.ts), so "off" is the
+ * op-by-op step exactly as it ran before them. For the bench's "before" profile and the tests
+ * that compare the two; the app leaves it on.
  */
 export function setFusedEnabled(on: boolean): void {
+  if (on === enabled) return;
   enabled = on;
+  for (const t of toggles) t(on);
+}
+
+/** A backend file's hook, called with the new setting whenever setFusedEnabled changes it. */
+export function onFusedToggle(fn: (on: boolean) => void): void {
+  toggles.push(fn);
 }
 
 export function fusedEnabled(): boolean {
@@ -77,7 +87,7 @@ function run(name: string, inputs: tf.NamedTensorMap, attrs: Record<string, stri
 
 /** a·b (+ bias) in one kernel where the backend has MATMUL_2D, else tf.fused.matMul. */
 export function matMul2D(a: tf.Tensor2D, b: tf.Tensor2D, bias?: tf.Tensor): tf.Tensor2D {
-  if (!tf.getKernel(MATMUL_2D, tf.getBackend())) return tf.fused.matMul({ a, b, bias }) as tf.Tensor2D;
+  if (!enabled || !tf.getKernel(MATMUL_2D, tf.getBackend())) return tf.fused.matMul({ a, b, bias }) as tf.Tensor2D;
   return run(MATMUL_2D, bias ? { a, b, bias } : { a, b })[0];
 }
 

@@ -11,7 +11,7 @@
 // forward values are identical to it.
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { GRU_CELL, GRU_CELL_GRAD, LSTM_CELL, LSTM_CELL_GRAD, MATMUL_2D, onFirstFusedUse, RNN_CELL, RNN_CELL_GRAD } from './kernels';
+import { fusedEnabled, GRU_CELL, GRU_CELL_GRAD, LSTM_CELL, LSTM_CELL_GRAD, MATMUL_2D, onFirstFusedUse, onFusedToggle, RNN_CELL, RNN_CELL_GRAD } from './kernels';
 import { dimsOf, input, gruGradLoop, lstmGradLoop, rnnGradLoop } from './cpu';
 
 const wasm = (backend: unknown) => backend as BackendWasm;
@@ -193,11 +193,23 @@ tf.registerKernel({
 //   slices T times, so unstacking [T, B, K] costs O(T² B K): ~10 ms for a [50, 32, 64] gradient.
 //   The versions below read a view of the heap instead: the same bytes out, O(B K) per slice.
 // Strings (never used here) go to the original kernels.
+const originals = new Map<string, tf.KernelConfig>();
+
 function overrideWasm(kernelName: string, make: (original: tf.KernelFunc) => tf.KernelFunc): void {
   const original = tf.getKernel(kernelName, 'wasm');
   if (!original || (original as { atlas?: boolean }).atlas) return;
+  originals.set(kernelName, original);
   tf.unregisterKernel(kernelName, 'wasm');
   tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: make(original.kernelFunc), setupFunc: original.setupFunc, disposeFunc: original.disposeFunc, atlas: true } as tf.KernelConfig);
+}
+
+/** Puts tfjs-wasm's own Identity, Slice and Unpack back (setFusedEnabled(false)). */
+export function removeWasmOverrides(): void {
+  for (const [name, config] of originals) {
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel(config);
+  }
+  originals.clear();
 }
 
 function sliceView(be: BackendWasm, x: tf.TensorInfo, begin: number[], size: number[]): tf.TensorInfo {
@@ -259,3 +271,7 @@ export function installWasmOverrides(): void {
 }
 
 onFirstFusedUse('wasm', installWasmOverrides);
+onFusedToggle((on) => {
+  if (!on) removeWasmOverrides();
+  else if (fusedEnabled() && tf.getKernel('Identity', 'wasm')) installWasmOverrides();
+});
