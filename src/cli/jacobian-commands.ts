@@ -10,9 +10,13 @@ import { jacobianProfile } from '../engine/instruments/jacobians';
 import { eigenvaluePairs } from '../engine/instruments/matrix-spectrum';
 import { importedParams, type ImportedModel } from '../engine/pytorch-import';
 import { layerDims, paramName, paramsOf } from '../engine/stack';
+import { statesFor } from '../cells/types';
 import { expectArgs, FORMATS_DOC, type Command } from './command';
 import { loadPytorchRun } from './io';
 import { BATCH_FIRST_FLAG } from './pytorch-commands';
+
+/** Bound on T × S³ (S the cell’s full state size), the order of the SVD work: T 1000 at S 256 is at it. */
+export const JACOBIAN_WORK = 2 ** 34;
 
 /** W_hh's values when the layer has exactly one recurrent parameter and it is a square matrix. */
 function squareRecurrent(model: ImportedModel): { n: number; values: Float32Array } | null {
@@ -49,6 +53,11 @@ export const jacobiansCommand: Command = {
     const [T, B, I] = input.input.shape;
     if (B !== 1) throw new Error(`${inputPath}: jacobians needs an input of batch 1, this one has batch ${B}`);
     if (T < 1) throw new Error(`${inputPath}: the input has no timesteps`);
+    // Every t costs an SVD of ∂h_T/∂s_t (H × S), S the full state: refuse sizes that would run for hours.
+    const S = statesFor(cfg.cell, cfg.options).reduce((n, st) => n + st.size(layerDims(cfg, 0)), 0);
+    if (T * S ** 3 > JACOBIAN_WORK) {
+      throw new Error(`${inputPath}: ${T} steps with a state of ${S} numbers is beyond what jacobians computes in reasonable time (T × S³ ≤ ${JACOBIAN_WORK.toExponential(1)}); use fewer steps or a smaller model`);
+    }
     const v = input.input.values;
     const xs = Array.from({ length: T }, (_, t) => Array.from(v.subarray(t * I, (t + 1) * I)));
     const state0: Record<string, Float32Array> = {};

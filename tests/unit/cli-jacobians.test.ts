@@ -138,6 +138,13 @@ describe('jacobians CLI: other formats and refusals', () => {
     await expect(run('gru_l1_bi')).rejects.toThrow(/one-direction model, this one is bidirectional/);
     await expect(run('lstm_l1_uni')).rejects.toThrow(/input of batch 1, this one has batch 2/);
     expect(PYTORCH_DIR).toBeTruthy();
+    // A 512-unit RNN over 200 steps: 200 SVDs of 512 × 512 matrices; refused before any is computed.
+    const H = 512;
+    const zeros = (r: number, c: number) => Array.from({ length: r }, () => new Array(c).fill(0));
+    const big = { format: 'pytorch', module: 'RNN', config: { input_size: 1, hidden_size: H },
+      state_dict: { weight_ih_l0: zeros(H, 1), weight_hh_l0: zeros(H, H), bias_ih_l0: new Array(H).fill(0), bias_hh_l0: new Array(H).fill(0) } };
+    const steps = (T: number) => ({ input: Array.from({ length: T }, () => [0.5]) }); // unbatched [T][I]
+    await expect(jacobiansCommand.run([write('big-rnn.json', big), write('big-in.json', steps(200))])).rejects.toThrow(/200 steps with a state of 512 numbers/);
   });
 
   it('exits 2 with one line on stderr, and prints one JSON line on success (as a user runs it)', async () => {
