@@ -28,28 +28,17 @@ export interface TaskRecord {
 
 /**
  * What each input channel stands for, where inputs are one-hot symbols: the character task's
- * vocabulary, else the labels its probe example shows for each one-hot channel (null for a
- * channel the example never uses). Undefined for tasks whose inputs are values (adding).
+ * vocabulary, a symbol task's alphabet and markers. Undefined for tasks whose inputs are values
+ * (adding).
  */
-export function inputSymbolsOf(taskId: string, options: CellOptions, seqLen: number): (string | null)[] | undefined {
+export function inputSymbolsOf(taskId: string, options: CellOptions): string[] | undefined {
   if (taskId === 'chars') return [...getCorpus(options).vocab.chars];
-  const task = getTask(taskId, options);
-  const probe = task.probe(seqLen);
-  const I = task.inputSize;
-  const { x, T, B } = probe.batch;
-  const symbols: (string | null)[] = new Array<string | null>(I).fill(null);
-  for (let t = 0; t < T; t++) {
-    const row = x.subarray(t * B * I, t * B * I + I);
-    const hot = row.findIndex((v) => v === 1);
-    const oneHot = hot >= 0 && row.every((v, i) => v === 0 || i === hot);
-    if (!oneHot) return undefined;
-    symbols[hot] = probe.inputLabels[t] ?? null;
-  }
-  return symbols;
+  const symbols = getTask(taskId, options).inputSymbols;
+  return symbols ? [...symbols] : undefined;
 }
 
 export function taskRecord(taskId: string, options: CellOptions, seqLen: number): TaskRecord {
-  const symbols = inputSymbolsOf(taskId, options, seqLen);
+  const symbols = inputSymbolsOf(taskId, options);
   return { id: taskId, options: { ...options }, seq_len: seqLen, ...(symbols ? { input_symbols: symbols } : {}) };
 }
 
@@ -88,9 +77,10 @@ export function restoreTask(t: FileTask, seqLimits: { min: number; max: number }
   }
   const task = getTask(t.id, taskOptions);
   if (t.inputSymbols) {
-    const here = inputSymbolsOf(t.id, taskOptions, t.seqLen ?? seqLimits.min);
+    const here = inputSymbolsOf(t.id, taskOptions);
+    // null in a file: a channel whose meaning the file leaves open.
     const differs = !here || here.length !== t.inputSymbols.length
-      || here.some((s, i) => s !== null && t.inputSymbols![i] !== null && s !== t.inputSymbols![i]);
+      || here.some((s, i) => t.inputSymbols![i] !== null && s !== t.inputSymbols![i]);
     if (differs) {
       const at = here ? here.findIndex((s, i) => s !== t.inputSymbols![i]) : -1;
       const detail = here && at >= 0 ? ` (input ${at} is ${quote(t.inputSymbols[at])} in the file, ${quote(here[at])} here)` : '';

@@ -59,6 +59,7 @@ export function symbolTask(def: SymbolTaskDef): Task {
     kind: 'classify',
     inputSize: I,
     outputSize: O,
+    inputSymbols: def.inputTokens,
     resolveSeqLen,
     batch(rng, batchSize, seqLen) {
       const T = resolveSeqLen(seqLen);

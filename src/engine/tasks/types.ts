@@ -42,6 +42,8 @@ export interface Task {
   outputSize: number;
   /** 'regress' only: |prediction − target| below this counts as correct. */
   tolerance?: number;
+  /** What each one-hot input channel stands for, where inputs are symbols (saved in weight files). */
+  inputSymbols?: readonly string[];
   /** The T a batch will really have for a requested seqLen. */
   resolveSeqLen(seqLen: number): number;
   batch(rng: Rng, batchSize: number, seqLen: number): TaskBatch;
