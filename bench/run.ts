@@ -21,6 +21,7 @@ import { DEFAULT_CASES, runCases, type BenchResult } from './core';
 import { svClipBench } from './sv-clip';
 import { instrumentsBench } from './instruments';
 import { whatifBench } from './whatif';
+import { profileBench } from './profile';
 import { soakBrowserBench, soakNodeBench } from './soak';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDir } from '../tests/e2e/static-server';
@@ -39,8 +40,8 @@ const soakMinutes = Number(valueOf('--soak-minutes') ?? 15);
 const soakCells = valueOf('--soak-cells')?.split(',');
 
 /**
- * A part another module provides (bench/profile.ts, bench/loading.ts): imported when it runs, so
- * this file does not depend on it at type level; a missing module is reported, not fatal.
+ * A part another module provides (bench/loading.ts): imported when it runs, so this file does not
+ * depend on it at type level; a missing module is reported, not fatal.
  */
 async function optional<T>(path: string, name: string): Promise<T | undefined> {
   try {
@@ -53,8 +54,7 @@ async function optional<T>(path: string, name: string): Promise<T | undefined> {
 }
 
 async function profilePart(): Promise<unknown> {
-  const profileBench = await optional<(log: (s: string) => void) => Promise<unknown>>('./profile.ts', 'profileBench');
-  return profileBench ? profileBench(log) : { error: 'bench/profile.ts has no profileBench' };
+  return profileBench(log);
 }
 
 async function loadingPart(): Promise<unknown> {

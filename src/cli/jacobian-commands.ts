@@ -39,6 +39,7 @@ export const jacobiansCommand: Command = {
     '  starts from the full state at t and only h_t varies. eig_whh: eigenvalues of W_hh as [re, im] pairs, largest',
     '  modulus first, where W_hh is square (a plain RNN’s). A norm that overflows float32 prints as null.',
     'MODEL.json: as for `forward` (PyTorch RNN/LSTM/GRU or rnn-atlas), num_layers 1, not bidirectional.',
+    '  Runs with T × S³ above 1.7e10 (S the full state size, e.g. 2H for an LSTM) are refused: one SVD per step.',
     'INPUT.json: {"input": [T][1][input_size] ([1][T][input_size] with batch_first, or unbatched [T][input_size]), "h0"?, "c0"?}.',
     `Full formats: ${FORMATS_DOC}.`,
   ].join('\n'),
