@@ -1,14 +1,9 @@
 // The shell: header, link/backend notices, and the current page.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../store';
 import { BackendNotice, Header, UrlNotices } from './Header';
 import { Playground } from './Playground';
 import { LessonPage } from './Lesson';
-import { CellsPage } from './CellsPage';
-import { CellCardPage } from './CellCard';
-import { ComparePage } from './ComparePage';
-import { WhatIfPage } from './WhatIfPage';
-import { GalleryPage } from './GalleryPage';
 import { EmbedShell } from './EmbedView';
 import type { Page } from '../store/url';
 import type { MessageKey } from '../i18n';
@@ -21,7 +16,16 @@ const TITLE_KEY: Record<Page, MessageKey> = {
   playground: 'nav.playground', lesson: 'lesson.title', cells: 'nav.cells', cell: 'nav.cells', compare: 'nav.compare', whatif: 'nav.whatif', gallery: 'nav.gallery',
 };
 
-function CurrentPage({ page }: { page: Page }) {
+// The lesson and the playground (the pages a link most often opens) are in the entry chunk; the
+// other pages load on first visit, so the first paint of a lesson does not parse them (the what-if
+// page alone brings ml-matrix). bench/loading.ts measures the entry.
+const CellsPage = lazy(() => import('./CellsPage').then((m) => ({ default: m.CellsPage })));
+const CellCardPage = lazy(() => import('./CellCard').then((m) => ({ default: m.CellCardPage })));
+const ComparePage = lazy(() => import('./ComparePage').then((m) => ({ default: m.ComparePage })));
+const WhatIfPage = lazy(() => import('./WhatIfPage').then((m) => ({ default: m.WhatIfPage })));
+const GalleryPage = lazy(() => import('./GalleryPage').then((m) => ({ default: m.GalleryPage })));
+
+function PageSwitch({ page }: { page: Page }) {
   switch (page) {
     case 'lesson': return <LessonPage />;
     case 'cells': return <CellsPage />;
@@ -31,6 +35,10 @@ function CurrentPage({ page }: { page: Page }) {
     case 'gallery': return <GalleryPage />;
     default: return <Playground />;
   }
+}
+
+function CurrentPage({ page }: { page: Page }) {
+  return <Suspense fallback={<div className="skeleton" style={{ height: 240 }} />}><PageSwitch page={page} /></Suspense>;
 }
 
 export function App() {

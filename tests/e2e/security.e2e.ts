@@ -4,6 +4,7 @@
 // lesson, the gallery and what-if. The policy is also shown to bite: an inline script and a
 // fetch to another origin are refused.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import type { Page } from 'playwright-core';
 import { isCspViolation, waitForStep, withPage, type Scenario } from './scenario';
 
@@ -83,6 +84,31 @@ export const scenarios: Scenario[] = [
         assert.ok(csp.some((m) => /script/i.test(m)) && csp.some((m) => /connect-src/.test(m)), `the browser reported both refusals: ${csp.join(' | ')}`);
         // Those refusals were the point of the probe: they must not fail the scenario.
         for (let i = errors.length - 1; i >= 0; i--) if (isCspViolation(errors[i])) errors.splice(i, 1);
+      }),
+  },
+  {
+    name: 'security: another site can still embed the app (frame-ancestors *), and the embed runs under the CSP',
+    run: (base) =>
+      withPage({ shot: 'security-embed' }, async (page) => {
+        // A page on another origin (another port) framing an embed link, as a blog would.
+        const src = `${base}/?embed=1&page=lesson&lesson=recurrence`;
+        const host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>blog</title><iframe id="atlas" src="${src}" width="900" height="700"></iframe>`));
+        await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+        const port = (host.address() as { port: number }).port;
+        try {
+          const csp: string[] = [];
+          page.on('console', (m) => {
+            if (isCspViolation(m.text())) csp.push(m.text());
+          });
+          await page.goto(`http://127.0.0.1:${port}/`);
+          const frame = page.frameLocator('#atlas');
+          await frame.locator('.lesson-title').waitFor({ timeout: 30_000 });
+          assert.match((await frame.locator('.lesson-title').textContent()) ?? '', /\S/, 'the embedded lesson shows its title');
+          assert.deepEqual(csp, [], 'CSP violations in the embed');
+        } finally {
+          host.closeAllConnections(); // or close() waits for the browser's keep-alive sockets
+          await new Promise((r) => host.close(r));
+        }
       }),
   },
 ];
