@@ -6,7 +6,9 @@
 //   cold from that build in Chromium, each load in a fresh profile (no HTTP or service-worker
 //   cache), served with the site's headers (CSP included): first contentful paint, the moment the
 //   lesson title holds text, the moment the cell's equations are drawn (that needs the catalogue,
-//   hence tfjs-core), and the JS it requested before its title showed and in all. Median of LOADS.
+//   hence tfjs-core), and the JS the page requested before its title showed and in all (the
+//   page's own requests: what the training worker imports is in the worker's timeline, not here;
+//   the chunk table has every file). Median of LOADS.
 // Budgets below; `exceeded` lists every one that is broken, and the bench prints it as a warning.
 // `npm run bench -- --only=loading` runs just this (bench/run.ts).
 import { execSync } from 'node:child_process';
@@ -17,16 +19,18 @@ import { launchBrowser } from '../tests/e2e/browser';
 import { serveDir } from '../tests/e2e/static-server';
 
 /**
- * Budgets, set from measurements on the 2-core CI machine (November 2026, 7 other jobs running):
- * the entry chunk was 362 kB gzip (React DOM, KaTeX, D3, every page's code and both languages'
- * lesson texts; no tfjs) and a cold lesson's first contentful paint 0.5–1.2 s (median of 5) over
- * 127.0.0.1. The budgets leave ~10 % over the entry's size (so a new heavy static import shows)
- * and ~2.5× over the paint (the machine's load alone moves it ×2). Raise them only with a reason.
+ * Budgets, set from a measurement on the shared 2-core machine (30 November 2026, load average
+ * ~20 from seven other jobs): the entry chunk 1071 kB raw, 339 kB gzip (React DOM, KaTeX, D3, the
+ * lesson and playground code and both languages' lesson texts; no tfjs); a cold lesson's JS before
+ * its title 340 kB gzip (entry + three small shared chunks); its first contentful paint 1.5-2.2 s
+ * over 127.0.0.1 (median of 5: 2.05 s). Size budgets leave ~10 % (a new heavy static import shows);
+ * the paint budget ~1.5x this loaded machine's median (an idle one paints far sooner, so a broken
+ * budget here means a real regression, not noise). Raise them only with a reason.
  */
-export const ENTRY_JS_GZIP_BUDGET = 400_000;
-export const LESSON_FCP_BUDGET_MS = 2_500;
+export const ENTRY_JS_GZIP_BUDGET = 375_000;
+export const LESSON_FCP_BUDGET_MS = 3_000;
 /** The JS a lesson requests before its title shows (entry + whatever it pulls in), gzip. */
-export const FIRST_PAGE_JS_GZIP_BUDGET = 420_000;
+export const FIRST_PAGE_JS_GZIP_BUDGET = 380_000;
 /** tfjs bytes the lesson may request before its title shows: none. */
 export const TFJS_BEFORE_TITLE_BUDGET = 0;
 
