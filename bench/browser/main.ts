@@ -16,14 +16,39 @@ const log = (s: string) => {
   document.getElementById('log')!.textContent += '\n' + s;
 };
 
-async function adapterNote(): Promise<string | undefined> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return 'navigator.gpu missing';
-  const adapter = (await gpu.requestAdapter()) as { info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; description?: string } } | null;
-  if (!adapter) return 'no adapter';
-  const info = adapter.info ?? {};
-  return `adapter ${info.vendor ?? '?'} ${info.architecture ?? ''} ${info.description ?? ''}${info.isFallbackAdapter ? ' (fallback/software)' : ''}`.trim();
+/** The WebGPU adapter the numbers were measured on: a real GPU, or SwiftShader (software). */
+export interface AdapterReport {
+  present: boolean;
+  /** Why there is none (navigator.gpu missing, no adapter) or what failed. */
+  note?: string;
+  vendor?: string;
+  architecture?: string;
+  device?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+  /** Software: SwiftShader, llvmpipe or a fallback adapter; its WebGPU numbers say nothing about a GPU. */
+  software?: boolean;
 }
+
+interface AdapterInfoLike { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; device?: string; description?: string }
+
+async function webgpuAdapter(): Promise<AdapterReport> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return { present: false, note: 'navigator.gpu missing' };
+  const adapter = (await gpu.requestAdapter()) as { isFallbackAdapter?: boolean; info?: AdapterInfoLike; requestAdapterInfo?(): Promise<AdapterInfoLike> } | null;
+  if (!adapter) return { present: false, note: 'no adapter' };
+  // adapter.info is the current API; requestAdapterInfo() the one older Chromium versions have.
+  const info = adapter.info ?? (adapter.requestAdapterInfo ? await adapter.requestAdapterInfo() : {});
+  const isFallbackAdapter = !!(adapter.isFallbackAdapter || info.isFallbackAdapter);
+  const text = [info.vendor, info.architecture, info.device, info.description].join(' ');
+  return {
+    present: true, vendor: info.vendor, architecture: info.architecture, device: info.device, description: info.description,
+    isFallbackAdapter, software: isFallbackAdapter || /swiftshader|llvmpipe|software/i.test(text),
+  };
+}
+
+const adapterNote = (a: AdapterReport) =>
+  a.present ? `adapter ${a.vendor || '?'} ${a.architecture ?? ''} ${a.description ?? ''}${a.software ? ' (software)' : ''}`.replace(/\s+/g, ' ').trim() : a.note;
 
 async function main() {
   setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
@@ -33,7 +58,9 @@ async function main() {
   const hidden = (params.get('hidden') ?? '64,256').split(',').map(Number);
   const results: BenchResult[] = [];
   const skipped: { backend: string; reason: string }[] = [];
-  const notes: Record<string, string | undefined> = { webgpu: await adapterNote().catch((e) => String(e)) };
+  const adapter = await webgpuAdapter().catch((e): AdapterReport => ({ present: false, note: String(e) }));
+  const notes: Record<string, string | undefined> = { webgpu: adapterNote(adapter) };
+  log(`WebGPU: ${notes.webgpu}`);
   for (const b of backends) {
     try {
       if (!(await tf.setBackend(b))) throw new Error('setBackend returned false');
@@ -46,7 +73,7 @@ async function main() {
     const cases = DEFAULT_CASES.filter((c) => hidden.includes(c.hidden));
     results.push(...(await runCases(cases, { budgetMs, minReps: b === 'cpu' ? 1 : 3, log })));
   }
-  window.__benchResult = { userAgent: navigator.userAgent, results, skipped, notes };
+  window.__benchResult = { userAgent: navigator.userAgent, adapter, results, skipped, notes };
   log('done');
 }
 

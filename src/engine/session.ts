@@ -28,7 +28,7 @@
 //
 // Faults: a backend that dies while training (a lost WebGL context, a destroyed WebGPU device;
 // `backendLost` tells) does not end the run. Every `checkpointEvery` steps and on pause each run
-// keeps a copy of its weights, read back while the backend was still sound; after a loss the
+// keeps a copy of its weights (and after a Step), read back while the backend was still sound; after a loss the
 // session asks `switchBackend` for the next backend, rebuilds every run from its copy (Adam's
 // moments start over) at the copy's step, says so in a 'fault' message and goes on as before.
 import type { BackendName, FaultKind, FromWorker, LoadedWeights, ProbeInput, RunStatus, SampleReport, SamplesWant, ToWorker, WeightSet } from '../protocol/messages';
@@ -63,6 +63,11 @@ export interface SessionOptions {
   instrumentsBlockMs?: number;
   /** The backend can no longer compute (its GPU context or device is gone), or null while it can. */
   backendLost?(): LostBackend | null;
+  /**
+   * Settles when the backend is lost: queued work is raced against it, since a read from a lost
+   * GPU context may never finish. Absent: work is not raced (the loss is noticed between chunks).
+   */
+  whenLost?(): Promise<LostBackend>;
   /** Moves tfjs to another backend after a loss; resolves with its name (rejects: none left). */
   switchBackend?(lost: LostBackend): Promise<BackendName>;
   /** Steps between two saved copies of a run's weights, the point a run goes on from after a fault. */
@@ -143,6 +148,7 @@ export class TrainingSession {
       jacobians: TrainingSession.defaultJacobians,
       instrumentsBlockMs: 1500,
       backendLost: () => null,
+      whenLost: () => new Promise<LostBackend>(() => {}),
       switchBackend: (lost) => Promise.reject(new Error(`${lost.message}, and no other backend to go on with`)),
       checkpointEvery: 50,
       ...opts,
@@ -174,7 +180,7 @@ export class TrainingSession {
   }
 
   private enqueue(fn: () => Promise<void> | void): Promise<void> {
-    const run = this.queue.then(fn).catch((e: unknown) => this.failOrRecover(e));
+    const run = this.queue.then(() => this.unlessLost(fn)).catch((e: unknown) => this.failOrRecover(e));
     this.queue = run;
     return run;
   }
@@ -219,6 +225,8 @@ export class TrainingSession {
         const n = Math.max(1, Math.floor(msg.steps ?? 1));
         for (const slot of live) this.guard(slot, () => slot.trainer!.train(n));
         this.setStatus('paused');
+        if (await this.recoverIfLost()) return;
+        await this.checkpoint(true);
         await this.publishSamples(true);
         return this.publishAll('light');
       }
@@ -554,6 +562,17 @@ export class TrainingSession {
       values[name] = { shape: [...v.shape], values: Float32Array.from(data[i]) };
     });
     slot.good = { step, values };
+  }
+
+  /**
+   * Runs a queued task, or gives it up when the backend is lost meanwhile (the queue's catch then
+   * moves the runs on). A task given up may still fail later, against the dead backend: unheard.
+   */
+  private unlessLost(fn: () => Promise<void> | void): Promise<void> {
+    const work = Promise.resolve().then(fn);
+    if (!this.watchesBackend) return work;
+    work.catch(() => undefined);
+    return Promise.race([work, this.o.whenLost().then((lost) => Promise.reject(new Error(lost.message)))]);
   }
 
   /** A queued task failed: on a lost backend the runs go on elsewhere; otherwise the session fails. */

@@ -33,8 +33,9 @@ export type ToWorker =
   /**
    * Picks the backend. `remembered`: choices measured earlier, by device key (BackendReport.deviceKey);
    * one that matches this device is used without measuring again (the page keeps them, the worker cannot).
+   * `timeSoftware`: time software GPU adapters too (tests; see src/worker/backend.ts).
    */
-  | { type: 'init'; prefer?: BackendName | 'auto'; wasmPaths?: string; disabled?: BackendName[]; remembered?: Record<string, RememberedBackend> }
+  | { type: 'init'; prefer?: BackendName | 'auto'; wasmPaths?: string; disabled?: BackendName[]; remembered?: Record<string, RememberedBackend>; timeSoftware?: boolean }
   /** A test hook (window.__atlasDebug.simulateFault): loses the WebGL context or destroys the WebGPU device. */
   | { type: 'simulateFault'; kind: FaultKind }
   /** `weights`: start from these (a loaded file) while they fit the model; reset returns to them. */

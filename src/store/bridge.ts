@@ -17,7 +17,7 @@
 import { LIVE_FIELDS, type FaultKind, type FromWorker, type RunConfig, type ToWorker, type WeightSet } from '../protocol/messages';
 import type { AppState, AppStore } from './index';
 import { defaultOptions } from './url';
-import { forgetBackend, rememberBackend, rememberedBackends, useDeviceSettings } from './device-settings';
+import { forgetBackend, rememberBackend, rememberedBackends, timeSoftwareAdapters, useDeviceSettings } from './device-settings';
 
 export interface WorkerLike {
   postMessage(msg: ToWorker): void;
@@ -240,7 +240,7 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
     w.onmessage = onMessage;
     w.onerror = onError;
     const prefer = store.getState().ui.backend;
-    w.postMessage({ type: 'init', prefer, ...(prefer === 'auto' ? { remembered: rememberedBackends() } : {}) });
+    w.postMessage({ type: 'init', prefer, ...(prefer === 'auto' ? { remembered: rememberedBackends() } : {}), ...(timeSoftwareAdapters() ? { timeSoftware: true } : {}) });
   };
 
   /** A fresh worker that measures the backends again (the "measure again" button); the run starts over. */

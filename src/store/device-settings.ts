@@ -8,6 +8,8 @@ import type { BackendName, FaultKind, RememberedBackend } from '../protocol/mess
 
 export const BACKEND_MEMORY_KEY = 'rnn-atlas.backend.measured';
 export const KEEP_TRAINING_HIDDEN_KEY = 'rnn-atlas.train.background';
+/** Set to true (tests): software GPU adapters are timed too, not skipped (src/worker/backend.ts). */
+export const TIME_SOFTWARE_KEY = 'rnn-atlas.backend.timeSoftware';
 /** Devices remembered at most (a laptop with two GPUs, a browser update changing the user agent …). */
 const MAX_DEVICES = 6;
 
@@ -55,6 +57,10 @@ export function rememberBackend(deviceKey: string, entry: RememberedBackend): vo
   const all = { ...rememberedBackends(), [deviceKey]: entry };
   const keys = Object.keys(all).sort((a, b) => all[b].at - all[a].at).slice(0, MAX_DEVICES);
   write(BACKEND_MEMORY_KEY, Object.fromEntries(keys.map((k) => [k, all[k]])));
+}
+
+export function timeSoftwareAdapters(): boolean {
+  return read(TIME_SOFTWARE_KEY, (v): v is boolean => typeof v === 'boolean', false);
 }
 
 export function forgetBackend(deviceKey: string): void {

@@ -1,6 +1,7 @@
 // Picks the tfjs backend in a page or worker. Automatic choice: every backend that could run is
-// checked; WebGPU (when an adapter exists, software or not), WASM, and WebGL when there is no WebGPU
-// adapter are timed on a small LSTM-like training step (≤ ~1.5 s in all), and the fastest wins. The
+// checked; WebGPU (on a hardware adapter), WASM, and WebGL when there is no WebGPU adapter are timed
+// on a small LSTM-like training step (≤ ~1.5 s in all), and the fastest wins. A software adapter
+// (SwiftShader) is not timed unless asked: it is slower than WASM and costs seconds to compile. The
 // timings go back in the report with a key for this device (adapter + user agent); the page keeps
 // them and hands them to the next worker, which then starts the remembered backend without timing.
 // Asked for by name (the link's backend=…) or after a fault, the fixed order WebGPU → WebGL → WASM →
@@ -31,6 +32,12 @@ export interface BackendChoice {
   budgetMs?: number;
   /** Backends that died during training (a lost context or device): not tried again in this worker. */
   lost?: BackendName[];
+  /**
+   * Time software adapters too (tests: the only GPUs here are SwiftShader's). Off by default: they
+   * are known to be slower than WASM, and timing one costs seconds (SwiftShader's WebGPU took 9 s to
+   * compile the first step on a 2-core machine).
+   */
+  timeSoftware?: boolean;
 }
 
 /** The backends that are timed in an automatic choice; CPU is always the slowest in a browser. */
@@ -80,7 +87,7 @@ async function chooseByTiming(choice: BackendChoice, candidates: Record<BackendN
   }
   const runnable = (n: BackendName) => {
     const v = verdicts.get(n);
-    return v !== undefined && (v.ok || v.software === true);
+    return v !== undefined && (v.ok || (v.software === true && choice.timeSoftware === true));
   };
   let pool = TIMED.filter((n) => runnable(n) && candidates[n].time);
   // WebGL is timed only where WebGPU is not: on a GPU that has both, WebGPU runs the same shaders with less overhead.

@@ -20,20 +20,41 @@ interface DeviceLike {
 const glOf = (): GlLike | null => (tf.backend() as unknown as { gpgpu?: { gl?: GlLike } }).gpgpu?.gl ?? null;
 const deviceOf = (): DeviceLike | null => (tf.backend() as unknown as { device?: DeviceLike }).device ?? null;
 
+/** How often a WebGL context is asked whether it is lost, besides its event (ms). */
+const GL_POLL_MS = 250;
+
 export class FaultWatch {
   private backend: BackendName | null = null;
   private lost: LostBackend | null = null;
   private gl: GlLike | null = null;
+  private poll: ReturnType<typeof setInterval> | null = null;
+  private signal!: { promise: Promise<LostBackend>; resolve(l: LostBackend): void };
+
+  constructor() {
+    this.resetSignal();
+  }
+
+  /**
+   * Settles when the watched backend is lost. A read from a lost WebGL context never finishes
+   * (tfjs polls a fence that never passes), so the session races its work against this.
+   */
+  whenLost(): Promise<LostBackend> {
+    return this.signal.promise;
+  }
 
   /** Watches the backend tfjs now runs on (call after every switch). */
   watch(backend: BackendName): void {
     this.backend = backend;
     this.lost = null;
     this.gl = null;
+    this.resetSignal();
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
     if (backend === 'webgl') {
       const gl = glOf();
       this.gl = gl;
       gl?.canvas?.addEventListener?.('webglcontextlost', () => this.mark('webgl', 'webgl-context-loss', 'the WebGL context was lost'));
+      this.poll = setInterval(() => this.check(), GL_POLL_MS);
     } else if (backend === 'webgpu') {
       void deviceOf()?.lost?.then((info) => this.mark('webgpu', 'webgpu-device-loss', `the WebGPU device was lost${info?.message ? ` (${info.message})` : ''}`));
     }
@@ -62,6 +83,18 @@ export class FaultWatch {
   }
 
   private mark(backend: BackendName, kind: FaultKind, message: string): void {
-    if (this.backend === backend && !this.lost) this.lost = { backend, kind, message };
+    if (this.backend !== backend || this.lost) return;
+    this.lost = { backend, kind, message };
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
+    this.signal.resolve(this.lost);
+  }
+
+  private resetSignal(): void {
+    let resolve!: (l: LostBackend) => void;
+    const promise = new Promise<LostBackend>((r) => {
+      resolve = r;
+    });
+    this.signal = { promise, resolve };
   }
 }

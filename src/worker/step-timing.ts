@@ -2,7 +2,9 @@
 // (B 32, H 64, I 8, T 10: a fused gate matmul, the gate nonlinearities and the state update per
 // time step, then the gradient of a loss through all of it), the cost model of a real step (many
 // small kernels, a few matmuls) at a fraction of its size. The first run compiles shaders and is
-// not counted; then as many runs as fit the budget, at most 3; the best one counts.
+// not counted; a backend whose first run alone took the whole budget is not timed further (a
+// software GPU compiling for seconds); otherwise one more run, and more while they fit the
+// budget, at most 3; the best one counts.
 import * as tf from '@tensorflow/tfjs-core';
 
 const B = 32;
@@ -51,10 +53,9 @@ export async function timeTrainingStep(budgetMs: number): Promise<StepTiming> {
     await runOnce(w, xs);
     const firstMs = now() - start;
     let best = Infinity;
-    for (let rep = 0; rep < 3; rep++) {
-      // Another run only when one more (as slow as the slowest so far) still fits the budget.
-      const elapsed = now() - start;
-      if (elapsed + (rep === 0 ? firstMs / 2 : best) > budgetMs) break;
+    for (let rep = 0; rep < 3 && firstMs < budgetMs; rep++) {
+      // After the first timed run, another only while one more (as fast as the best) still fits.
+      if (rep > 0 && now() - start + best > budgetMs) break;
       const t0 = now();
       await runOnce(w, xs);
       best = Math.min(best, now() - t0);

@@ -33,6 +33,7 @@ const session = new TrainingSession({
   post,
   defer,
   backendLost: () => faults.check(),
+  whenLost: () => faults.whenLost(),
   async switchBackend(why) {
     lost.push(why.backend);
     // The next backend at once, in the fixed order: no time for another measurement mid-run.

@@ -105,9 +105,12 @@ describe('chooseBackend by measurement', () => {
     expect(f.active()).toBe('webgpu');
   });
 
-  it('times a software adapter too, and says it is software', async () => {
+  it('does not time a software adapter (it keeps the fixed order), unless asked to', async () => {
+    const plain = timed({ webgpu: 40, wasm: 7 }, { webgpu: swiftshader });
+    expect(await chooseBackend({}, plain.candidates)).toMatchObject({ backend: 'webgl', how: 'order', fallbacks: [{ backend: 'webgpu', code: 'software' }] });
+    expect(plain.timedOn).toEqual([]);
     const f = timed({ webgpu: 40, wasm: 7 }, { webgpu: swiftshader });
-    const report = await chooseBackend({}, f.candidates);
+    const report = await chooseBackend({ timeSoftware: true }, f.candidates);
     expect(report.backend).toBe('wasm');
     expect(report.measured).toEqual([{ backend: 'webgpu', ms: 40, software: 'SwiftShader' }, { backend: 'wasm', ms: 7 }]);
     // Timed, so not listed as skipped.

@@ -62,12 +62,12 @@ describe('fault recovery', () => {
     await h.session.handle({ type: 'configure', runId: 1, config });
     const initial = await h.exportWeights(1);
     await h.session.handle({ type: 'play' });
-    await until(() => h.lastStep() >= 40);
+    await until(() => h.lastStep() >= 20);
     await h.session.handle({ type: 'pause' });
     const saved = h.lastStep();
     const good = await h.exportWeights(1);
     await h.session.handle({ type: 'play' });
-    await until(() => h.lastStep() >= saved + 12);
+    await until(() => h.lastStep() >= saved + 6);
     h.fault.lost = lostGl;
     await until(() => h.faults().length === 1);
     await h.session.idle();
