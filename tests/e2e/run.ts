@@ -38,6 +38,7 @@ all.push(...(await import('./security.e2e')).scenarios.filter((s) => !only || s.
 all.push(...(await import('./loading.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./fused-gpu.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 all.push(...(await import('./weights-fuzz.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
+all.push(...(await import('./faults.e2e')).scenarios.filter((s) => !only || s.name.includes(only)));
 const server = await serveDir(dist, Number(process.env.E2E_PORT ?? 0));
 let failed = 0;
 for (const s of all) {
