@@ -9,7 +9,7 @@ import type { CellOptions } from '../../src/cells/types';
 import type { RunConfig } from '../../src/protocol/messages';
 import { READOUT_BIAS, READOUT_WEIGHT } from '../../src/engine/model';
 import { parsePytorchModel } from '../../src/engine/pytorch-import';
-import { stackOutputSize, stackParams, type StackConfig } from '../../src/engine/stack';
+import { layerDims, stackLayerDims, stackOutputSize, stackParams, type StackConfig } from '../../src/engine/stack';
 import { getTask } from '../../src/engine/tasks/registry';
 import { readWeightsRequest } from '../../src/engine/weights-load';
 import { parseModelFile, parseWeightsFile, readWeightsFile, weightsFileJson } from '../../src/engine/weights-file';
@@ -251,6 +251,14 @@ describe('weight files: the hostile cases of issue 13', () => {
     expect(numLimits('hiddenSize').max).toBeLessThanOrEqual(FILE_LIMITS.hiddenSize);
     expect(numLimits('numLayers').max).toBeLessThanOrEqual(FILE_LIMITS.numLayers);
     expect(numLimits('seqLen').max).toBeLessThanOrEqual(FILE_LIMITS.seqLen);
+  });
+
+  it('layer sizes come from one pass: layer k reads what layer k − 1 emits, times the directions', () => {
+    const cfg: StackConfig = { cell: getCell('gru'), inputSize: 3, hiddenSize: 5, numLayers: FILE_LIMITS.numLayers, bidirectional: true, seqLen: 1, options: {} };
+    const all = stackLayerDims(cfg);
+    expect(all.map((d) => d.inputSize)).toEqual([3, ...Array(FILE_LIMITS.numLayers - 1).fill(10)]);
+    all.forEach((d, k) => expect(layerDims(cfg, k)).toEqual(d));
+    expect(stackParams(cfg)).toHaveLength(FILE_LIMITS.numLayers * 2 * 4);
   });
 
   it('a 2 KB file with num_layers 1,000,000 is refused at once, before any model is built', () => {
