@@ -11,7 +11,7 @@
 // full buffer), which made the forward pass 2–3× slower than a per-step input matmul.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Params, StateSpec } from './types';
-import { matMul2D } from './fused/kernels';
+import { linearT, matMul2D } from './fused/kernels';
 
 /** Name of the once-per-sequence transposed copy of a weight. */
 export const T = (name: string) => `${name}_T`;
@@ -35,6 +35,8 @@ export function projectAll(xs: tf.Tensor3D, w: tf.Tensor, b?: tf.Tensor): tf.Ten
  */
 export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
   if (tf.getBackend() !== 'wasm') return tf.fused.matMul({ a, b: wT as tf.Tensor2D, bias }) as tf.Tensor2D;
+  const fast = linearT(a, wT as tf.Tensor2D, w, bias);
+  if (fast) return fast;
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const [x, m, b] = args.slice(0, -1) as tf.Tensor[];

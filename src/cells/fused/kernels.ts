@@ -91,6 +91,48 @@ export function matMul2D(a: tf.Tensor2D, b: tf.Tensor2D, bias?: tf.Tensor): tf.T
   return run(MATMUL_2D, bias ? { a, b, bias } : { a, b })[0];
 }
 
+// The weights a MATMUL_2D gradient multiplies by, by tensor id (see linearT): a kernel's gradient
+// only gets saved copies of its inputs and outputs, and copying a weight every step is what this
+// avoids. Variables only; entries of disposed ones are dropped as the map grows.
+const weights = new Map<number, tf.Tensor>();
+
+function rememberWeight(w: tf.Tensor): number {
+  if (weights.size > 256) for (const [id, t] of weights) if (t.isDisposed) weights.delete(id);
+  weights.set(w.id, w);
+  return w.id;
+}
+
+/**
+ * x · wT (+ bias) where wT = wᵀ was made once per sequence and w is a variable, as ONE kernel with
+ * a gradient that differentiates only what the loss needs: dx = dy · w (no transposed operand,
+ * WASM's slow path), dwT = xᵀ · dy, dbias = Σ dy. A custom gradient (tf.customGrad) would add a
+ * wrapper and a saved copy per call and compute dx even for the network's input. Null where the
+ * fast path does not apply (not WASM, switched off, w not a variable): the caller uses its own.
+ */
+export function linearT(x: tf.Tensor2D, wT: tf.Tensor2D, w: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D | null {
+  if (!enabled || !(w instanceof tf.Variable) || !tf.getKernel(MATMUL_2D, tf.getBackend())) return null;
+  const inputs: tf.NamedTensorMap = bias ? { a: x, b: wT, bias } : { a: x, b: wT };
+  return tf.engine().runKernel(MATMUL_2D, inputs, { weight: rememberWeight(w) } as unknown as tf.NamedAttrMap) as tf.Tensor2D;
+}
+
+tf.registerGradient({
+  kernelName: MATMUL_2D,
+  inputsToSave: ['a'],
+  gradFunc: (dy, saved, attrs) => {
+    const [a] = saved;
+    const g = dy as tf.Tensor2D;
+    const w = weights.get(Number((attrs as { weight?: number }).weight));
+    return {
+      a: () => {
+        if (!w || w.isDisposed) throw new Error(`${MATMUL_2D}: its weight was disposed before the backward pass`);
+        return tf.matMul(g, w as tf.Tensor2D);
+      },
+      b: () => tf.matMul(tf.transpose(a) as tf.Tensor2D, g),
+      bias: () => tf.sum(g, 0),
+    };
+  },
+});
+
 export interface LstmCellOut { h: tf.Tensor2D; c: tf.Tensor2D; i: tf.Tensor2D; f: tf.Tensor2D; g: tf.Tensor2D; o: tf.Tensor2D }
 export interface GruCellOut { h: tf.Tensor2D; r: tf.Tensor2D; z: tf.Tensor2D; n: tf.Tensor2D }
 
@@ -115,9 +157,14 @@ export function rnnCell(a: tf.Tensor2D, b: tf.Tensor2D, activation: RnnActivatio
  * pipeline, so there the gate terms are always added (correct either way, only slower).
  */
 function isZero(t: tf.Tensor): boolean {
-  const backend = tf.getBackend();
-  if (backend !== 'cpu' && backend !== 'wasm') return false;
-  const v = t.dataSync();
+  const name = tf.getBackend();
+  if (name !== 'cpu' && name !== 'wasm') return false;
+  // Read in place where the backend allows it (WASM: a view of its heap; CPU: its own array).
+  const backend = tf.backend() as unknown as {
+    typedArrayFromHeap?: (t: tf.TensorInfo) => ArrayLike<number>;
+    data?: { get(id: unknown): { values?: ArrayLike<number> } | undefined };
+  };
+  const v = (name === 'wasm' ? backend.typedArrayFromHeap?.(t) : backend.data?.get(t.dataId)?.values) ?? t.dataSync();
   for (let k = 0; k < v.length; k++) if (v[k] !== 0) return false;
   return true;
 }
