@@ -49,7 +49,9 @@ async function readResult(dir: string): Promise<FusedResult> {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/index.html`);
+    // CPU is left out: its kernels are checked in Node (tests/unit/fused-cells.test.ts), and here it
+    // would only add time.
+    await page.goto(`${server.url}/index.html?backends=webgpu,webgl,wasm`);
     await page.waitForFunction(() => (window as unknown as { __fusedResult?: unknown }).__fusedResult, null, { timeout: 120_000, polling: 250 });
     const result = (await page.evaluate(() => (window as unknown as { __fusedResult?: unknown }).__fusedResult)) as FusedResult;
     if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);

@@ -7,7 +7,8 @@
 //  3. cells: one forward + backward of the LSTM, GRU and RNN through the engine, with the fused
 //     step on and off: which kernels ran (tf.profile), and that both paths give the same loss and
 //     gradients;
-//  4. (?timing=1) milliseconds of a training step's forward + backward, fused vs op by op.
+//  4. (?timing=1) milliseconds of the LSTM's element-wise step alone and of a training step's
+//     forward + backward, fused vs op by op (not asserted: timings vary ×3 on a loaded machine).
 // tests/e2e/fused-gpu.e2e.ts builds this page, reads window.__fusedResult and asserts.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
@@ -49,8 +50,10 @@ const KERNELS: { kernel: string; activation?: string }[] = [
   { kernel: 'AtlasRnnCellGrad', activation: 'tanh' }, { kernel: 'AtlasRnnCellGrad', activation: 'relu' },
 ];
 // H = 5: odd, so a gate block's edge falls inside a GPU's 2×2 texel or vec4; H = 64 with B = 33:
-// more than one workgroup, a row count that is not a power of two.
-const SIZES = [{ B: 3, H: 5 }, { B: 33, H: 64 }];
+// more than one workgroup, a row count that is not a power of two; B = H = 1: tensors small
+// enough that WebGL passes them as uniforms; H = 512 (the app's largest): WebGL's flat output
+// outgrows one texture row and wraps into a 2-D texture.
+const SIZES = [{ B: 3, H: 5 }, { B: 33, H: 64 }, { B: 1, H: 1 }, { B: 8, H: 512 }];
 
 const check = (got: ArrayLike<number>, ref: Float64Array, shapeOk: boolean): OutputCheck =>
   ({ maxErr: maxAbsDiff(got, ref), tol: tolerance(ref), shapeOk });
@@ -195,7 +198,7 @@ async function checkCells(backend: string): Promise<CellCheck[]> {
   const out: CellCheck[] = [];
   const cases: [string, string, Record<string, string>][] = [['lstm', 'lstm', {}], ['gru', 'gru', {}], ['rnn', 'rnn', {}], ['rnn-relu', 'rnn', { nonlinearity: 'relu' }]];
   for (const [label, id, options] of cases) {
-    const rig = stackRig(id, options, 6, 4, 5);
+    const rig = stackRig(id, options, 6, 4, 3);
     const before = tf.memory().numTensors;
     try {
       const run = async (on: boolean) => {
@@ -222,7 +225,7 @@ async function checkCells(backend: string): Promise<CellCheck[]> {
         backend, cell: label, atlasKernels: [...new Set(a.names.filter((n) => n.startsWith('Atlas')))].sort(),
         kernelsFused: a.names.length, kernelsOps: b.names.length, countsFused: countNames(a.names), countsOps: countNames(b.names),
         lossDiff: Math.abs(a.loss - b.loss), gradMaxDiff,
-        // T = 5 steps back through time: ~5× one kernel's rounding, on the gradients' own scale.
+        // T = 3 steps back through time, 5× one kernel's rounding, on the gradients' own scale.
         tol: 5 * (1e-6 + 2e-6 * Math.max(scale, Math.abs(b.loss))),
         leaked: 0,
       });
@@ -269,6 +272,59 @@ async function timeSteps(backend: string): Promise<Timing[]> {
   return out;
 }
 
+interface KernelTiming { backend: string; what: string; B: number; H: number; ms: Record<string, number>; reps: number }
+
+/** The LSTM's element-wise step alone (the GPU op-by-op path of src/cells/lstm.ts), forward and forward + backward. */
+async function timeLstmKernel(backend: string): Promise<KernelTiming[]> {
+  const B = 32, H = 64, reps = 10;
+  const rand = rng(9);
+  const t = (n: number) => tf.tensor2d(Float32Array.from({ length: B * n * H }, () => rand() * 4 - 2), [B, n * H]);
+  const [z, c, w1, w2] = [t(4), t(1), t(1), t(1)];
+  const ops = (zz: tf.Tensor2D, cc: tf.Tensor2D) => {
+    const [i, f, , o] = tf.split(tf.sigmoid(zz), 4, 1);
+    const g = tf.tanh(tf.slice(zz, [0, 2 * H], [-1, H]));
+    const cn = tf.add(tf.mul(f, cc), tf.mul(i, g));
+    return { h: tf.mul(o, tf.tanh(cn)), c: cn };
+  };
+  const fwd = (useFused: boolean) => (useFused ? fused.lstmCell(z as tf.Tensor2D, c as tf.Tensor2D) : ops(z as tf.Tensor2D, c as tf.Tensor2D)).h;
+  const both = (useFused: boolean) => {
+    const g = tf.grads((zz: tf.Tensor, cc: tf.Tensor) => {
+      const s = useFused ? fused.lstmCell(zz as tf.Tensor2D, cc as tf.Tensor2D) : ops(zz as tf.Tensor2D, cc as tf.Tensor2D);
+      return tf.sum(tf.add(tf.mul(s.h, w1), tf.mul(s.c, w2)));
+    })([z, c]);
+    return g[0];
+  };
+  const variants: [string, boolean, WebGpuOutputMode?][] = backend === 'webgpu'
+    ? [['ops', false], ['fused (copies)', true, 'copies'], ['fused (programs)', true, 'programs']]
+    : [['ops', false], ['fused', true]];
+  const out: KernelTiming[] = [];
+  for (const [what, run] of [['forward', fwd], ['forward+backward', both]] as const) {
+    const ms: Record<string, number> = {};
+    const once = async (useFused: boolean) => {
+      const r = tf.tidy(() => run(useFused));
+      await r.data();
+      r.dispose();
+    };
+    for (const [name, useFused, mode] of variants) {
+      if (mode) setWebGpuOutputMode(mode);
+      await once(useFused);
+      ms[name] = 0;
+    }
+    for (let k = 0; k < reps; k++)
+      for (const [name, useFused, mode] of variants) {
+        if (mode) setWebGpuOutputMode(mode);
+        const t0 = performance.now();
+        await once(useFused);
+        ms[name] += (performance.now() - t0) / reps;
+      }
+    setWebGpuOutputMode('copies');
+    out.push({ backend, what: `LSTM element-wise ${what}`, B, H, ms, reps });
+    log(`${backend} LSTM ${what}: ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`);
+  }
+  tf.dispose([z, c, w1, w2]);
+  return out;
+}
+
 async function adapterNote(): Promise<string> {
   const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   if (!gpu) return 'navigator.gpu missing';
@@ -291,7 +347,8 @@ async function main() {
     adapter: await adapterNote().catch((e) => String(e)),
     started: [] as string[],
     skipped: [] as { backend: string; reason: string }[],
-    kernels: [] as KernelCheck[], grads: [] as GradCheck[], cells: [] as CellCheck[], timing: [] as Timing[],
+    kernels: [] as KernelCheck[], grads: [] as GradCheck[], cells: [] as CellCheck[], timing: [] as Timing[], kernelTiming: [] as KernelTiming[],
+    phaseMs: {} as Record<string, number>,
   };
   for (const b of backends) {
     try {
@@ -303,9 +360,18 @@ async function main() {
       continue;
     }
     result.started.push(b);
+    let t0 = performance.now();
+    const lap = (what: string) => {
+      result.phaseMs[`${b} ${what}`] = Math.round(performance.now() - t0);
+      t0 = performance.now();
+    };
     result.kernels.push(...(await checkKernels(b)));
+    lap('kernels');
     result.grads.push(...(await checkGrads(b)));
+    lap('grads');
     result.cells.push(...(await checkCells(b)));
+    lap('cells');
+    if (params.get('timing') === '1' && b !== 'cpu') result.kernelTiming.push(...(await timeLstmKernel(b)));
     if (params.get('timing') === '1' && b !== 'cpu') result.timing.push(...(await timeSteps(b)));
     log(`${b}: done`);
   }
