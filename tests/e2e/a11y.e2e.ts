@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { LESSONS } from '../../src/lessons/registry';
-import { withPage, type Scenario } from './scenario';
+import { withPage, addTestScript, type Scenario } from './scenario';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -22,7 +22,7 @@ interface AxeViolation {
 
 /** Runs axe on the page as it is and returns its serious and critical violations, described. */
 async function scan(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  if (!(await page.evaluate(() => 'axe' in window))) await addTestScript(page, axePath);
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { waitForStep, withPage, type Scenario } from './scenario';
+import { waitForStep, withPage, addTestScript, type Scenario } from './scenario';
 
 /** The link fields of a query, without the ones a page writes only for its own bookkeeping. */
 function fields(search: string): Record<string, string> {
@@ -19,7 +19,7 @@ async function settledSearch(page: Page): Promise<string> {
 
 /** axe-core's serious and critical violations on the page as it is (its script from node_modules). */
 async function axeProblems(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => 'axe' in window))) await addTestScript(page, createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;

@@ -4,11 +4,11 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { waitForStep, withPage, type Scenario } from './scenario';
+import { waitForStep, withPage, addTestScript, type Scenario } from './scenario';
 
 /** axe-core on one notice: its serious or critical violations (contrast, names), as `id: target`. */
 async function axeOn(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => 'axe' in window))) await addTestScript(page, createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
   return page.evaluate(async (sel) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
     const r = await axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { waitForStep, withPage, type Scenario } from './scenario';
+import { waitForStep, withPage, addTestScript, type Scenario } from './scenario';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/own-model/${name}`, import.meta.url));
 
@@ -19,7 +19,7 @@ async function heatmapColumns(page: Page): Promise<{ T: number; labels: string[]
 
 /** axe-core's serious and critical violations on the page as it is (the snippet open, a message shown). */
 async function axeSerious(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  await addTestScript(page, createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { stepCount, waitForStep, withPage, type Scenario } from './scenario';
+import { stepCount, waitForStep, withPage, addTestScript, type Scenario } from './scenario';
 
 const px = (page: Page, sel: string) => page.$eval(sel, (el) => parseFloat(getComputedStyle(el).fontSize));
 const presenting = (page: Page) => page.$eval('.app', (el) => el.classList.contains('presenting'));
@@ -24,7 +24,7 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** axe-core's colour-contrast rule (WCAG AA) on the page as it is; it must have checked some text. */
 async function contrastViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  if (!(await page.evaluate(() => 'axe' in window))) await addTestScript(page, axePath);
   const r = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { nodes: { target: string[] }[] }[]; passes: { nodes: unknown[] }[] }> } }).axe;
     const res = await axe.run(document, { runOnly: ['color-contrast'] });

@@ -1,6 +1,6 @@
 // Shared plumbing for e2e scenarios: a fresh browser per scenario, console errors collected and
 // asserted empty at the end, a screenshot kept for a human to look at.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
@@ -35,6 +35,12 @@ export async function withPage(
     }
     await ctx.close();
   }
+}
+
+/** Runs a test's own script file (axe-core) in the page. Not as a <script> tag (page.addScriptTag):
+ *  the app's CSP refuses inline scripts, while DevTools' evaluation is exempt from it. */
+export async function addTestScript(page: Page, path: string): Promise<void> {
+  await page.evaluate(readFileSync(path, 'utf8'));
 }
 
 /** Chromium's words for a blocked script, style, worker, fetch, image or frame. */
