@@ -73,7 +73,8 @@ function builtFiles(): string[] {
   return readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => `${e.parentPath.slice(dist.length)}/${e.name}`.replace(/^\/+/, ''))
-    .filter((f) => f !== 'sw.js' && !/^workbox-[\w-]+\.js$/.test(f));
+    // _headers is the host's configuration (docs/SECURITY.md), never fetched by the page.
+    .filter((f) => f !== 'sw.js' && f !== '_headers' && !/^workbox-[\w-]+\.js$/.test(f));
 }
 
 export const scenarios: Scenario[] = [
