@@ -153,34 +153,21 @@ export function rnnCell(a: tf.Tensor2D, b: tf.Tensor2D, activation: RnnActivatio
 /**
  * The tape hands a multi-output kernel's gradient a zero tensor for every output that does not
  * reach the loss (tfjs-core engine.addTapeNode), so "no gradient reached this gate" looks like a
- * tensor of zeros. On CPU and WASM reading it is a few µs; elsewhere a read would stall the GPU
- * pipeline, so there the gate terms are always added (correct either way, only slower).
+ * tensor of zeros, freshly written from the CPU. Read where it lies without a GPU read-back: the
+ * WASM heap, the CPU backend's array, or the CPU-side copy a WebGL/WebGPU backend keeps of data
+ * written from JS until it is first used. Anything else counts as non-zero: the gate terms are
+ * then added, which is correct either way, only slower.
  */
 function isZero(t: tf.Tensor): boolean {
-  const name = tf.getBackend();
-  if (name === 'webgl' || name === 'webgpu') return hostZeros(t);
-  if (name !== 'cpu' && name !== 'wasm') return false;
-  // Read in place where the backend allows it (WASM: a view of its heap; CPU: its own array).
+  type Store = { get(id: unknown): { values?: unknown } | undefined };
   const backend = tf.backend() as unknown as {
     typedArrayFromHeap?: (t: tf.TensorInfo) => ArrayLike<number>;
-    data?: { get(id: unknown): { values?: ArrayLike<number> } | undefined };
+    data?: Store; texData?: Store; tensorMap?: Store;
   };
-  const v = (name === 'wasm' ? backend.typedArrayFromHeap?.(t) : backend.data?.get(t.dataId)?.values) ?? t.dataSync();
-  for (let k = 0; k < v.length; k++) if (v[k] !== 0) return false;
-  return true;
-}
-
-/**
- * WebGL and WebGPU keep a tensor made from JS values (the engine's zero gradients are) on the
- * host until its first use, so those values are read in place, with no GPU sync; data already on
- * the GPU counts as "not zero" (correct, only slower). Saves the gate terms' ~15 small kernels
- * per LSTM step backward there.
- */
-function hostZeros(t: tf.Tensor): boolean {
-  type Store = { get(id: unknown): { values?: ArrayLike<number> | null } | undefined };
-  const backend = tf.backend() as unknown as { texData?: Store; tensorMap?: Store };
-  const v = (backend.texData ?? backend.tensorMap)?.get(t.dataId)?.values;
-  if (!v) return false;
+  let v: unknown;
+  if (tf.getBackend() === 'wasm') v = backend.typedArrayFromHeap?.(t);
+  else v = (backend.data ?? backend.texData ?? backend.tensorMap)?.get(t.dataId)?.values;
+  if (!(v instanceof Float32Array)) return false;
   for (let k = 0; k < v.length; k++) if (v[k] !== 0) return false;
   return true;
 }
