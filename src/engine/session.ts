@@ -65,9 +65,10 @@ export interface SessionOptions {
   backendLost?(): LostBackend | null;
   /**
    * Settles when the backend is lost: queued work is raced against it, since a read from a lost
-   * GPU context may never finish. Absent: work is not raced (the loss is noticed between chunks).
+   * GPU context may never finish. Null at once for a backend that cannot be lost (WASM, CPU).
+   * Absent: work is not raced (the loss is noticed between chunks).
    */
-  whenLost?(): Promise<LostBackend>;
+  whenLost?(): Promise<LostBackend | null>;
   /** Moves tfjs to another backend after a loss; resolves with its name (rejects: none left). */
   switchBackend?(lost: LostBackend): Promise<BackendName>;
   /** Steps between two saved copies of a run's weights, the point a run goes on from after a fault. */
@@ -102,6 +103,9 @@ interface Slot {
   /** The last copy of the weights read back from a sound backend, and its step (fault recovery). */
   good?: { step: number; values: WeightSet };
 }
+
+/** How long a failed task waits for a backend loss to be announced before it counts as a plain error (ms). */
+const LOSS_GRACE_MS = 1000;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -148,7 +152,7 @@ export class TrainingSession {
       jacobians: TrainingSession.defaultJacobians,
       instrumentsBlockMs: 1500,
       backendLost: () => null,
-      whenLost: () => new Promise<LostBackend>(() => {}),
+      whenLost: () => new Promise<LostBackend | null>(() => {}),
       switchBackend: (lost) => Promise.reject(new Error(`${lost.message}, and no other backend to go on with`)),
       checkpointEvery: 50,
       ...opts,
@@ -572,13 +576,18 @@ export class TrainingSession {
     const work = Promise.resolve().then(fn);
     if (!this.watchesBackend) return work;
     work.catch(() => undefined);
-    return Promise.race([work, this.o.whenLost().then((lost) => Promise.reject(new Error(lost.message)))]);
+    return Promise.race([work, this.o.whenLost().then((lost) => (lost ? Promise.reject(new Error(lost.message)) : work))]);
   }
 
   /** A queued task failed: on a lost backend the runs go on elsewhere; otherwise the session fails. */
   private async failOrRecover(e: unknown): Promise<void> {
-    // A kernel may fail before the loss is announced (WebGPU's device.lost settles a moment later).
-    if (this.watchesBackend && !this.o.backendLost()) await new Promise((r) => setTimeout(r, 50));
+    // A kernel may fail before the loss is announced (WebGPU's device.lost settles a moment later,
+    // longer under load): an error gets up to a second for the announcement.
+    if (this.watchesBackend && !this.o.backendLost()) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([this.o.whenLost(), new Promise((r) => (timer = setTimeout(r, LOSS_GRACE_MS)))]);
+      clearTimeout(timer);
+    }
     if (await this.recoverIfLost()) return;
     this.fail(e);
   }

@@ -35,11 +35,12 @@ export class FaultWatch {
   }
 
   /**
-   * Settles when the watched backend is lost. A read from a lost WebGL context never finishes
+   * Settles when the watched backend is lost (null at once for one that cannot be). A read from a lost WebGL context never finishes
    * (tfjs polls a fence that never passes), so the session races its work against this.
    */
-  whenLost(): Promise<LostBackend> {
-    return this.signal.promise;
+  whenLost(): Promise<LostBackend | null> {
+    // WASM and CPU have no context or device to lose.
+    return this.backend === 'webgl' || this.backend === 'webgpu' ? this.signal.promise : Promise.resolve(null);
   }
 
   /** Watches the backend tfjs now runs on (call after every switch). */

@@ -16,7 +16,7 @@ const badge = async (page: Page) => ((await page.textContent('[data-testid=backe
  * training went on on WASM from the saved weights, with the notice saying so.
  */
 async function faultScenario(page: Page, base: string, backend: 'webgl' | 'webgpu', kind: FaultKind, o: { size: number; trainSteps: number; playSteps: number }) {
-  await page.goto(`${base}/?cell=rnn&task=adding&seqLen=${o.size}&hiddenSize=${o.size}&batchSize=16&learningRate=0.05&backend=${backend}`);
+  await page.goto(`${base}/?cell=rnn&task=adding&seqLen=10&hiddenSize=${o.size}&batchSize=16&learningRate=0.05&backend=${backend}`);
   await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
   assert.equal(await badge(page), backend.toUpperCase());
   await page.click('[data-testid=play-toggle]');
@@ -32,7 +32,8 @@ async function faultScenario(page: Page, base: string, backend: 'webgl' | 'webgp
   if (o.playSteps) await waitForStep(page, paused + o.playSteps, 60_000);
   await page.evaluate(`window.__atlasDebug.simulateFault(${JSON.stringify(kind)})`);
   const notice = page.locator('[data-testid=fault-notice]');
-  await notice.waitFor({ timeout: 30_000 });
+  // Under load the switch (WASM's first start in this worker, the probe's forward pass) takes a while.
+  await notice.waitFor({ timeout: 90_000 });
   const text = (await notice.textContent()) ?? '';
   const m = /went on from the weights saved at step (\d+) \(it had reached step (\d+)\)/.exec(text);
   assert.ok(m, `the notice says where training went on from: "${text}"`);
@@ -118,6 +119,11 @@ export const scenarios: Scenario[] = [
         const at = await stepCount(page);
         await waitForStep(page, at + 10);
         await setHidden(page, false);
+        // The same in Chinese.
+        await page.uncheck('[data-testid=keep-training-hidden]');
+        await page.click('[data-testid=lang-toggle]');
+        assert.match((await page.textContent('label:has([data-testid=keep-training-hidden])')) ?? '', /标签页隐藏时继续训练/);
+        assert.match((await page.textContent('[data-testid=background-pause-note]')) ?? '', /标签页隐藏时训练会暂停以节省电量/);
       }),
   },
   {

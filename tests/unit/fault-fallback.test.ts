@@ -6,6 +6,8 @@ import { useNodeBackend } from '../../src/engine/node-backend';
 import { TrainingSession, type LostBackend } from '../../src/engine/session';
 import type { TrainerConfig } from '../../src/engine/trainer';
 import type { BackendName, FromWorker, Telemetry, WeightSet } from '../../src/protocol/messages';
+import type { JacobianFn } from '../../src/engine/instruments/probe';
+import { jacobianProfile } from '../../src/engine/instruments/jacobians';
 
 const config: TrainerConfig = {
   cellId: 'lstm', cellOptions: {}, taskId: 'copy', seqLen: 8, hiddenSize: 8, numLayers: 1,
@@ -136,5 +138,47 @@ describe('fault recovery', () => {
     expect(err).toMatchObject({ message: 'no tfjs backend could start' });
     expect(h.faults()).toEqual([]);
     h.session.dispose();
+  });
+});
+
+describe('a read that never finishes on a lost backend', () => {
+  it('is given up when the loss is announced, and the run goes on elsewhere', async () => {
+    // A lost WebGL context leaves tfjs polling a fence forever: here, the first Jacobians never come.
+    let hung = 0;
+    const jacobians: JacobianFn = async (args) => {
+      if (hung++ === 0) return new Promise(() => {});
+      return jacobianProfile(args);
+    };
+    const msgs: FromWorker[] = [];
+    let announce!: (l: LostBackend) => void;
+    let lostSignal = new Promise<LostBackend>((r) => (announce = r));
+    const state: { lost: LostBackend | null } = { lost: null };
+    const session = new TrainingSession({
+      post: (m) => msgs.push(m),
+      jacobians,
+      backendLost: () => state.lost,
+      whenLost: () => lostSignal,
+      switchBackend: async () => {
+        // As the worker's FaultWatch does: the new backend gets a signal of its own.
+        state.lost = null;
+        lostSignal = new Promise<LostBackend>(() => {});
+        return 'wasm';
+      },
+    });
+    await session.handle({ type: 'instruments', open: true });
+    await session.handle({ type: 'configure', runId: 1, config });
+    await session.handle({ type: 'step', steps: 3 });
+    // The full snapshot after the step is stuck in the hung Jacobians; nothing else can run.
+    await new Promise((r) => setTimeout(r, 200));
+    const stuck = msgs.length;
+    state.lost = lostGl;
+    announce(lostGl);
+    await until(() => msgs.some((m) => m.type === 'fault'));
+    expect(msgs.length).toBeGreaterThan(stuck);
+    expect(msgs.find((m) => m.type === 'fault')).toMatchObject({ step: 3, from: 'webgl', to: 'wasm' });
+    await session.handle({ type: 'step', steps: 1 });
+    expect(msgs.filter((m) => m.type === 'telemetry').at(-1)).toMatchObject({ telemetry: { step: 4 } });
+    expect(msgs.some((m) => m.type === 'status' && m.status === 'error')).toBe(false);
+    session.dispose();
   });
 });
