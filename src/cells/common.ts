@@ -33,10 +33,13 @@ export function projectAll(xs: tf.Tensor3D, w: tf.Tensor, b?: tf.Tensor): tf.Ten
  * dWᵀ = aᵀ · dY, avoids tfjs's transposed-operand matmuls (WASM's slow path); the result is
  * identical. GPU backends transpose for free, so there the plain fused op (fewer kernels) wins.
  */
-export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D {
+export function matMulPrepared(a: tf.Tensor2D, wT: tf.Tensor, w: tf.Tensor, bias?: tf.Tensor, addend?: tf.Tensor2D): tf.Tensor2D {
+  // `addend` ([B, out], added last): on WASM folded into the matmul kernel, elsewhere an add.
+  if (addend && tf.getBackend() !== 'wasm') return tf.add(addend, matMulPrepared(a, wT, w, bias)) as tf.Tensor2D;
   if (tf.getBackend() !== 'wasm') return tf.fused.matMul({ a, b: wT as tf.Tensor2D, bias }) as tf.Tensor2D;
-  const fast = linearT(a, wT as tf.Tensor2D, w, bias);
+  const fast = linearT(a, wT as tf.Tensor2D, w, bias, addend);
   if (fast) return fast;
+  if (addend) return tf.add(addend, matMulPrepared(a, wT, w, bias)) as tf.Tensor2D;
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const [x, m, b] = args.slice(0, -1) as tf.Tensor[];
@@ -86,7 +89,7 @@ export function xhPreactivation(x: tf.Tensor2D, h: tf.Tensor2D, p: Params, bias:
   if (stacked && onGpu()) {
     return tf.fused.matMul({ a: tf.concat([x, h], 1) as tf.Tensor2D, b: stacked as tf.Tensor2D, bias }) as tf.Tensor2D;
   }
-  return tf.add(matMulPrepared(x, p[T(ih)], p[ih], bias), matMulPrepared(h, p[T(hh)], p[hh])) as tf.Tensor2D;
+  return matMulPrepared(h, p[T(hh)], p[hh], undefined, matMulPrepared(x, p[T(ih)], p[ih], bias));
 }
 
 /** Same as projectAll with the weight already transposed to [I, K]. */

@@ -25,7 +25,7 @@ export const RNN_CELL = 'AtlasRnnCell';
 export const RNN_CELL_GRAD = 'AtlasRnnCellGrad';
 
 /**
- * Not part of the cell contract: a plain 2-D a·b (+ bias [n]) as ONE kernel on WASM, where
+ * Not part of the cell contract: a plain 2-D a·b (+ bias [n]) (+ addend [B, n]) as ONE kernel on WASM, where
  * tf.fused.matMul runs five (its own custom gradient, three reshapes to 3-D and back, the
  * matmul). Forward only; matMulPrepared (src/cells/common.ts) supplies the gradient.
  */
@@ -109,9 +109,11 @@ function rememberWeight(w: tf.Tensor): number {
  * wrapper and a saved copy per call and compute dx even for the network's input. Null where the
  * fast path does not apply (not WASM, switched off, w not a variable): the caller uses its own.
  */
-export function linearT(x: tf.Tensor2D, wT: tf.Tensor2D, w: tf.Tensor, bias?: tf.Tensor): tf.Tensor2D | null {
+export function linearT(x: tf.Tensor2D, wT: tf.Tensor2D, w: tf.Tensor, bias?: tf.Tensor, addend?: tf.Tensor2D): tf.Tensor2D | null {
   if (!enabled || !(w instanceof tf.Variable) || !tf.getKernel(MATMUL_2D, tf.getBackend())) return null;
-  const inputs: tf.NamedTensorMap = bias ? { a: x, b: wT, bias } : { a: x, b: wT };
+  const inputs: tf.NamedTensorMap = { a: x, b: wT };
+  if (bias) inputs.bias = bias;
+  if (addend) inputs.addend = addend;
   return tf.engine().runKernel(MATMUL_2D, inputs, { weight: rememberWeight(w) } as unknown as tf.NamedAttrMap) as tf.Tensor2D;
 }
 
@@ -129,6 +131,8 @@ tf.registerGradient({
       },
       b: () => tf.matMul(tf.transpose(a) as tf.Tensor2D, g),
       bias: () => tf.sum(g, 0),
+      // Its own tensor (sharing dy's memory): the tape may add to and dispose one input's gradient.
+      addend: () => tf.reshape(g, g.shape),
     };
   },
 });

@@ -180,6 +180,12 @@ tf.registerKernel({
       backend,
       attrs: { transposeA: false, transposeB: false, activation: 'linear', leakyreluAlpha: 0 },
     }) as tf.TensorInfo;
+    // An addend [B, n] (the other half of x·W_ihᵀ + h·W_hhᵀ) added in place: one Add kernel less.
+    if (inputs.addend) {
+      const y = view(wasm(backend), out);
+      const d = view(wasm(backend), inputs.addend);
+      for (let k = 0; k < y.length; k++) y[k] += d[k];
+    }
     return { dataId: out.dataId, shape: [a.shape[0], b.shape[1]], dtype: out.dtype };
   },
 });
