@@ -28,6 +28,8 @@ export interface AdapterReport {
   isFallbackAdapter?: boolean;
   /** Software: SwiftShader, llvmpipe or a fallback adapter; its WebGPU numbers say nothing about a GPU. */
   software?: boolean;
+  /** The software adapter is SwiftShader (what headless Chromium falls back to without GPU flags). */
+  swiftshader?: boolean;
 }
 
 interface AdapterInfoLike { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; device?: string; description?: string }
@@ -43,7 +45,7 @@ async function webgpuAdapter(): Promise<AdapterReport> {
   const text = [info.vendor, info.architecture, info.device, info.description].join(' ');
   return {
     present: true, vendor: info.vendor, architecture: info.architecture, device: info.device, description: info.description,
-    isFallbackAdapter, software: isFallbackAdapter || /swiftshader|llvmpipe|software/i.test(text),
+    isFallbackAdapter, software: isFallbackAdapter || /swiftshader|llvmpipe|software/i.test(text), swiftshader: /swiftshader/i.test(text),
   };
 }
 
