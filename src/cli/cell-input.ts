@@ -48,10 +48,14 @@ function integer(v: unknown, where: string, min: number, max: number): number {
 }
 
 /**
- * Limits of forward-cell's config, checked before a cell builds anything: a layer's sizes can grow
- * with its index (the Dilated RNN's buffer is 2^layer states), so the index is kept small too.
+ * Limits of forward-cell's config, the weight files' own (weights-schema.ts), checked before a cell
+ * builds anything: a layer's sizes can grow with its index (the Dilated RNN's buffer is 2^layer
+ * states), so the index is bounded too.
  */
-export const CELL_LIMITS = { input_size: 65536, hidden_size: 4096, num_layers: 16, seq_len: 100_000, seed: 2 ** 31 - 1 } as const;
+export const CELL_LIMITS = {
+  input_size: FILE_LIMITS.inputSize, hidden_size: FILE_LIMITS.hiddenSize, num_layers: FILE_LIMITS.numLayers,
+  seq_len: FILE_LIMITS.seqLen, seed: 2 ** 31 - 1,
+} as const;
 
 /**
  * PARAMS.json: {"config": {input_size, hidden_size, [layer, num_layers, seed], ...options},

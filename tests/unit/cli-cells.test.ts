@@ -1,6 +1,8 @@
 // `cells` and `forward-cell` as a user runs them: a child process on fixture and malformed files.
 import { describe, expect, it } from 'vitest';
-import { cellList } from '../../src/cells/registry';
+import { cellList, getCell } from '../../src/cells/registry';
+import { readCellParams } from '../../src/cli/cell-input';
+import { FILE_LIMITS } from '../../src/engine/weights-schema';
 import { expectClose, loadFixture } from './pytorch-fixtures';
 import { cli, scratch, type Result } from './cli-run';
 
@@ -138,5 +140,14 @@ describe('cli forward-cell', () => {
     expectRefused(await cli('forward-cell', 'lstm', unknownOpt, inputPath), 'unknown key(s) "forget_bias"', 'forgetBias');
     const wide = write('wide.json', { input: [[[1, 2, 3, 4]]] });
     expectRefused(await cli('forward-cell', 'lstm', lstmPath, wide), /input \(\[T\]\[B\]\[input_size\]\): expected shape \[\*, \*, 3\], got \[1, 1, 4\]/);
+  });
+});
+
+describe('forward-cell limits', () => {
+  it('refuses sizes beyond the weight files’ limits before the cell builds anything (a dilated layer 999,999 would want 2^999999 states)', () => {
+    const read = (config: Record<string, unknown>) => () => readCellParams(getCell('dilated'), { config: { input_size: 1, hidden_size: 4, ...config }, params: {} }, 1);
+    expect(read({ num_layers: 1_000_000, layer: 999_999 })).toThrow(`config.num_layers: expected an integer from 1 to ${FILE_LIMITS.numLayers}, got 1000000`);
+    expect(read({ hidden_size: 1e6 })).toThrow(`config.hidden_size: expected an integer from 1 to ${FILE_LIMITS.hiddenSize}, got 1000000`);
+    expect(read({ seq_len: 1e9 })).toThrow(/config\.seq_len/);
   });
 });
