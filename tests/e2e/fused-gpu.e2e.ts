@@ -5,7 +5,7 @@
 // fused step actually taken on the GPU backends and equal to the op-by-op step, no tensor leaked.
 // E2E_FUSED_PAGE=<folder> reuses a build of the page instead of building it.
 import { execSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,7 +111,10 @@ export const scenarios: Scenario[] = [
   {
     name: 'fused kernels: WebGPU and WebGL agree with the reference, and the cells take the fused step',
     async run() {
-      const result = await readResult(buildPage());
+      const dir = buildPage();
+      const result = await readResult(dir).finally(() => {
+        if (!process.env.E2E_FUSED_PAGE) rmSync(dir, { recursive: true, force: true });
+      });
       const bad = problems(result);
       const checked = result.kernels?.filter((k) => k.outputs).length ?? 0;
       console.log(`    adapter: ${result.adapter}; backends: ${result.started?.join(', ')}; ${checked} kernel runs checked`);

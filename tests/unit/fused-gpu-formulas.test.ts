@@ -5,7 +5,7 @@
 // (tests/e2e/fused-gpu.e2e.ts). Also: both backend files load in Node and register all six kernels.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { FUSED_KERNEL_NAMES, formulaFor, type Dialect, type FusedKernelName } from '../../src/cells/fused/gpu-formulas';
+import { FUSED_KERNEL_NAMES, formulaFor, letsFor, type Dialect, type FusedKernelName } from '../../src/cells/fused/gpu-formulas';
 import { fusedWebGlProgram } from '../../src/cells/fused/webgl';
 import { FusedWebGpuProgram } from '../../src/cells/fused/webgpu';
 import { makeInputs, maxAbsDiff, reference, tolerance } from '../browser/fused/reference';
@@ -22,16 +22,15 @@ function evaluate(name: FusedKernelName, attrs: { activation?: string }, x: Reco
   const helpers = `
     const atlasSigmoid = (v) => 1.0 / (1.0 + Math.exp(-v));
     const atlasTanh = (v) => { const e = Math.exp(-2.0 * Math.abs(v)); return Math.sign(v) * (1.0 - e) / (1.0 + e); };`;
-  const body = `${helpers}
-    ${f.lets(js).map(([n, e]) => `const ${n} = ${e};`).join('\n')}
-    return [${f.values.map((v) => `[${v.join(', ')}]`).join(', ')}];`;
-  const unit = new Function('x', 'u_b', 'u_j', body) as (x: Record<string, Float32Array>, b: number, j: number) => number[][];
+  // One function per output with only the lets it needs (letsFor), as the shaders do: a let
+  // left out that an output needs throws here.
+  const units = f.values.map((v) => new Function('x', 'u_b', 'u_j', `${helpers}
+    ${letsFor(f.lets(js), v).map(([n, e]) => `const ${n} = ${e};`).join('\n')}
+    return [${v.join(', ')}];`) as (x: Record<string, Float32Array>, b: number, j: number) => number[]);
   const outs = f.outputs.map((w) => new Float64Array(B * w * H));
   for (let b = 0; b < B; b++)
-    for (let j = 0; j < H; j++) {
-      const v = unit(x, b, j);
-      f.outputs.forEach((w, k) => v[k].forEach((val, g) => (outs[k][b * w * H + g * H + j] = val)));
-    }
+    for (let j = 0; j < H; j++)
+      f.outputs.forEach((w, k) => units[k](x, b, j).forEach((val, g) => (outs[k][b * w * H + g * H + j] = val)));
   return outs;
 }
 
@@ -49,6 +48,14 @@ describe('fused GPU formulas', () => {
       expect(got.length).toBe(ref.length);
       ref.forEach((r, k) => expect(maxAbsDiff(got[k], r), `output ${k}`).toBeLessThanOrEqual(tolerance(r)));
     });
+
+  it('an output computes only what it needs', () => {
+    const f = formulaFor('AtlasLstmCell', {});
+    const lets = f.lets({ read: (n, g) => `${n}${g}`, select: (c, a, b) => `${c}?${a}:${b}` });
+    expect(letsFor(lets, ['t_i']).map(([n]) => n)).toEqual(['t_i']);
+    expect(letsFor(lets, ['t_c']).map(([n]) => n)).toEqual(['t_i', 't_f', 't_g', 't_c']);
+    expect(letsFor(lets, ['t_h']).map(([n]) => n)).toEqual(['t_i', 't_f', 't_g', 't_o', 't_c', 't_h']);
+  });
 
   it('rejects an activation it does not know', () => {
     expect(() => formulaFor('AtlasRnnCell', { activation: 'sigmoid' })).toThrow(/tanh.*relu/);

@@ -123,3 +123,15 @@ export function formulaFor(name: FusedKernelName, attrs: { activation?: unknown 
 /** Part of a shader cache key that tells the attributes apart. */
 export const attrKey = (name: FusedKernelName, attrs: { activation?: unknown }) =>
   name.startsWith('AtlasRnn') ? (attrs.activation === 'relu' ? 'relu' : 'tanh') : '';
+
+/**
+ * The lets that `exprs` need, directly or through other lets, in their order: a shader thread that
+ * writes one output computes only that output's part of the unit (on a software GPU the
+ * transcendental functions are real work; on a real one the branch costs nothing).
+ */
+export function letsFor(lets: [string, string][], exprs: string[]): [string, string][] {
+  const refs = (e: string) => e.match(/\bt_\w+/g) ?? [];
+  const need = new Set(exprs.flatMap(refs));
+  for (let k = lets.length - 1; k >= 0; k--) if (need.has(lets[k][0])) refs(lets[k][1]).forEach((r) => need.add(r));
+  return lets.filter(([n]) => need.has(n));
+}

@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { FUSED_KERNEL_NAMES, formulaFor, type Dialect, type FusedFormula, type FusedKernelName } from './gpu-formulas';
+import { FUSED_KERNEL_NAMES, formulaFor, letsFor, type Dialect, type FusedFormula, type FusedKernelName } from './gpu-formulas';
 
 // tfjs's own WebGL tanh (exp of −2|x| cannot overflow), and the sigmoid its Sigmoid kernel uses.
 const HELPERS = `
@@ -38,7 +38,8 @@ export function fusedWebGlProgram(f: FusedFormula, batch: number, hidden: number
     const pick = f.values[s].length === 1
       ? `u_v = ${f.values[s][0]};`
       : f.values[s].map((e, g) => `${g ? 'else ' : ''}${g < f.values[s].length - 1 ? `if (u_gate == ${g}) ` : ''}u_v = ${e};`).join(' ');
-    return { w, start, end: offset, pick };
+    const lets = letsFor(f.lets(GLSL), f.values[s]).map(([n, e]) => `float ${n} = ${e};`).join(' ');
+    return { w, start, end: offset, pick: `${lets} ${pick}` };
   });
   const locate = segments
     .map((s, k) => `${k ? 'else ' : ''}if (u_idx < ${s.end}) { u_seg = ${k}; u_r = u_idx - ${s.start}; u_w = ${s.w * hidden}; }`)
@@ -58,7 +59,6 @@ export function fusedWebGlProgram(f: FusedFormula, batch: number, hidden: number
       int u_col = u_r - u_b * u_w;
       int u_gate = u_col / ATLAS_H;
       int u_j = u_col - u_gate * ATLAS_H;
-      ${f.lets(GLSL).map(([n, e]) => `float ${n} = ${e};`).join('\n      ')}
       float u_v = 0.0;
       ${choose}
       setOutput(u_v);

@@ -17,7 +17,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DataId, KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { FUSED_KERNEL_NAMES, attrKey, formulaFor, type Dialect, type FusedFormula, type FusedKernelName } from './gpu-formulas';
+import { FUSED_KERNEL_NAMES, attrKey, formulaFor, letsFor, type Dialect, type FusedFormula, type FusedKernelName } from './gpu-formulas';
 
 // tfjs's own WebGPU tanh (exp of −2|x| cannot overflow), and the sigmoid its Sigmoid kernel uses.
 const HELPERS = `
@@ -102,10 +102,13 @@ export class FusedWebGpuProgram implements WebGPUProgram {
         offset += B * w * H;
         return `${k ? 'else ' : ''}if (index < ${offset}) { u_seg = ${k}; u_r = index - ${start}; u_w = ${w * H}; }`;
       }).join('\n        ');
-      choose = f.values.map((v, k) => `${k ? 'else ' : ''}if (u_seg == ${k}) { ${pick(v)} }`).join('\n        ');
+      const lets = (v: string[]) => letsFor(f.lets(wgsl), v).map(([n, e]) => `let ${n} = ${e};`).join(' ');
+      choose = f.values.map((v, k) => `${k ? 'else ' : ''}if (u_seg == ${k}) { ${lets(v)} ${pick(v)} }`).join('\n        ');
     } else {
+      // Every let, needed or not: a buffer the shader never reads would drop out of the pipeline's
+      // 'auto' layout, and tfjs binds every input.
       locate = `u_w = ${f.outputs[this.output] * H};`;
-      choose = pick(f.values[this.output]);
+      choose = `${f.lets(wgsl).map(([n, e]) => `let ${n} = ${e};`).join('\n        ')}\n        ${pick(f.values[this.output])}`;
     }
     return `
     ${HELPERS}
@@ -117,7 +120,6 @@ export class FusedWebGpuProgram implements WebGPUProgram {
         let u_col = u_r - u_b * u_w;
         let u_gate = u_col / ${H};
         let u_j = u_col - u_gate * ${H};
-        ${f.lets(wgsl).map(([n, e]) => `let ${n} = ${e};`).join('\n        ')}
         var u_v : f32 = 0.0;
         ${choose}
         setOutputAtIndex(index, u_v);

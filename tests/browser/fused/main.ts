@@ -377,8 +377,10 @@ async function main() {
     lap('grads');
     result.cells.push(...(await checkCells(b)));
     lap('cells');
-    if (params.get('timing') === '1' && b !== 'cpu') result.kernelTiming.push(...(await timeLstmKernel(b)));
-    if (params.get('timing') === '1' && b !== 'cpu') result.timing.push(...(await timeSteps(b)));
+    // ?timing=1: the element-wise step and whole training steps; ?timing=kernels: the former only.
+    const timing = params.get('timing');
+    if ((timing === '1' || timing === 'kernels') && b !== 'cpu') result.kernelTiming.push(...(await timeLstmKernel(b)));
+    if (timing === '1' && b !== 'cpu') result.timing.push(...(await timeSteps(b)));
     log(`${b}: done`);
   }
   window.__fusedResult = result;
