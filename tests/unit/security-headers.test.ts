@@ -15,6 +15,11 @@ describe('security headers', () => {
     }
   });
 
+  it('embedding stays open: no frame-ancestors (even * refuses a local file or an opaque host page)', () => {
+    expect(directives(headersFor(rules, '/')['Content-Security-Policy']).has('frame-ancestors')).toBe(false);
+    expect(headersFor(rules, '/')).not.toHaveProperty('X-Frame-Options');
+  });
+
   it('scripts: own files and wasm only, never inline or eval', () => {
     const d = directives(headersFor(rules, '/')['Content-Security-Policy']);
     expect(d.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
@@ -28,9 +33,8 @@ describe('security headers', () => {
     const csp = headersFor(rules, '/')['Content-Security-Policy'];
     const meta = directives(metaPolicy(csp));
     const full = directives(csp);
-    expect(meta.has('frame-ancestors')).toBe(false);
-    full.delete('frame-ancestors');
     expect(meta).toEqual(full);
+    expect(directives(metaPolicy(`${csp}; frame-ancestors 'self'`))).toEqual(full);
   });
 
   it('parses paths, comments and wildcards', () => {
