@@ -631,7 +631,8 @@ export class TrainingSession {
       step = Math.min(step, from.step);
     }
     if (!Number.isFinite(step)) step = 0;
-    this.o.post({ type: 'fault', runId: this.runId, kind: lost.kind, from: lost.backend, to, step, message: lost.message });
+    const slotSteps = this.comparing ? { slotSteps: this.slots.map((sl) => sl.trainer?.step ?? sl.good?.step ?? 0) } : {};
+    this.o.post({ type: 'fault', runId: this.runId, kind: lost.kind, from: lost.backend, to, step, message: lost.message, ...slotSteps });
     this.applyProbe();
     this.samplesAt = -Infinity;
     this.setStatus(wasRunning ? 'running' : this.status === 'error' ? 'paused' : this.status);

@@ -183,9 +183,10 @@ export type FromWorker =
   | { type: 'backend'; report: BackendReport }
   /**
    * The backend died during training (a lost WebGL context, a lost WebGPU device): the worker moved
-   * to `to` and the runs went on from the weights saved at `step` (or started over: `step` 0).
+   * to `to` and the runs went on from the weights saved at `step` (or started over: `step` 0);
+   * in a comparison `step` is the earliest and `slotSteps` each run's own.
    */
-  | { type: 'fault'; runId: number; kind: FaultKind; from: BackendName; to: BackendName; step: number; message: string }
+  | { type: 'fault'; runId: number; kind: FaultKind; from: BackendName; to: BackendName; step: number; message: string; slotSteps?: number[] }
   | { type: 'telemetry'; telemetry: Telemetry }
   | { type: 'status'; runId: number; status: RunStatus; message?: string; paramCount?: number; slot?: number }
   | { type: 'weights'; runId: number; values: WeightSet }

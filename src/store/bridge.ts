@@ -166,11 +166,11 @@ export function createBridge(store: AppStore, opts: BridgeOptions = {}): Bridge 
       const reached = s.run.step;
       useDeviceSettings.setState({ fault: { kind: msg.kind, from: msg.from, to: msg.to, step: msg.step, reached } });
       // The curves lose the steps that were undone; the worker's next points count on from msg.step.
-      const keep = <P extends { step: number }>(h: P[]) => h.filter((p) => p.step <= msg.step);
+      const keep = <P extends { step: number }>(h: P[], step = msg.step) => h.filter((p) => p.step <= step);
       const cur = store.getState();
       store.setState({
         telemetry: { ...cur.telemetry, history: keep(cur.telemetry.history) },
-        compareRun: { ...cur.compareRun, slots: cur.compareRun.slots.map((sl) => ({ ...sl, history: keep(sl.history) })) },
+        compareRun: { ...cur.compareRun, slots: cur.compareRun.slots.map((sl, i) => ({ ...sl, history: keep(sl.history, msg.slotSteps?.[i]) })) },
       });
       return;
     }

@@ -127,6 +127,18 @@ describe('backend faults and measurements in the page', () => {
     h.bridge.destroy();
   });
 
+  it('on the Compare page each run’s curve keeps the steps up to its own saved copy', () => {
+    const h = setup();
+    h.store.getState().setUi({ page: 'compare', compare: ['lstm', 'gru'] });
+    const runId = h.store.getState().run.runId;
+    h.last().emit({ type: 'telemetry', telemetry: telemetry(runId, 130, 0) });
+    h.last().emit({ type: 'telemetry', telemetry: telemetry(runId, 130, 1) });
+    h.last().emit({ type: 'fault', runId, kind: 'webgpu-device-loss', from: 'webgpu', to: 'wasm', step: 122, slotSteps: [124, 122], message: '' });
+    const slots = h.store.getState().compareRun.slots;
+    expect(slots.map((sl) => sl.history.at(-1)?.step)).toEqual([124, 122]);
+    h.bridge.destroy();
+  });
+
   it('remembers a measured choice for the device, hands it to the next worker, and forgets it to measure again', () => {
     const h = setup();
     expect(h.last().sent[0]).toEqual({ type: 'init', prefer: 'auto', remembered: {} });

@@ -122,8 +122,11 @@ describe('fault recovery', () => {
     expect(step).toBeGreaterThanOrEqual(8);
     const resumed = h.telemetry().slice(-2);
     expect(resumed.map((t) => t.slot).sort()).toEqual([0, 1]);
-    // The fault names the earliest copy; each run resumes at its own.
+    // The fault names the earliest copy; each run resumes at its own, which the fault lists.
     for (const t of resumed) expect(t.step).toBeGreaterThanOrEqual(step);
+    const { slotSteps } = h.faults()[0];
+    expect(slotSteps).toEqual([0, 1].map((slot) => resumed.find((t) => t.slot === slot)!.step));
+    expect(Math.min(...slotSteps!)).toBe(step);
     h.session.dispose();
   });
 
