@@ -25,9 +25,10 @@ export const RNN_CELL = 'AtlasRnnCell';
 export const RNN_CELL_GRAD = 'AtlasRnnCellGrad';
 
 /**
- * Not part of the cell contract: a plain 2-D a·b (+ bias [n]) (+ addend [B, n]) as ONE kernel on WASM, where
- * tf.fused.matMul runs five (its own custom gradient, three reshapes to 3-D and back, the
- * matmul). Forward only; matMulPrepared (src/cells/common.ts) supplies the gradient.
+ * Not part of the cell contract: a plain 2-D a·b (+ bias [n]) (+ addend [B, n]) as ONE kernel on
+ * WASM, where tf.fused.matMul runs five (its own custom gradient, three reshapes to 3-D and back,
+ * the matmul). Its gradient (below) needs the untransposed weight, which linearT registers; inside
+ * matMulPrepared's custom gradient (matMul2D) the tape is off and that gradient never runs.
  */
 export const MATMUL_2D = 'AtlasMatMul2D';
 
