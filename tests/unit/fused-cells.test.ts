@@ -239,3 +239,52 @@ describe('the WASM backend with its Identity, Slice and Unpack replaced (src/cel
     b.dispose();
   });
 });
+
+describe('with the parameters as variables (what training uses: the one-kernel x·Wᵀ with its own gradient)', () => {
+  beforeAll(async () => {
+    await useNodeBackend('wasm');
+  });
+  afterAll(() => setFusedEnabled(true));
+
+  for (const cellId of ['lstm', 'gru', 'rnn']) {
+    it(`${cellId}, 2 layers, bidirectional: every variable's gradient equals the op-by-op step's`, () => {
+      const cfg = config(cellId, 2, true);
+      const values = initStackValues(cfg, createRng(6));
+      const rng = createRng(8);
+      const x = tf.tensor3d(new Float32Array(T * B * I).map(() => rng.normal()), [T, B, I]);
+      const R = tf.tensor3d(new Float32Array(T * B * H * 2).map(() => rng.normal()), [T, B, H * 2]);
+      const vars = Object.fromEntries([...values].map(([n, v]) => [n, tf.variable(tf.tensor(v.values, v.shape), true, `fused_var_${cellId}_${n}`)]));
+      const gradsWith = (fused: boolean) => {
+        setFusedEnabled(fused);
+        const { grads, value } = tf.variableGrads(() => tf.sum(tf.mul(runStack(cfg, vars, x).output, R)) as tf.Scalar);
+        const out = Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, g.dataSync() as Float32Array]));
+        tf.dispose([value, ...Object.values(grads)]);
+        return out;
+      };
+      const fused = gradsWith(true);
+      const plain = gradsWith(false);
+      // Every variable gets a gradient, and the same one to the last bit.
+      expect(Object.keys(fused).sort()).toEqual(Object.values(vars).map((v) => v.name).sort());
+      for (const k of Object.keys(plain)) expect(fused[k]).toEqual(plain[k]);
+      tf.dispose([x, R, ...Object.values(vars)]);
+    });
+  }
+
+  it('the one-kernel x·Wᵀ really runs there, and not when switched off', async () => {
+    const cfg = config('lstm', 1, false);
+    const values = initStackValues(cfg, createRng(2));
+    const vars = Object.fromEntries([...values].map(([n, v]) => [n, tf.variable(tf.tensor(v.values, v.shape), true, `fused_k_${n}`)]));
+    const x = tf.randomNormal([T, B, I], 0, 1, 'float32', 3) as tf.Tensor3D;
+    const names = async (fused: boolean) => {
+      setFusedEnabled(fused);
+      const p = await tf.profile(() => {
+        const { grads, value } = tf.variableGrads(() => tf.sum(runStack(cfg, vars, x).output) as tf.Scalar);
+        tf.dispose([value, ...Object.values(grads)]);
+      });
+      return p.kernels.map((k) => k.name);
+    };
+    expect(await names(true)).toContain('AtlasMatMul2D');
+    expect(await names(false)).not.toContain('AtlasMatMul2D');
+    tf.dispose([x, ...Object.values(vars)]);
+  });
+});
