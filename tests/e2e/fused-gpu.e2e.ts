@@ -21,7 +21,7 @@ interface FusedResult {
   adapter: string;
   started: string[];
   skipped: { backend: string; reason: string }[];
-  kernels: { backend: string; mode?: string; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; error?: string }[];
+  kernels: { backend: string; mode?: string; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; leakedBuffers?: number; error?: string }[];
   grads: { backend: string; cell: string; inputs?: Record<string, OutputCheck>; skipped?: string; error?: string }[];
   cells: { backend: string; cell: string; atlasKernels: string[]; kernelsFused: number; kernelsOps: number; lossDiff: number; gradMaxDiff: number; tol: number; leaked: number; error?: string }[];
 }
@@ -79,6 +79,7 @@ export function problems(r: FusedResult): string[] {
     if (k.error) bad.push(`${what}: ${k.error}`);
     k.outputs?.forEach((o, i) => !outOk(o) && bad.push(`${what} output ${i}: ${fmt(o)}`));
     if (k.leaked) bad.push(`${what}: ${k.leaked} tensor(s) leaked`);
+    if (k.leakedBuffers) bad.push(`${what}: ${k.leakedBuffers} backend buffer(s) leaked`);
   }
   for (const g of r.grads) {
     if (g.skipped) {

@@ -31,7 +31,7 @@ const log = (s: string) => {
 };
 
 interface OutputCheck { maxErr: number; tol: number; shapeOk: boolean }
-interface KernelCheck { backend: string; mode?: WebGpuOutputMode; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; error?: string }
+interface KernelCheck { backend: string; mode?: WebGpuOutputMode; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; leakedBuffers?: number; error?: string }
 interface GradCheck { backend: string; cell: string; inputs?: Record<string, OutputCheck>; skipped?: string; error?: string }
 interface CellCheck {
   backend: string; cell: string; atlasKernels: string[];
@@ -82,6 +82,10 @@ async function checkKernels(backend: string): Promise<KernelCheck[]> {
       const seed = 1000 * H + KERNELS.findIndex((k) => k.kernel === kernel && k.activation === activation);
       const x = makeInputs(kernel, B, H, seed);
       const before = tf.memory().numTensors;
+      // The backend's own count of data: the kernels' intermediate flat output and input pack,
+      // which no tensor stands for, must be gone once the results are read.
+      const buffers = () => tf.engine().backend.numDataIds();
+      const buffersBefore = buffers();
       const ins: tf.NamedTensorMap = {};
       try {
         for (const [k, w] of Object.entries(INPUT_WIDTHS[kernel])) ins[k] = tf.tensor2d(x[k], [B, w * H]);
@@ -98,6 +102,7 @@ async function checkKernels(backend: string): Promise<KernelCheck[]> {
       }
       tf.dispose(Object.values(ins));
       r.leaked = tf.memory().numTensors - before;
+      r.leakedBuffers = buffers() - buffersBefore;
     }
   setWebGpuOutputMode('copies');
   return out;
