@@ -37,6 +37,9 @@ interface CellCheck {
   backend: string; cell: string; atlasKernels: string[];
   /** Kernels that launch work (tf.profile, one forward + backward), fused and op by op. */
   kernelsFused: number; kernelsOps: number;
+  /** Shader programs the GPU backend actually ran (WebGL draws, WebGPU dispatches), including the
+   *  layout conversions tf.profile does not list (WebGL's pack/unpack); null off the GPU. */
+  programsFused?: number | null; programsOps?: number | null;
   lossDiff: number; gradMaxDiff: number; tol: number; leaked: number; error?: string;
   /** Kernel name → how many ran, fused and op by op: where the remaining launches are. */
   countsFused?: Record<string, number>; countsOps?: Record<string, number>;
@@ -45,6 +48,25 @@ interface CellCheck {
 // Kernels that launch nothing on a GPU backend (a reference count, a new shape) and op scopes
 // tf.profile lists beside the kernels: left out of the launch counts.
 const launches = (names: string[]) => names.filter((n) => n !== 'Identity' && n !== 'Reshape' && !n.endsWith('__op')).length;
+
+/** Counts the shader programs the active GPU backend runs until stop() (internals of tfjs 4.22). */
+function countGpuPrograms(): { stop(): number | null } {
+  const backend = tf.engine().backend as unknown as Record<string, unknown> & { gpgpu?: Record<string, unknown> };
+  const [host, method] = tf.getBackend() === 'webgl' ? [backend.gpgpu, 'executeProgram'] : [backend, 'recordAndSubmit'];
+  if (!host || typeof host[method] !== 'function' || tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu') return { stop: () => null };
+  const original = host[method] as (...args: unknown[]) => unknown;
+  let n = 0;
+  host[method] = function (this: unknown, ...args: unknown[]) {
+    n++;
+    return original.apply(this, args);
+  };
+  return {
+    stop: () => {
+      host[method] = original;
+      return n;
+    },
+  };
+}
 
 const countNames = (names: string[]) => names.reduce<Record<string, number>>((m, n) => ((m[n] = (m[n] ?? 0) + 1), m), {});
 interface Timing { backend: string; cell: string; H: number; B: number; T: number; fusedMs: number; opsMs: number; reps: number }
@@ -215,15 +237,17 @@ async function checkCells(backend: string): Promise<CellCheck[]> {
       const run = async (on: boolean) => {
         fused.setFusedEnabled(on);
         let res: { value: tf.Scalar; grads: tf.NamedTensorMap } | undefined;
+        const gpu = countGpuPrograms();
         const prof = await tf.profile(() => {
           res = lossAndGrads(rig);
           return [res.value, ...Object.values(res.grads)];
         });
+        const programs = gpu.stop();
         const names = prof.kernels.map((k) => k.name);
         const loss = (await res!.value.data())[0];
         const grads = await Promise.all(rig.vars.map((v) => res!.grads[v.name].data()));
         tf.dispose([res!.value, ...Object.values(res!.grads)]);
-        return { names, loss, grads };
+        return { names, loss, grads, programs };
       };
       const a = await run(true);
       const b = await run(false);
@@ -234,7 +258,7 @@ async function checkCells(backend: string): Promise<CellCheck[]> {
       });
       out.push({
         backend, cell: label, atlasKernels: [...new Set(a.names.filter((n) => n.startsWith('Atlas')))].sort(),
-        kernelsFused: launches(a.names), kernelsOps: launches(b.names), countsFused: countNames(a.names), countsOps: countNames(b.names),
+        kernelsFused: launches(a.names), kernelsOps: launches(b.names), programsFused: a.programs, programsOps: b.programs, countsFused: countNames(a.names), countsOps: countNames(b.names),
         lossDiff: Math.abs(a.loss - b.loss), gradMaxDiff,
         // T = 3 steps back through time, 5× one kernel's rounding, on the gradients' own scale.
         tol: 5 * (1e-6 + 2e-6 * Math.max(scale, Math.abs(b.loss))),
