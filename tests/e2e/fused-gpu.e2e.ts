@@ -100,10 +100,9 @@ export function problems(r: FusedResult): string[] {
       if (missing.length) bad.push(`${what}: the fused kernels ${missing.join(', ')} did not run (ran: ${c.atlasKernels.join(', ') || 'none'})`);
       // The point of fusing: never more launches than op by op (Identity and Reshape launch nothing).
       else if (!(c.kernelsFused <= c.kernelsOps)) bad.push(`${what}: ${c.kernelsFused} kernel launches fused, more than ${c.kernelsOps} op by op`);
-      // WebGPU's dispatches counted at the backend. Not asserted on WebGL: there the fused
-      // programs' unpacked textures cost pack/unpack programs around them (reported, see below).
-      else if (c.backend === 'webgpu' && c.programsFused != null && c.programsOps != null && c.programsFused > c.programsOps)
-        bad.push(`${what}: ${c.programsFused} dispatches fused, more than ${c.programsOps} op by op`);
+      // The programs the backend really ran (WebGPU dispatches; WebGL draws, pack/unpack included).
+      else if (c.programsFused != null && c.programsOps != null && c.programsFused > c.programsOps)
+        bad.push(`${what}: ${c.programsFused} GPU programs fused, more than ${c.programsOps} op by op`);
     }
     if (!(c.lossDiff <= c.tol) || !(c.gradMaxDiff <= c.tol))
       bad.push(`${what}: fused and op-by-op differ (loss ${c.lossDiff.toExponential(2)}, gradients ${c.gradMaxDiff.toExponential(2)}, tolerance ${c.tol.toExponential(2)})`);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { FUSED_KERNEL_NAMES, formulaFor, letsFor, type Dialect, type FusedKernelName } from '../../src/cells/fused/gpu-formulas';
-import { fusedWebGlProgram } from '../../src/cells/fused/webgl';
+import { fusedWebGlPackedProgram, fusedWebGlProgram } from '../../src/cells/fused/webgl';
 import { FusedWebGpuProgram } from '../../src/cells/fused/webgpu';
 import { makeInputs, maxAbsDiff, reference, tolerance } from '../browser/fused/reference';
 
@@ -70,6 +70,15 @@ describe('fused GPU formulas', () => {
     const p = fusedWebGlProgram(formulaFor('AtlasLstmCellGrad', {}), 4, 6);
     expect(p.outputShape).toEqual([4 * 6 * (4 + 1)]);
     expect(p.variableNames).toEqual(['inDh', 'inDc', 'inI', 'inF', 'inG', 'inO', 'inC', 'inCPrev']);
+  });
+
+  it('the packed WebGL program writes one output in 2×2 texels', () => {
+    const p = fusedWebGlPackedProgram(formulaFor('AtlasLstmCell', {}), 2, 4, 6);
+    expect(p.outputShape).toEqual([4, 6]);
+    expect(p.packedInputs && p.packedOutput).toBe(true);
+    // Output 2 is the input gate i: it needs z's first block only, not the cell state.
+    expect(p.userCode).toContain('atlasSigmoid(atlasAt(getInZ(');
+    expect(p.userCode).not.toContain('getInC(');
   });
 
   it('WebGPU programs: one output or all of them flat, each with its own key', () => {

@@ -21,6 +21,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as fused from '../../../src/cells/fused';
 import { setWebGpuOutputMode, type WebGpuOutputMode } from '../../../src/cells/fused/webgpu';
+import { setWebGlOutputMode, type WebGlOutputMode } from '../../../src/cells/fused/webgl';
 import { getCell } from '../../../src/cells/registry';
 import { createRng } from '../../../src/engine/rng';
 import { initStackValues, runStack, type StackConfig } from '../../../src/engine/stack';
@@ -31,7 +32,7 @@ const log = (s: string) => {
 };
 
 interface OutputCheck { maxErr: number; tol: number; shapeOk: boolean }
-interface KernelCheck { backend: string; mode?: WebGpuOutputMode; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; leakedBuffers?: number; error?: string }
+interface KernelCheck { backend: string; mode?: WebGpuOutputMode | WebGlOutputMode; kernel: string; activation?: string; B: number; H: number; missing?: boolean; outputs?: OutputCheck[]; leaked?: number; leakedBuffers?: number; error?: string }
 interface GradCheck { backend: string; cell: string; inputs?: Record<string, OutputCheck>; skipped?: string; error?: string }
 interface CellCheck {
   backend: string; cell: string; atlasKernels: string[];
@@ -90,11 +91,15 @@ async function checkKernels(backend: string): Promise<KernelCheck[]> {
   const out: KernelCheck[] = [];
   // WebGPU's two ways out of a kernel: buffer copies (the default) and a dispatch per output
   // (where the backend's internals are missing); both must give the same numbers.
-  const modes: (WebGpuOutputMode | undefined)[] = backend === 'webgpu' ? ['copies', 'programs'] : [undefined];
+  // WebGL's likewise: one flat program with views, or one packed program per output.
+  const modes: (WebGpuOutputMode | WebGlOutputMode | undefined)[] =
+    backend === 'webgpu' ? ['copies', 'programs'] : backend === 'webgl' ? ['flat', 'packed'] : [undefined];
+  const setMode = (m: WebGpuOutputMode | WebGlOutputMode) =>
+    m === 'flat' || m === 'packed' ? setWebGlOutputMode(m) : setWebGpuOutputMode(m);
   for (const mode of modes)
   for (const { B, H } of SIZES)
     for (const { kernel, activation } of KERNELS) {
-      if (mode) setWebGpuOutputMode(mode);
+      if (mode) setMode(mode);
       const r: KernelCheck = { backend, mode, kernel, activation, B, H };
       out.push(r);
       if (!tf.getKernel(kernel, backend)) {
@@ -127,6 +132,7 @@ async function checkKernels(backend: string): Promise<KernelCheck[]> {
       r.leakedBuffers = buffers() - buffersBefore;
     }
   setWebGpuOutputMode('copies');
+  setWebGlOutputMode('auto');
   return out;
 }
 
@@ -378,6 +384,12 @@ async function main() {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   const params = new URL(location.href).searchParams;
   const backends = (params.get('backends') ?? 'webgpu,webgl,wasm,cpu').split(',');
+  // ?webgl=packed|flat: the WebGL output mode for the cells and timings (the kernels run both;
+  // otherwise 'auto', the app's).
+  const webglMode = params.get('webgl');
+  const defaultWebGl = () => {
+    if (webglMode === 'flat' || webglMode === 'packed') setWebGlOutputMode(webglMode);
+  };
   const result = {
     adapter: await adapterNote().catch((e) => String(e)),
     started: [] as string[],
@@ -401,6 +413,7 @@ async function main() {
       t0 = performance.now();
     };
     result.kernels.push(...(await checkKernels(b)));
+    defaultWebGl();
     lap('kernels');
     result.grads.push(...(await checkGrads(b)));
     lap('grads');
