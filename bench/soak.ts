@@ -248,9 +248,11 @@ export async function soakBrowserBench(root: string, log: Log, minutes = 15): Pr
     await page.waitForSelector('[data-testid=instruments-section][data-open="1"]', { timeout: 30_000 });
     views.push('instruments');
     if (await page.$('[data-testid=samples-panel]')) views.push('samples');
-    views.push('loss chart', 'heatmaps', 'gradient view');
     const inWorker = await workerSession(cdp);
     await page.click('[data-testid=play-toggle]');
+    await page.waitForTimeout(3000);
+    // Every chart the page shows has export buttons named after it (loss, heatmaps, gradient norms …).
+    views.push(...(await page.$$eval('[data-testid^="export-png-"]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice('export-png-'.length)))));
     const sample = async (minute: number) => {
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -261,7 +263,7 @@ export async function soakBrowserBench(root: string, log: Log, minutes = 15): Pr
       samples.push(s);
       log(`soak browser: minute ${minute}, step ${s.step}, page heap ${(usedSize / 2 ** 20).toFixed(1)} MB, worker heap ${s.workerHeapUsed === null ? 'n/a' : `${(s.workerHeapUsed / 2 ** 20).toFixed(1)} MB`}`);
     };
-    await page.waitForTimeout(5000);
+    await page.waitForTimeout(2000);
     await sample(0);
     for (let m = 1; m <= minutes; m++) {
       await page.waitForTimeout(60_000);
