@@ -21,6 +21,7 @@ import { DEFAULT_CASES, runCases, type BenchResult } from './core';
 import { svClipBench } from './sv-clip';
 import { instrumentsBench } from './instruments';
 import { whatifBench } from './whatif';
+import { loadingBench } from './loading';
 import { profileBench } from './profile';
 import { soakBrowserBench, soakNodeBench } from './soak';
 import { launchBrowser } from '../tests/e2e/browser';
@@ -39,27 +40,12 @@ const soakSteps = Number(valueOf('--soak-steps') ?? 10_000);
 const soakMinutes = Number(valueOf('--soak-minutes') ?? 15);
 const soakCells = valueOf('--soak-cells')?.split(',');
 
-/**
- * A part another module provides (bench/loading.ts): imported when it runs, so this file does not
- * depend on it at type level; a missing module is reported, not fatal.
- */
-async function optional<T>(path: string, name: string): Promise<T | undefined> {
-  try {
-    const mod = (await import(path)) as Record<string, unknown>;
-    return mod[name] as T | undefined;
-  } catch (e) {
-    log(`${path}: not available (${e instanceof Error ? e.message : String(e)})`);
-    return undefined;
-  }
-}
-
 async function profilePart(): Promise<unknown> {
   return profileBench(log);
 }
 
 async function loadingPart(): Promise<unknown> {
-  const loadingBench = await optional<(root: string, log: (s: string) => void) => Promise<unknown>>('./loading.ts', 'loadingBench');
-  return loadingBench ? loadingBench(root, log) : { error: 'bench/loading.ts has no loadingBench' };
+  return loadingBench(root, log);
 }
 
 async function soakPart(): Promise<unknown> {
