@@ -1,7 +1,7 @@
 // Elman RNN exactly as torch.nn.RNN: h' = φ(W_ih x + b_ih + W_hh h + b_hh), φ = tanh or ReLU;
 // two biases (PyTorch keeps both even though only their sum matters); U(−1/√H, 1/√H) init.
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulPrepared, prepareXH, T, xhPreactivation } from './common';
+import { matMulPrepared, onGpu, prepareXH, T, xhPreactivation } from './common';
 import { hasFused, RNN_CELL, rnnCell } from './fused';
 import type { CellSpec } from './types';
 import { pytorchGateParams } from './parts';
@@ -46,7 +46,9 @@ export const rnn: CellSpec = {
     return { state: { h }, gates: {} };
   },
   fusedStep: (xt, s, p, { dims }) => {
-    if (!hasFused(RNN_CELL)) return null;
+    // On a GPU the op-by-op step is already one matmul over [x, h] and a tanh; two products and the
+    // kernel would launch twice the matmuls, so the fused step is for CPU and WASM only.
+    if (!hasFused(RNN_CELL) || onGpu()) return null;
     // The same two products xhPreactivation adds on CPU and WASM; the kernel adds them.
     const a = matMulPrepared(xt, p[T('weight_ih')], p.weight_ih, p.bias);
     const b = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh);

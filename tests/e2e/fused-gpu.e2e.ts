@@ -31,8 +31,10 @@ const GPU = ['webgpu', 'webgl'];
 const CELL_KERNELS: Record<string, string[]> = {
   lstm: ['AtlasLstmCell', 'AtlasLstmCellGrad'],
   gru: ['AtlasGruCell', 'AtlasGruCellGrad'],
-  rnn: ['AtlasRnnCell', 'AtlasRnnCellGrad'],
-  'rnn-relu': ['AtlasRnnCell', 'AtlasRnnCellGrad'],
+  // The Elman RNN's fused step is CPU/WASM only (rnn.ts): on a GPU its op-by-op step is one matmul
+  // over [x, h], fewer launches than two products and the kernel.
+  rnn: [],
+  'rnn-relu': [],
 };
 
 function buildPage(): string {
