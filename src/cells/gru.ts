@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import { GRU_CELL, gruCell, hasFused } from './fused';
+import { GRU_SEQ, gruSequence, hasFusedSequence } from './fused/sequence';
 import type { CellSpec, PaperRef } from './types';
 import { GRU_GATES, HIDDEN_STATE, pytorchGateParams } from './parts';
 
@@ -58,5 +59,10 @@ export const gru: CellSpec = {
     const gh = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh, p.bias_hh);
     const { h, r, z, n } = gruCell(gx, gh, s.h);
     return { state: { h }, gates: { r, z, n } };
+  },
+  fusedSequence: (xs, s, p, _dims, { reverse, probe }) => {
+    if (!hasFusedSequence(GRU_SEQ)) return null;
+    const run = gruSequence(xs, p.weight_ih, p.bias_ih, p.weight_hh, p.bias_hh, s.h, reverse, probe);
+    return { outputs: run.hs, final: run.final };
   },
 };

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { chunk, onGpu, prepareXH, xhPreactivation } from './common';
 import { hasFused, LSTM_CELL, lstmCell } from './fused';
+import { hasFusedSequence, LSTM_SEQ, lstmSequence } from './fused/sequence';
 import type { CellSpec } from './types';
 import { LSTM_GATES, LSTM_STATES, pytorchGateParams } from './parts';
 
@@ -58,5 +59,10 @@ export const lstm: CellSpec = {
     if (!hasFused(LSTM_CELL)) return null;
     const { h, c, i, f, g, o } = lstmCell(xhPreactivation(xt, s.h, p, p.bias), s.c);
     return { state: { h, c }, gates: { i, f, g, o } };
+  },
+  fusedSequence: (xs, s, p, _dims, { reverse, probe }) => {
+    if (!hasFusedSequence(LSTM_SEQ)) return null;
+    const run = lstmSequence(xs, p.weight_ih, p.weight_hh, p.bias, s.h, s.c, reverse, probe);
+    return { outputs: run.hs, final: run.final };
   },
 };

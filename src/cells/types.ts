@@ -215,6 +215,16 @@ export interface CellSpec {
    * as the definition (the Jacobian instruments) call `step` directly.
    */
   fusedStep?(xt: Tensor2D, state: State, p: Params, ctx: StepContext): StepResult | null;
+  /**
+   * Optional: the whole recurrence of one layer and direction as one kernel with one gradient
+   * kernel (src/cells/fused/sequence.ts), for the training hot path. `xs` [T, B, I]; `probe`
+   * [T, B, H], original time order, is added to h_t after each step (as the layer loop does).
+   * Returns every emitted output [T, B, O] (original time order) and the final state, or null
+   * when the active backend has no such kernel: the layer loop then steps as usual. Not used when
+   * traces are recorded (it keeps no gates for the views). Same values as stepping to float32
+   * rounding.
+   */
+  fusedSequence?(xs: Tensor3D, state: State, p: Params, dims: CellDims, opts: { reverse: boolean; probe?: Tensor3D }): { outputs: Tensor3D; final: State } | null;
   /** What the layer emits from the state after a step. Omitted: state[hiddenKey]. */
   emit?(state: State, p: Params, dims: CellDims): Tensor2D;
   /**

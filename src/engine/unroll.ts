@@ -51,6 +51,10 @@ export function runLayer(
   const hk = hiddenKeyOf(cell);
   if (cell.prepare) p = { ...p, ...cell.prepare(p, dims) };
   let state: State = opts.state0 ?? cell.initialState(dims, B, p);
+  if (cell.fusedSequence && !opts.record && !cell.project) {
+    const seq = cell.fusedSequence(Array.isArray(xs) ? (tf.stack(xs) as tf.Tensor3D) : xs, state, p, dims, { reverse: !!opts.reverse, probe: opts.probe });
+    if (seq) return { outputs: tf.unstack(seq.outputs) as tf.Tensor2D[], final: seq.final };
+  }
   let steps: tf.Tensor2D[];
   if (cell.project) steps = tf.unstack(cell.project(Array.isArray(xs) ? (tf.stack(xs) as tf.Tensor3D) : xs, p, dims, state)) as tf.Tensor2D[];
   else steps = Array.isArray(xs) ? xs : (tf.unstack(xs) as tf.Tensor2D[]);

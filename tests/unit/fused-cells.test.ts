@@ -8,9 +8,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getCell } from '../../src/cells/registry';
 import { GRU_CELL, LSTM_CELL, RNN_CELL, hasFused, setFusedEnabled } from '../../src/cells/fused';
+import { setFusedSequenceEnabled } from '../../src/cells/fused/sequence';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { createRng } from '../../src/engine/rng';
 import { initStackValues, runStack, type StackConfig } from '../../src/engine/stack';
+
+// This file checks the per-step fused kernels bit for bit; the whole-sequence kernels that replace
+// them on the training path (float32 agreement, not bit for bit) have their own test,
+// fused-sequence.test.ts.
+setFusedSequenceEnabled(false);
 
 const T = 5;
 const B = 3;
