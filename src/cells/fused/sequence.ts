@@ -4,8 +4,9 @@
 // Why: with fused steps (kernels.ts) an H = 64 training step still ran ~26 tfjs kernels per
 // timestep, each with ~15–20 µs of engine bookkeeping larger than its arithmetic. Here the
 // engine sees one kernel forward and one backward per layer and direction; inside, the per-step
-// matmuls and σ/tanh are the backend's own kernel functions called directly on its memory (WASM)
-// or plain loops (CPU), and the recurrent weight's gradient is one [T·B]-long matmul at the end.
+// matmuls and σ are the backend's own kernel functions called directly on its memory (WASM) or
+// plain loops (CPU), tanh is 2σ(2x) − 1 (see TANH_BY_SIGMOID), and each weight gradient is one
+// [T·B]-long matmul at the end.
 //
 // Contract (float32; x [T,B,I]: the layer's input, projected inside by wih = W_ih [G·H, I] and
 // the input bias (the LSTM's is b_ih + b_hh); w: W_hh as the cell keeps it, [G·H, H]; dGᵀ: the
