@@ -5,6 +5,7 @@
 // profile, the loading report (JS per chunk, first contentful paint) and the soak.
 // Writes bench/results/latest.json. Not a test: numbers only.
 // `--only=<key>` runs one part and updates only that key of latest.json:
+//   node_results ours vs tf.layers per training step in Node, WASM and CPU, with the matmul floor
 //   instruments  the instruments' cost (bench/instruments.ts)
 //   whatif       the what-if page's recompute + redraw time (bench/whatif.ts)
 //   profile      per-kernel profiles of a training step (bench/profile.ts)
@@ -111,6 +112,7 @@ const instrumentsHidden = [32, 64];
 const instrumentsSeconds = quick ? 4 : 12;
 /** `--only=<key>`: one part, written into its own key of latest.json, the other keys kept. */
 const ONLY: Record<string, () => Promise<unknown>> = {
+  node_results: nodeBench,
   whatif: () => whatifBench(root, log),
   instruments: async () => {
     if ((await useNodeBackend('wasm')) !== 'wasm') throw new Error('the instruments bench wants the WASM backend');
