@@ -1,8 +1,8 @@
 // What one training step will cost, estimated before the model is built: a pure function of the
 // run's sizes and the cell's declared parameter shapes, states and gates. The page shows it under
 // the controls; the worker refuses to build a model above the budget (a model the page's own
-// sliders reach — LSTM, T 200, H 128, 3 bidirectional layers — took 3.6 GB and 10 s per step, and
-// larger ones killed the WASM backend). No tfjs here: the page's main bundle imports it.
+// sliders reach — LSTM, T 200, H 128, 3 bidirectional layers, B 32 — took 3.6 GB and 10 s per step
+// before the fused kernels, and larger ones killed the WASM backend). No tfjs here: the page's main bundle imports it.
 //
 // Memory. tfjs keeps every intermediate of the forward pass for backpropagation, so the working
 // set grows with T × B × layers × directions × (what one step of the cell produces). Per step and
@@ -11,7 +11,9 @@
 // LSTM's W_hh, r·4H for a tensor-train core [r, D, 4H]); the backward pass and the element-wise
 // steps between them come to about ACTIVATION_FACTOR times that, measured with tf.profile on WASM
 // (27 cells: 6–24 ×; tests/unit/workload.test.ts checks a few configs within a factor). Parameters
-// cost four copies: the values, Adam's two moments and the gradient.
+// cost four copies: the values, Adam's two moments and the gradient. A cell with whole-sequence
+// kernels (the LSTM and GRU on WASM and CPU, src/cells/fused/sequence.ts) keeps only its gates and
+// states per step (FUSED_ACTIVATION_FACTOR), and its step costs its matmuls plus a small fixed part.
 //
 // Time. FLOPs: a weight read by a matrix product costs 2 FLOPs per sequence and step forward and
 // about twice that backward (6 × B × T × weights), plus a per-op overhead per step, layer and
@@ -31,6 +33,8 @@ export interface WorkloadCell {
   /** Every state the cell carries, hidden buffers included. */
   states: { size(dims: CellDims): number; when?: OptionPredicate }[];
   gates: { when?: OptionPredicate }[];
+  /** Present (CellSpec.fusedSequence) when whole-sequence kernels run the cell on WASM and CPU. */
+  fusedSequence?: unknown;
 }
 
 export interface WorkloadInput {
@@ -62,6 +66,14 @@ export const ACTIVATION_FACTOR = 12;
 /** Chromium's WASM in the worker: Node's ~8.5 GFLOP/s over the 1.8× measured in the page. */
 const GFLOPS = 4.7;
 const RANK3_SLOWDOWN = 10;
+/**
+ * The whole-sequence kernels: tf.profile's peak over the workload test's LSTM and GRU configs is
+ * 3–4 × the numbers produced (the per-step path there: 12); in Node they ran at ~13 GFLOP/s of CPU
+ * time with ~0.2 ms of fixed cost per timestep (README, Speed), so in the page 1.8× that.
+ */
+const FUSED_ACTIVATION_FACTOR = 4;
+const FUSED_GFLOPS = 7.4;
+const FUSED_OVERHEAD_MS = 0.2;
 
 /**
  * The budget, sized for a student laptop without a GPU. Above `refuse*` the page does not build
@@ -85,6 +97,7 @@ function withDefaults(specs: readonly OptionSpec[], options: CellOptions): CellO
 
 export function estimateWorkload(w: WorkloadInput): Workload {
   const D = w.bidirectional ? 2 : 1;
+  const fused = Boolean(w.cell.fusedSequence);
   const options = withDefaults(w.cell.options, w.cellOptions);
   const T = Math.max(1, Math.round(w.seqLen));
   const B = Math.max(1, Math.round(w.batchSize));
@@ -104,7 +117,7 @@ export function estimateWorkload(w: WorkloadInput): Workload {
     const MM = specs.filter((p) => p.shape.length >= 2).reduce((a, p) => a + prod(p.shape) / p.shape[1], 0);
     const made = S + gates * H + MM;
     perStep += D * made;
-    overhead += D * (0.8 + (0.09 * made) / Math.max(1, H));
+    overhead += D * (fused ? FUSED_OVERHEAD_MS : 0.8 + (0.09 * made) / Math.max(1, H));
     for (const p of specs) {
       const n = prod(p.shape);
       if (p.trainable !== false) params += D * n;
@@ -118,10 +131,10 @@ export function estimateWorkload(w: WorkloadInput): Workload {
   params += readout;
   weightsFlops += w.outputSize * lastOut * D;
   perStep += w.outputSize;
-  const activationBytes = 4 * T * B * ACTIVATION_FACTOR * perStep;
+  const activationBytes = 4 * T * B * (fused ? FUSED_ACTIVATION_FACTOR : ACTIVATION_FACTOR) * perStep;
   const paramBytes = 4 * 4 * params;
   const flops = 6 * B * T * weightsFlops;
-  const ms = T * overhead + flops / (GFLOPS * 1e6);
+  const ms = T * overhead + flops / ((fused ? FUSED_GFLOPS : GFLOPS) * 1e6);
   return { bytes: activationBytes + paramBytes, activationBytes, paramBytes, params, flops, ms };
 }
 

@@ -16,6 +16,8 @@ export interface CellMeta {
   preset?: CellPreset;
   /** The cell reports extra numbers while it trains (telemetry.diagnostics). */
   hasDiagnostics: boolean;
+  /** Whole-sequence kernels run it on WASM and CPU (the memory and time estimate reads this). */
+  fusedSequence?: boolean;
   options: OptionSpec[];
   gates: GateSpec[];
   /** Visible states only (buffers marked hidden are left out). */
@@ -77,6 +79,7 @@ export function cellMeta(c: CellSpec): CellMeta {
     zh: c.zh,
     preset: c.preset,
     hasDiagnostics: typeof c.diagnostics === 'function',
+    fusedSequence: typeof c.fusedSequence === 'function' || undefined,
     options: c.options,
     gates: c.gates,
     states: c.states.filter((s) => !s.hidden),

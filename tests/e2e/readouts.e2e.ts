@@ -72,7 +72,7 @@ export const scenarios: Scenario[] = [
     name: 'budget: a link above it opens with the message and does not train; a lower hidden size trains',
     run: (base) =>
       withPage({ shot: 'budget-refused' }, async (page) => {
-        await page.goto(`${base}/?cell=lstm&task=adding&seqLen=200&hiddenSize=128&numLayers=3&bidirectional=1&batchSize=32`);
+        await page.goto(`${base}/?cell=lstm&task=adding&seqLen=200&hiddenSize=128&numLayers=3&bidirectional=1&batchSize=256`);
         await page.waitForSelector('[data-testid=backend-badge]:not(:empty)');
         await page.waitForSelector('[data-testid=budget][data-level=refuse]', { timeout: 30_000 });
         const msg = (await page.textContent('[data-testid=budget-message]')) ?? '';

@@ -8,7 +8,7 @@ import type { FromWorker } from '../../src/protocol/messages';
 
 const big: TrainerConfig = {
   cellId: 'lstm', cellOptions: {}, taskId: 'adding', seqLen: 200, hiddenSize: 128, numLayers: 3,
-  bidirectional: true, learningRate: 0.01, batchSize: 32, recurrentScale: 1, clipNorm: 1, seed: 3,
+  bidirectional: true, learningRate: 0.01, batchSize: 256, recurrentScale: 1, clipNorm: 1, seed: 3,
 };
 
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import { useNodeBackend } from '../../src/engine/node-backend';
 import { Trainer } from '../../src/engine/trainer';
 import { assessRun, BudgetExceeded, checkBudget, workloadInputOf } from '../../src/engine/budget';
 import { estimateWorkload, formatBytes, formatMs, suggestLowerings, workloadLevel } from '../../src/engine/workload';
+import { setFusedSequenceEnabled } from '../../src/cells/fused/sequence';
 import type { RunConfig } from '../../src/protocol/messages';
 
 const base: RunConfig = {
@@ -41,12 +42,22 @@ describe('workload estimate', () => {
     ['uRNN', { cellId: 'urnn', seqLen: 20 }],
   ];
   for (const [name, patch] of cases) {
-    it(`is within a factor 2.5 of the measured peak memory: ${name}`, async () => {
+    // LSTM and GRU run as whole-sequence kernels on WASM (what the estimate models for them) and
+    // step by step on a GPU: the estimate is within the factor of both.
+    it(`is within a factor 2.5 of the measured peak memory, whole-sequence kernels on and off: ${name}`, async () => {
       const config = { ...base, ...patch };
       const est = assessRun(config).workload.bytes;
-      const got = await measuredPeak(config);
-      expect(est / got, `estimated ${formatBytes(est)}, measured ${formatBytes(got)}`).toBeGreaterThan(1 / 2.5);
-      expect(est / got, `estimated ${formatBytes(est)}, measured ${formatBytes(got)}`).toBeLessThan(2.5);
+      for (const whole of [true, false]) {
+        setFusedSequenceEnabled(whole);
+        try {
+          const got = await measuredPeak(config);
+          const what = `${whole ? 'whole sequence' : 'step by step'}: estimated ${formatBytes(est)}, measured ${formatBytes(got)}`;
+          expect(est / got, what).toBeGreaterThan(1 / 2.5);
+          expect(est / got, what).toBeLessThan(2.5);
+        } finally {
+          setFusedSequenceEnabled(true);
+        }
+      }
     }, 60_000);
   }
 
@@ -86,22 +97,27 @@ describe('workload estimate', () => {
 
 describe('the budget', () => {
   const big: RunConfig = { ...base, seqLen: 200, hiddenSize: 128, numLayers: 3, bidirectional: true, batchSize: 32 };
+  // The same model at a batch the sliders also reach: it would need several GB.
+  const huge: RunConfig = { ...big, batchSize: 256 };
 
   it('lets the defaults and the usual presets train without a word', () => {
     expect(assessRun({ ...base, seqLen: 12, batchSize: 32 }).level).toBe('ok');
     expect(assessRun({ ...base, cellId: 'gru', seqLen: 50, hiddenSize: 64, batchSize: 32 }).level).toBe('ok');
   });
 
-  it('refuses what killed the tab: LSTM T 200 H 128 ×3 bidirectional at B 32 and 256, HOT-RNN (4, 3, 8) at those sizes', () => {
-    for (const config of [big, { ...big, batchSize: 256 }, { ...big, cellId: 'hotrnn', cellOptions: { lags: 4, order: 3, rank: 8 } }]) {
+  // LSTM T 200 H 128 ×3 bidirectional at B 32 took 3.6 GB and 10 s a step step by step (it killed
+  // the tab); with the whole-sequence kernels it measures ~0.6 GB (tf.profile, WASM): it trains, with a warning.
+  it('warns about LSTM T 200 H 128 ×3 bidirectional at B 32 and refuses it at B 256, and HOT-RNN (4, 3, 8) at those sizes', () => {
+    expect(assessRun(big).level).toBe('warn');
+    for (const config of [huge, { ...big, cellId: 'hotrnn', cellOptions: { lags: 4, order: 3, rank: 8 } }]) {
       expect(assessRun(config).level).toBe('refuse');
       expect(() => checkBudget(config)).toThrow(BudgetExceeded);
     }
-    expect(() => checkBudget(big)).toThrow(/Too big to train in this tab: about \d.* GB of working memory .* Lower the (hidden size|sequence length) to \d+/);
+    expect(() => checkBudget(huge)).toThrow(/Too big to train in this tab: about \d.* GB of working memory .* Lower the (hidden size|sequence length|batch size) to \d+/);
   });
 
   it('suggests settings that, each alone, bring the run under the refusal line', () => {
-    const input = workloadInputOf(big);
+    const input = workloadInputOf(huge);
     const lowerings = suggestLowerings(input);
     expect(lowerings.map((l) => l.field)).toEqual(expect.arrayContaining(['hiddenSize', 'seqLen']));
     for (const l of lowerings) {
