@@ -40,6 +40,15 @@ async function ready(page: Page): Promise<void> {
   await page.waitForTimeout(600);
 }
 
+/**
+ * Ready, and the service worker's "ready to work offline" toast shown (it comes once the precache
+ * is written, seconds later on a loaded machine): a Tab walk then sees the page as it stays.
+ */
+async function settled(page: Page): Promise<void> {
+  await ready(page);
+  await page.waitForSelector('[data-testid=pwa-ready]', { timeout: 60_000 });
+}
+
 function report(problems: string[]): void {
   if (problems.length) console.log(`    axe violations:\n      ${problems.join('\n      ')}`);
   assert.deepEqual(problems, [], `${problems.length} serious or critical axe violations (listed above)`);
@@ -218,7 +227,7 @@ export const scenarios: Scenario[] = [
     run: (base) =>
       withPage({}, async (page) => {
         await page.goto(`${base}/?page=playground&hiddenSize=16&seqLen=12`);
-        await ready(page);
+        await settled(page);
         const { reached, problems, sliderMoved } = await tabWalk(page, 250);
         assert.ok(reached.length >= 15, `Tab reaches the Playground's controls (${reached.length} reached)`);
         assert.ok(sliderMoved, 'Tab reaches a slider and the arrow keys move it');
@@ -235,7 +244,7 @@ export const scenarios: Scenario[] = [
       withPage({}, async (page) => {
         const lesson = 'vanishing-gradients';
         await page.goto(`${base}/?page=lesson&lesson=${lesson}&lstep=${lastStep(lesson)}`);
-        await ready(page);
+        await settled(page);
         await page.waitForSelector('[data-testid=lesson-questions]');
         const { reached, problems } = await tabWalk(page, 250);
         assert.ok(reached.some((k) => k.includes('[lesson-prev]')), 'Tab reaches the step buttons');
