@@ -33,7 +33,9 @@ describe('the page’s estimate', () => {
   }
 
   it('says what to lower above the budget, and nothing below it', () => {
-    const refused = pageWorkload({ config: base, catalog, page: 'playground', compare: [] })!;
+    // LSTM T 200 H 128 ×3 bidirectional: a warning at B 32 since the fused kernels, refused at B 256.
+    expect(pageWorkload({ config: base, catalog, page: 'playground', compare: [] })!.level).toBe('warn');
+    const refused = pageWorkload({ config: { ...base, batchSize: 256 }, catalog, page: 'playground', compare: [] })!;
     expect(refused.level).toBe('refuse');
     expect(refused.lowerings.map((l) => l.field)).toEqual(expect.arrayContaining(['hiddenSize', 'seqLen']));
     const fine = pageWorkload({ config: { ...base, seqLen: 12, hiddenSize: 32, numLayers: 1, bidirectional: false }, catalog, page: 'playground', compare: [] })!;
