@@ -51,7 +51,7 @@ export const en = {
   // Link notices added with the link schema (issue 13): a whole-number field, a repeated key, many unknown or broken parts.
   'notice.not-integer': '“{key}={raw}” is not a whole number; using {value}.',
   'notice.repeated': '“{key}” appears more than once in the link; the last one counts: {key}={raw}.',
-  'notice.unknown-params': 'Ignored {value} unknown settings: {key}.',
+  'notice.unknown-params': 'Ignored {value} unknown settings: {key}',
   'notice.malformed-many': 'Dropped {value} parts of the link that are not well formed (a stray “%”?): {key}.',
   'notice.embed-only': '“{key}={raw}” only applies to an embed link (embed=1); ignored.',
   'nav.gallery': 'Gallery',

@@ -53,7 +53,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   // 链接结构（issue 13）新增的提示：整数字段、重复的键、大量未知或损坏的片段。
   'notice.not-integer': '“{key}={raw}” 不是整数，已改用 {value}。',
   'notice.repeated': '链接中 “{key}” 出现了不止一次，以最后一个为准：{key}={raw}。',
-  'notice.unknown-params': '已忽略 {value} 个未知设置：{key}。',
+  'notice.unknown-params': '已忽略 {value} 个未知设置：{key}',
   'notice.malformed-many': '已丢弃链接中 {value} 个格式不正确的片段（多了一个 “%”？）：{key}。',
   'notice.embed-only': '“{key}={raw}” 只在嵌入链接（embed=1）中有效，已忽略。',
   'nav.gallery': '演示集',

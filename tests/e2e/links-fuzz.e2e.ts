@@ -37,7 +37,7 @@ export const scenarios: Scenario[] = [
         await page.route((url) => url.search.length > 12_000, async (route) => route.fulfill({ response: await route.fetch({ url: `${base}/` }) }));
         const junk = Array.from({ length: 5000 }, (_, i) => `junk${i}=1`).join('&');
         const many = await openWithNotice(page, `${base}/?lang=en&seed=3&${junk}`);
-        assert.deepEqual(many.lines, ['Ignored 5000 unknown settings: “junk0”, “junk1”, “junk2”, ….']);
+        assert.deepEqual(many.lines, ['Ignored 5000 unknown settings: “junk0”, “junk1”, “junk2”, …']);
 
         const twice = await openWithNotice(page, `${base}/?lang=en&seed=3&hiddenSize=16&hiddenSize=48`);
         assert.deepEqual(twice.lines, ['“hiddenSize” appears more than once in the link; the last one counts: hiddenSize=48.']);

@@ -250,7 +250,7 @@ describe('url: repairs that say what they did', () => {
     const q = Array.from({ length: 5000 }, (_, i) => `junk${i}=1`).join('&');
     const { notices } = parse(`hiddenSize=64&${q}`);
     expect(notices).toEqual([{ key: '“junk0”, “junk1”, “junk2”, …', raw: '', value: '5000', reason: 'unknown-params' }]);
-    expect(translate('en', 'notice.unknown-params', { ...notices[0] })).toBe('Ignored 5000 unknown settings: “junk0”, “junk1”, “junk2”, ….');
+    expect(translate('en', 'notice.unknown-params', { ...notices[0] })).toBe('Ignored 5000 unknown settings: “junk0”, “junk1”, “junk2”, …');
     // A few are still listed one by one.
     expect(parse('a=1&b=2').notices.map((n) => [n.key, n.reason])).toEqual([['a', 'unknown-param'], ['b', 'unknown-param']]);
   });
