@@ -24,7 +24,7 @@ import { instrumentsBench } from './instruments';
 import { whatifBench } from './whatif';
 import { loadingBench } from './loading';
 import { profileBench } from './profile';
-import { soakBrowserBench, soakNodeBench } from './soak';
+import { mergeNodeSoak, soakBrowserBench, soakNodeBench, type NodeSoak } from './soak';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDir } from '../tests/e2e/static-server';
 
@@ -49,9 +49,18 @@ async function loadingPart(): Promise<unknown> {
   return loadingBench(root, log);
 }
 
-async function soakPart(): Promise<unknown> {
-  const node = await soakNodeBench(log, { steps: soakSteps, cells: soakCells });
-  const browser = await soakBrowserBench(root, log, soakMinutes).catch((e) => ({ error: String(e) }));
+/**
+ * The soak, or part of it: `--soak-cells=a,b` runs those cells and keeps the other cells of the
+ * previous report's Node soak (same steps per cell), and `--soak-minutes=0` keeps its Chromium
+ * soak, so the hour-long whole can be run in pieces and still reads as one report.
+ */
+async function soakPart(prev?: unknown): Promise<unknown> {
+  const before = (prev ?? {}) as { node?: NodeSoak; browser?: unknown };
+  let node = await soakNodeBench(log, { steps: soakSteps, cells: soakCells });
+  if (soakCells && before.node?.stepsPerCell === node.stepsPerCell) node = mergeNodeSoak(before.node, node);
+  const browser = soakMinutes === 0 && before.browser
+    ? before.browser
+    : await soakBrowserBench(root, log, soakMinutes).catch((e) => ({ error: String(e) }));
   return { date: new Date().toISOString(), node, browser };
 }
 
@@ -111,7 +120,7 @@ async function longTasks(): Promise<unknown> {
 const instrumentsHidden = [32, 64];
 const instrumentsSeconds = quick ? 4 : 12;
 /** `--only=<key>`: one part, written into its own key of latest.json, the other keys kept. */
-const ONLY: Record<string, () => Promise<unknown>> = {
+const ONLY: Record<string, (prev?: unknown) => Promise<unknown>> = {
   node_results: nodeBench,
   whatif: () => whatifBench(root, log),
   instruments: async () => {
@@ -131,7 +140,7 @@ if (only !== undefined) {
   }
   const file = `${root}/bench/results/latest.json`;
   const prev = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  prev[only] = await part();
+  prev[only] = await part(prev[only]);
   mkdirSync(`${root}/bench/results`, { recursive: true });
   writeFileSync(file, JSON.stringify(prev, null, 2) + '\n');
   log(`updated bench/results/latest.json (${only})`);

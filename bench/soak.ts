@@ -7,6 +7,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { execSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import * as tf from '@tensorflow/tfjs';
@@ -150,11 +151,28 @@ export async function soakNodeBench(log: Log, opts: { steps?: number; cells?: st
   const ids = opts.cells ?? cellList.map((c) => c.id);
   const t0 = performance.now();
   const cells: CellSoak[] = [];
-  for (const id of ids) cells.push(await soakCell(id, steps, gc, log));
+  // Each cell's result also goes to a file as it lands: an hour's run is not lost to a late crash.
+  const partial = `${tmpdir()}/atlas-soak-cells.jsonl`;
+  for (const id of ids) {
+    cells.push(await soakCell(id, steps, gc, log));
+    appendFileSync(partial, JSON.stringify(cells.at(-1)) + '\n');
+  }
   return {
     backend, sizes: SOAK_SIZES, stepsPerCell: steps, sampleEvery: SAMPLE_EVERY, warmupSteps: WARMUP_STEPS,
     heapSlopeBoundPer1000: HEAP_SLOPE_BOUND, totalSeconds: Math.round((performance.now() - t0) / 1000),
     allFlat: cells.every((c) => c.flat), cells,
+  };
+}
+
+/** `fresh`'s cells replace those of `old` with the same id; the rest of `old` is kept, in catalogue order. */
+export function mergeNodeSoak(old: NodeSoak, fresh: NodeSoak): NodeSoak {
+  const byId = new Map(old.cells.map((c) => [c.cell, c]));
+  for (const c of fresh.cells) byId.set(c.cell, c);
+  const order = cellList.map((c) => c.id);
+  const cells = [...byId.values()].sort((a, b) => order.indexOf(a.cell) - order.indexOf(b.cell));
+  return {
+    ...fresh, cells, allFlat: cells.every((c) => c.flat),
+    totalSeconds: Math.round(cells.reduce((s, c) => s + c.seconds, 0)),
   };
 }
 
