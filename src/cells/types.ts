@@ -163,7 +163,13 @@ export interface StepResult {
   gates: Record<string, Tensor2D>;
 }
 
-export interface CellSpec {
+/**
+ * What the page knows about a cell before tfjs loads: its text, maths, options, states and
+ * parameter shapes. Each cell's info lives in src/cells/info/<id>.ts, which imports no tfjs at
+ * run time, so a lesson's equations draw without waiting for it; the cell's CellSpec
+ * (src/cells/<id>.ts) spreads its info and adds the tensor code.
+ */
+export interface CellInfo {
   id: string;
   name: string;
   paper: PaperRef;
@@ -186,6 +192,15 @@ export interface CellSpec {
   params(dims: CellDims): ParamSpec[];
   /** Size of what the layer emits per step (the next layer's input). */
   outputSize(dims: CellDims): number;
+  /**
+   * What the tensor code offers that the page's views and estimates read ahead of it: the spec's
+   * `diagnostics` and `fusedSequence` (a unit test keeps these in step with the spec).
+   */
+  traits?: { diagnostics?: true; fusedSequence?: true };
+}
+
+/** A cell: its info (above) and the tensor code that runs it (tfjs-core). */
+export interface CellSpec extends CellInfo {
   /**
    * Zero state unless the cell says otherwise (uRNN learns h0). The state is complete: running a
    * sequence in two parts, the second from the first's final state, gives what one run gives (a
