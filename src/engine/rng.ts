@@ -10,6 +10,14 @@ export interface Rng {
   /** An independent stream derived from this one's seed and a label (stable across code changes elsewhere). */
   fork(label: string): Rng;
   readonly seed: number;
+  /** Where the stream stands, to go on from there later (a run resumed after a fault). */
+  save(): RngState;
+  restore(state: RngState): void;
+}
+
+export interface RngState {
+  a: number;
+  spare: number | null;
 }
 
 function hashString(s: string): number {
@@ -51,6 +59,11 @@ export function createRng(seed: number): Rng {
     },
     int: (n) => Math.floor(next() * n),
     fork: (label) => createRng((hashString(label) ^ Math.imul(seed >>> 0, 2654435761)) >>> 0),
+    save: () => ({ a, spare }),
+    restore(state) {
+      a = state.a >>> 0;
+      spare = state.spare;
+    },
   };
   return rng;
 }

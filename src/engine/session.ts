@@ -28,12 +28,13 @@
 //
 // Faults: a backend that dies while training (a lost WebGL context, a destroyed WebGPU device;
 // `backendLost` tells) does not end the run. Every `checkpointEvery` steps and on pause each run
-// keeps a copy of its weights (and after a Step), read back while the backend was still sound; after a loss the
-// session asks `switchBackend` for the next backend, rebuilds every run from its copy (Adam's
-// moments start over) at the copy's step, says so in a 'fault' message and goes on as before.
+// keeps a copy of its weights (and after a Step), with Adam's state and the batch stream's place, read back
+// while the backend was still sound; after a loss the session asks `switchBackend` for the next
+// backend, rebuilds every run from its copy at the copy's step (it then goes on as the run would
+// have from there), says so in a 'fault' message and goes on as before.
 import type { BackendName, FaultKind, FromWorker, LoadedWeights, ProbeInput, RunStatus, SampleReport, SamplesWant, ToWorker, WeightSet } from '../protocol/messages';
 import { parseProbeInput, probeContext, typedProbe } from './probe-input';
-import { Trainer, WeightsMismatch, type TrainerConfig } from './trainer';
+import { Trainer, WeightsMismatch, type TrainerConfig, type TrainingState } from './trainer';
 import { checkBudget } from './budget';
 import type { JacobianFn } from './instruments/probe';
 import type { InstrumentSnapshot } from './instruments/types';
@@ -101,7 +102,7 @@ interface Slot {
   /** The last full snapshot's Jacobians and memory fit (carried by light ones), and what it cost. */
   lastFull?: { step: number; jacobians: InstrumentSnapshot['jacobians']; memory: InstrumentSnapshot['memory']; ms: number };
   /** The last copy of the weights read back from a sound backend, and its step (fault recovery). */
-  good?: { step: number; values: WeightSet };
+  good?: { step: number; values: WeightSet; training: TrainingState };
 }
 
 /** How long a failed task waits for a backend loss to be announced before it counts as a plain error (ms). */
@@ -559,13 +560,16 @@ export class TrainingSession {
     if (since <= 0 || (!force && since < this.o.checkpointEvery)) return;
     const step = trainer.step;
     const entries = Object.entries(trainer.params);
-    const data = await Promise.all(entries.map(([, v]) => v.data() as Promise<Float32Array>));
+    const [data, training] = await Promise.all([
+      Promise.all(entries.map(([, v]) => v.data() as Promise<Float32Array>)),
+      trainer.trainingState(),
+    ]);
     if (this.o.backendLost() || trainer !== slot.trainer) return;
     const values: WeightSet = {};
     entries.forEach(([name, v], i) => {
       values[name] = { shape: [...v.shape], values: Float32Array.from(data[i]) };
     });
-    slot.good = { step, values };
+    slot.good = { step, values, training };
   }
 
   /**
@@ -622,9 +626,9 @@ export class TrainingSession {
       }
       slot.trainer = null;
       if (slot.dead) continue;
-      const from = slot.good ?? { step: 0, values: slot.weights?.values };
+      const from = slot.good ?? { step: 0, values: slot.weights?.values, training: undefined };
       const trainer = new Trainer(slot.config, from.values);
-      trainer.step = from.step;
+      if (from.training) await trainer.resumeTraining(from.training);
       slot.trainer = trainer;
       slot.lastInstruments = -Infinity;
       slot.lastFull = undefined;

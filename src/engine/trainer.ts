@@ -16,7 +16,7 @@ import {
   batchTensors, forward, initModelValues, maskedAccuracy, maskedLoss, modelConfig,
   type BatchTensors, type ModelConfig,
 } from './model';
-import { createRng, type Rng } from './rng';
+import { createRng, type Rng, type RngState } from './rng';
 import { layerDims, numDirections, paramName, paramsOf, stackParams, topHiddenSize } from './stack';
 import { SvClipper } from './sv-clip';
 import { getTask } from './tasks/registry';
@@ -45,6 +45,17 @@ function checkFits(initial: Record<string, TensorData>, model: Map<string, { sha
 }
 
 export type LiveSettings = Pick<RunConfig, (typeof LIVE_FIELDS)[number]>;
+
+/**
+ * What a run needs besides its weights to go on exactly as it would have: the step, Adam's
+ * iteration count and moments, and where the seeded batch stream stands. Plain arrays, read back
+ * from the backend, so a run moved to another backend after a fault resumes from it.
+ */
+export interface TrainingState {
+  step: number;
+  dataRng: RngState;
+  adam: { iterations: number; moments: { name: string; shape: number[]; values: Float32Array }[] };
+}
 
 export interface Snapshot {
   telemetry: Telemetry;
@@ -157,6 +168,36 @@ export class Trainer {
     const out: Record<string, TensorData> = {};
     for (const [name, v] of Object.entries(this.vars)) out[name] = { shape: [...v.shape], values: Float32Array.from(v.dataSync() as Float32Array) };
     return out;
+  }
+
+  /** Reads back the step, Adam's state and the batch stream's position (see TrainingState). */
+  async trainingState(): Promise<TrainingState> {
+    const step = this.step;
+    const dataRng = this.dataRng.save();
+    const [iter, ...moments] = await this.optimizer.getWeights();
+    try {
+      const [it, ...values] = await Promise.all([iter, ...moments].map((w) => w.tensor.data() as Promise<Float32Array>));
+      return {
+        step, dataRng,
+        adam: { iterations: it[0], moments: moments.map((m, i) => ({ name: m.name, shape: [...m.tensor.shape], values: Float32Array.from(values[i]) })) },
+      };
+    } finally {
+      iter.tensor.dispose(); // a fresh scalar; the moments are Adam's own variables
+    }
+  }
+
+  /** Goes on from a TrainingState read from a run of the same config (on any backend). */
+  async resumeTraining(state: TrainingState): Promise<void> {
+    this.step = state.step;
+    this.dataRng.restore(state.dataRng);
+    const tensors = [tf.scalar(state.adam.iterations, 'int32'), ...state.adam.moments.map((m) => tf.tensor(m.values, m.shape))];
+    try {
+      // setWeights makes its own variables from these; an empty list of moments (no step taken
+      // yet) leaves Adam to create them on its first step, as a fresh one would.
+      await this.optimizer.setWeights([{ name: 'iter', tensor: tensors[0] }, ...state.adam.moments.map((m, i) => ({ name: m.name, tensor: tensors[i + 1] }))]);
+    } finally {
+      tf.dispose(tensors);
+    }
   }
 
   /** True when going from `a` to `b` needs a new Trainer (anything but the LIVE_FIELDS changed). */

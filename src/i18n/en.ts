@@ -32,7 +32,7 @@ export const en = {
   'backend.remeasure.help': 'Forget this device’s timing and time the backends again; the run starts over.',
   'fault.webgl-context-loss': 'the WebGL context was lost',
   'fault.webgpu-device-loss': 'the WebGPU device was lost',
-  'fault.notice': '{from} stopped working during training ({why}). Training moved to {to} and went on from the weights saved at step {step} (it had reached step {reached}); Adam’s running averages started over.',
+  'fault.notice': '{from} stopped working during training ({why}). Training moved to {to} and went on from the weights saved at step {step} (it had reached step {reached}), with Adam’s running averages and the batches as they were then.',
   'train.background': 'Keep training while this tab is hidden',
   'train.background.off': 'Training pauses while this tab is hidden, to save battery, and goes on when you come back.',
 

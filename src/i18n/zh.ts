@@ -34,7 +34,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'backend.remeasure.help': '忘掉这台设备的计时结果，重新为各后端计时；训练会从头开始。',
   'fault.webgl-context-loss': 'WebGL 上下文丢失了',
   'fault.webgpu-device-loss': 'WebGPU 设备丢失了',
-  'fault.notice': '{from} 在训练中失效（{why}）。训练已切换到 {to}，并从第 {step} 步保存的权重继续（此前已训练到第 {reached} 步）；Adam 的滑动平均从头开始累计。',
+  'fault.notice': '{from} 在训练中失效（{why}）。训练已切换到 {to}，并从第 {step} 步保存的权重继续（此前已训练到第 {reached} 步），Adam 的滑动平均和训练批次也都恢复到那一步的状态。',
   'train.background': '标签页隐藏时继续训练',
   'train.background.off': '标签页隐藏时训练会暂停以节省电量，回来后自动继续。',
 

@@ -49,7 +49,7 @@ async function faultScenario(page: Page, base: string, backend: 'webgl' | 'webgp
   // Still playing, counting on from the saved step; the first losses after the switch are the
   // trained model's, not a fresh init's (which start near the initial loss).
   // The loss shown with the first step after the switch: the saved weights on a new batch (read
-  // every frame; a few steps later Adam, whose moments started over, may have moved them).
+  // every frame, before later steps move them).
   const early = Number(await (await page.waitForFunction((n) => {
     const step = Number(document.querySelector('[data-testid=step-counter]')?.textContent ?? 0);
     return step > n ? document.querySelector('[data-testid=loss-value]')?.textContent : null;
