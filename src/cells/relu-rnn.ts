@@ -4,9 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, T, transposeWeights } from './common';
 import type { CellSpec } from './types';
 
-export const reluRnnCore: Pick<CellSpec, 'states' | 'outputSize' | 'initialState' | 'prepare' | 'step'> = {
-  states: [{ id: 'h', tex: 'h_t', label: 'hidden state', size: (d) => d.hiddenSize, range: 'positive' }],
-  outputSize: (d) => d.hiddenSize,
+export const reluRnnCore: Pick<CellSpec, 'initialState' | 'prepare' | 'step'> = {
   initialState: (d, B) => ({ h: tf.zeros([B, d.hiddenSize]) }),
   prepare: (p) => transposeWeights(p, ['weight_ih', 'weight_hh']),
   step: (xt, s, p) => {
