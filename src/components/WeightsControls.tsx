@@ -8,13 +8,14 @@ import { controls } from '../store/controls';
 import { numLimits } from '../store/url';
 import { taskSizes as sizesOfTask } from '../store/catalog';
 import type { WeightsReply, WeightsRequest } from '../engine/weights-load';
+import type { SaveReply, SaveRequest } from '../engine/weights-save';
 import { useT } from './hooks';
 import { RichText } from './RichText';
 import { OwnModelSnippet } from './OwnModelSnippet';
 import { ProbeInput } from './ProbeInput';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -41,6 +42,8 @@ export function WeightsControls() {
 
   // The file is read and checked in a worker (src/worker/weights.worker.ts): the page keeps its
   // frames whatever the file, and nothing of the run changes until the answer says it fits.
+  const weightsWorker = () => new Worker(new URL('../worker/weights.worker.ts', import.meta.url), { type: 'module' });
+
   const load = (file: File) => {
     const s = appStore().getState();
     const asked = s.config;
@@ -53,8 +56,8 @@ export function WeightsControls() {
     const failed = (why: string) => appStore().getState().setWeightsMessage({ kind: 'error', text: t('weights.loadFailed', { name: file.name, why }) });
     s.setWeightsMessage({ kind: 'info', text: t('weights.reading', { name: file.name }) });
     if (typeof Worker === 'undefined') return failed(t('weights.noWorker'));
-    const worker = new Worker(new URL('../worker/weights.worker.ts', import.meta.url), { type: 'module' });
-    worker.onerror = (e) => {
+    const worker = weightsWorker();
+    worker.onerror = () => {
       worker.terminate();
       failed(t('weights.readerFailed'));
     };
@@ -85,11 +88,25 @@ export function WeightsControls() {
     const s = appStore().getState();
     try {
       const values = await controls().exportWeights();
-      const [{ weightsFileJson }, { taskRecord }] = await Promise.all([import('../engine/weights-file'), import('../engine/weights-task')]);
       const { config, run } = appStore().getState();
       const name = `${config.cellId}-h${config.hiddenSize}-step${run.step}.json`;
-      const task = taskRecord(config.taskId, config.taskOptions ?? {}, config.seqLen);
-      download(name, JSON.stringify(weightsFileJson(config, taskSizes().inputSize, values, task)));
+      // The JSON is written in a worker (src/engine/weights-save.ts): the page keeps its frames.
+      const req: SaveRequest = { kind: 'save', config, inputSize: taskSizes().inputSize, values };
+      const reply = await new Promise<SaveReply>((resolve) => {
+        const worker = weightsWorker();
+        worker.onerror = () => {
+          worker.terminate();
+          resolve({ ok: false, message: t('weights.writerFailed') });
+        };
+        worker.onmessage = (e: MessageEvent<SaveReply>) => {
+          worker.terminate();
+          resolve(e.data);
+        };
+        // Copied, not transferred: a second save waiting on the same export still holds them (a copy is a memcpy; the JSON is the slow part).
+        worker.postMessage(req);
+      });
+      if (!reply.ok) throw new Error(reply.message);
+      download(name, reply.blob);
       s.setWeightsMessage({ kind: 'info', text: t('weights.saved', { name }) });
     } catch (e) {
       s.setWeightsMessage({ kind: 'error', text: t('weights.saveFailed', { why: errorText(e) }) });

@@ -119,6 +119,7 @@ export const en = {
   'weights.taskKept': 'the task it was trained on is not restored ({why}); the current task is kept',
   'weights.taskChanged': 'the task changed while the file was read; load it again',
   'weights.readerFailed': 'the file reader stopped unexpectedly',
+  'weights.writerFailed': 'the file writer stopped unexpectedly',
   'weights.noWorker': 'this browser cannot read files off the main thread (no Web Workers)',
   // Your own model (OwnModelSnippet, ProbeInput)
   'own.title': 'Your own model',

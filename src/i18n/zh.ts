@@ -121,6 +121,7 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'weights.taskKept': '未恢复它训练时的任务（{why}），保留当前任务',
   'weights.taskChanged': '读取文件期间任务已更改，请重新载入',
   'weights.readerFailed': '文件读取器意外停止',
+  'weights.writerFailed': '文件写入器意外停止',
   'weights.noWorker': '此浏览器无法在主线程之外读取文件（不支持 Web Worker）',
   // 你自己的模型（OwnModelSnippet、ProbeInput）
   'own.title': '你自己的模型',
