@@ -10,7 +10,7 @@
 // tensor back into steps costs a copy of the whole tensor per slice on WASM (its Slice reads the
 // full buffer), which made the forward pass 2–3× slower than a per-step input matmul.
 import * as tf from '@tensorflow/tfjs-core';
-import type { Params, StateSpec } from './types';
+import type { Params } from './types';
 import { linearT, matMul2D } from './fused/kernels';
 
 /** Name of the once-per-sequence transposed copy of a weight. */
@@ -115,13 +115,8 @@ export function requireParams(p: Params, names: string[]): void {
   for (const n of names) if (!p[n]) throw new Error(`missing parameter "${n}"`);
 }
 
-/**
- * The step counter of a cell whose rule depends on absolute time (a Clockwork RNN's ticks, the FRU's
- * phase, NARX's "no output before the start"): [B, 1], the number of steps this direction has
- * already taken. It lives in the state, not in StepContext.t, so that a run resumed from a returned
- * state continues the clock instead of restarting it at 0 (src/engine/resume.ts).
- */
-export const CLOCK_STATE: StateSpec = { id: 'clock', tex: 'n_t', label: 'steps taken (clock)', size: () => 1, hidden: true };
+// The clock state lives in a tfjs-free module so that cell info can use it; re-exported here.
+export { CLOCK_STATE } from './info/scales';
 
 /** The counter after one more step. Its gradient is never read (nothing downstream is smooth in it). */
 export function tick(clock: tf.Tensor2D): tf.Tensor2D {
