@@ -1,4 +1,5 @@
-// Every cell by id. The UI, the worker and the CLI look cells up here; nothing else lists them.
+// Every cell by id, with its tensor code. The worker, the engine and the CLI look cells up here;
+// the page's catalogue reads src/cells/info instead, which loads without tfjs.
 import { clockwork } from './clockwork';
 import { dilated } from './dilated';
 import { fru } from './fru';
@@ -27,18 +28,19 @@ import { sru } from './sru';
 import { tkrnn } from './tkrnn';
 import { urnn } from './urnn';
 import type { CellSpec } from './types';
+import { cellInfoList } from './info';
 
-// Syllabus order: the classic three, their gated variants (QRNN among them: its memory is a
-// forget gate, its convolution is for speed), the initialisation family, the multi-scale
-// (cross-scale connection) family, long-memory statistics, tensor cells.
-export const cellList: readonly CellSpec[] = [
-  rnn, lstm, gru,
-  lstmPeephole, lstmCifg, lstm1997, gruOriginal, miRnn, miLstm, miGru, qrnn,
-  irnn, npRnn, indrnn, rin, urnn,
-  scrnn, clockwork, dilated, narx, tkrnn,
-  sru, fru, mrnn, mlstm,
-  hotrnn, ftru,
+const specs: readonly CellSpec[] = [
+  clockwork, dilated, fru, ftru, gru, gruOriginal, hotrnn, indrnn, irnn, lstm, lstm1997, lstmCifg, lstmPeephole,
+  miGru, miLstm, miRnn, mlstm, mrnn, narx, npRnn, qrnn, rin, rnn, scrnn, sru, tkrnn, urnn,
 ];
+
+/** Every cell in syllabus order: the order of their info (src/cells/info/index.ts), which the page reads without tfjs. */
+export const cellList: readonly CellSpec[] = cellInfoList.map((info) => {
+  const spec = specs.find((s) => s.id === info.id);
+  if (!spec) throw new Error(`cell "${info.id}" has info but no tensor code in the registry`);
+  return spec;
+});
 
 const byId = new Map(cellList.map((c) => [c.id, c]));
 

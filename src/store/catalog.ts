@@ -1,8 +1,8 @@
-// Plain metadata about cells and tasks for the page. The cell registry imports tfjs-core, so the
-// page only reaches it through a dynamic import: the main bundle (and the lesson text) stays free
-// of tfjs, and the heavy chunk loads while the page is already readable.
+// Plain metadata about cells and tasks for the page. It reads each cell's info (src/cells/info),
+// never the cell registry, whose tensor code imports tfjs: the catalogue chunk carries no tfjs,
+// so a lesson's equations draw as soon as it arrives, while tfjs loads in the training worker.
 import { partsFor } from '../cells/types';
-import type { CellOptions, CellSpec, EquationSpec, GateSpec, OptionSpec, StateSpec, ParamSpec, CellDims, PaperRef, Mechanism, CellGroup, CellPreset } from '../cells/types';
+import type { CellInfo, CellOptions, EquationSpec, GateSpec, OptionSpec, StateSpec, ParamSpec, CellDims, PaperRef, Mechanism, CellGroup, CellPreset } from '../cells/types';
 
 export interface CellMeta {
   id: string;
@@ -12,7 +12,7 @@ export interface CellMeta {
   mechanisms: Mechanism[];
   group: CellGroup;
   notes?: string;
-  zh?: CellSpec['zh'];
+  zh?: CellInfo['zh'];
   preset?: CellPreset;
   /** The cell reports extra numbers while it trains (telemetry.diagnostics). */
   hasDiagnostics: boolean;
@@ -66,7 +66,7 @@ export interface Catalog {
   tasks: TaskMeta[];
 }
 
-export function cellMeta(c: CellSpec): CellMeta {
+export function cellMeta(c: CellInfo): CellMeta {
   return {
     id: c.id,
     name: c.name,
@@ -78,8 +78,8 @@ export function cellMeta(c: CellSpec): CellMeta {
     notes: c.notes,
     zh: c.zh,
     preset: c.preset,
-    hasDiagnostics: typeof c.diagnostics === 'function',
-    fusedSequence: typeof c.fusedSequence === 'function' || undefined,
+    hasDiagnostics: !!c.traits?.diagnostics,
+    fusedSequence: c.traits?.fusedSequence,
     options: c.options,
     gates: c.gates,
     states: c.states.filter((s) => !s.hidden),
@@ -152,7 +152,7 @@ export function readTasks(mod: Loose | undefined): TaskMeta[] {
 const taskModules = import.meta.glob('../engine/tasks/registry.ts');
 
 export async function loadCatalog(): Promise<Catalog> {
-  const cellsMod = await import('../cells/registry');
+  const cellsMod = await import('../cells/info');
   const loadTasks = Object.values(taskModules)[0];
   let tasksMod: Loose | undefined;
   try {
@@ -160,5 +160,5 @@ export async function loadCatalog(): Promise<Catalog> {
   } catch {
     tasksMod = undefined;
   }
-  return { cells: cellsMod.cellList.map(cellMeta), tasks: readTasks(tasksMod) };
+  return { cells: cellsMod.cellInfoList.map(cellMeta), tasks: readTasks(tasksMod) };
 }
