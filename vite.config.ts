@@ -71,8 +71,9 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         chunkFileNames: chunkName,
-        // tfjs-core in one chunk of its own, apart from the cell code that imports it: the page
-        // fetches it only with the cell registry, after its first paint (src/main.tsx).
+        // tfjs in chunks of their own, named tfjs-…: only the workers load them (the page's main
+        // thread imports no tfjs at all: tests/unit/page-imports.test.ts), and the loading bench
+        // and e2e tests find them by name.
         codeSplitting: { groups: [{ name: 'tfjs', test: /node_modules[\\/]@tensorflow[\\/]/ }] },
       },
     },

@@ -17,11 +17,13 @@ export function useInitRadius(enabled: boolean): number | null | undefined {
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
-    void Promise.all([import('../cells/registry'), import('../engine/spectral')]).then(([cells, spectral]) => {
-      if (!alive || !cells.hasCell(cellId)) return;
+    // The cells' info and the stack's shape hold no tfjs: the page computes this without it.
+    void Promise.all([import('../cells/info'), import('../engine/spectral')]).then(([cells, spectral]) => {
+      const cell = cells.cellInfoList.find((c) => c.id === cellId);
+      if (!alive || !cell) return;
       try {
         const r = spectral.initRecurrentRadius({
-          cell: cells.getCell(cellId), inputSize, hiddenSize, numLayers, bidirectional: false, seqLen,
+          cell, inputSize, hiddenSize, numLayers, bidirectional: false, seqLen,
           options: JSON.parse(optionsKey),
         }, seed);
         setRho(r);

@@ -6,7 +6,7 @@
 import { spectralRadius } from '../cells/eigen';
 import type { ParamSpec } from '../cells/types';
 import { createRng } from './rng';
-import { stackParams, type StackConfig } from './stack';
+import { stackParams, type StackShape } from './stack-shape';
 
 /** The square blocks (or the diagonal) a 'recurrent' parameter's ρ is read from, as row offsets. */
 export type Layout =
@@ -90,7 +90,7 @@ export const setsRadius = (recurrentScale: number | undefined): recurrentScale i
  * each have their own). null for a cell without one the control acts on (uRNN, mLSTM, NARX …).
  * Draws exactly the numbers the trainer draws (seed → 'params' → 'stack' → parameter name).
  */
-export function initRecurrentRadius(cfg: StackConfig, seed: number): number | null {
+export function initRecurrentRadius(cfg: StackShape, seed: number): number | null {
   const stackRng = createRng(seed).fork('params').fork('stack');
   let best: number | null = null;
   for (const p of stackParams(cfg)) {

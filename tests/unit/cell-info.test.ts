@@ -2,50 +2,13 @@
 // a lesson's equations and a card's tables from before tfjs loads. These tests keep it that way:
 // the info modules import no tfjs at run time, every spec is its info plus tensor code (the
 // same objects, not copies), and the traits the page reads agree with the spec's code.
-import { readFileSync, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellList } from '../../src/cells/registry';
 import type { CellInfo } from '../../src/cells/types';
+import { importGraph, runtimeImports } from './import-graph';
 
 const root = resolve(__dirname, '../..');
-
-/** Specifiers a module imports at run time (`import type …` and `import()` are left out). */
-export function runtimeImports(source: string): string[] {
-  const out: string[] = [];
-  const re = /^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
-  for (let m = re.exec(source); m; m = re.exec(source)) {
-    if (m[1]) continue;
-    // `import { type A, type B } from` is erased too (when nothing stands outside the braces).
-    const names = /\{([^}]*)\}/.exec(m[0])?.[1];
-    const outside = m[0].replace(/\{[^}]*\}/, '').replace(/^\s*(?:import|export)\s+/, '').replace(/(?:^|\s)from\s+['"][^'"]*['"]$/, '').trim();
-    if (names !== undefined && outside === '' && names.split(',').every((n) => !n.trim() || /^type\s/.test(n.trim()))) continue;
-    out.push(m[2]);
-  }
-  return out;
-}
-
-/** Every module reached from `file` through run-time imports, with the chain that reached it. */
-function importGraph(file: string): Map<string, string[]> {
-  const seen = new Map<string, string[]>();
-  const visit = (f: string, chain: string[]) => {
-    if (seen.has(f)) return;
-    seen.set(f, chain);
-    if (!f.startsWith('/')) return; // a package
-    for (const spec of runtimeImports(readFileSync(f, 'utf8'))) {
-      if (!spec.startsWith('.')) {
-        visit(spec, [...chain, f]);
-        continue;
-      }
-      const base = resolve(dirname(f), spec);
-      const target = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base].find((p) => existsSync(p) && !p.endsWith('/' + spec.split('/').at(-1) + '/'));
-      if (!target) throw new Error(`${f}: cannot resolve ${spec}`);
-      visit(target, [...chain, f]);
-    }
-  };
-  visit(file, []);
-  return seen;
-}
 
 describe('cell info', () => {
   it('reads run-time and type-only imports apart', () => {
