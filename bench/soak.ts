@@ -51,6 +51,8 @@ export interface CellSoak {
   bytesFlat: boolean;
   heapFlat: boolean;
   flat: boolean;
+  /** Full collections before each heap sample (GC_PASSES; absent in reports from before it was 2: one). */
+  gcPasses?: number;
   error?: string;
 }
 
@@ -67,10 +69,17 @@ export interface NodeSoak {
 }
 
 /** A GC we can call: V8 exposes one once the flag is set, through a fresh context. */
+/**
+ * Two full collections: one alone leaves a sawtooth of up to ~1 MB in the samples (what the
+ * first frees, finalizers and weak maps release for the second), which reads as a slope over
+ * 10,000 steps where a 30,000-step run shows none.
+ */
+export const GC_PASSES = 2;
+
 function forcedGc(): () => void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as (() => void) | undefined;
-  return typeof gc === 'function' ? gc : () => {};
+  return typeof gc === 'function' ? () => { for (let i = 0; i < GC_PASSES; i++) gc(); } : () => {};
 }
 
 /** Least-squares slope of y over x. */
@@ -130,7 +139,7 @@ async function soakCell(cellId: string, steps: number, gc: () => void, log: Log)
   const seconds = (performance.now() - t0) / 1000;
   const v = verdict(samples);
   const result: CellSoak = {
-    cell: cellId, steps, seconds: Math.round(seconds * 10) / 10, stepsPerSecond: Math.round(steps / seconds), samples, ...v,
+    cell: cellId, steps, seconds: Math.round(seconds * 10) / 10, stepsPerSecond: Math.round(steps / seconds), samples, ...v, gcPasses: GC_PASSES,
     ...(error ? { error, flat: false } : {}),
   };
   const last = samples.at(-1);
