@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulPrepared, onGpu, prepareXH, T, xhPreactivation } from './common';
 import { hasFused, RNN_CELL, rnnCell } from './fused';
+import { hasFusedSequence, RNN_SEQ, rnnSequence } from './fused/sequence';
 import type { CellSpec } from './types';
 import { rnnInfo } from './info/rnn';
 
@@ -25,5 +26,12 @@ export const rnn: CellSpec = {
     const b = matMulPrepared(s.h, p[T('weight_hh')], p.weight_hh);
     const h = rnnCell(a, b, dims.options.nonlinearity === 'relu' ? 'relu' : 'tanh');
     return { state: { h }, gates: {} };
+  },
+  // Like fusedStep, CPU and WASM only: the whole-sequence kernels are registered for those
+  // backends alone, so on a GPU hasFusedSequence is false and the layer loop steps as usual.
+  fusedSequence: (xs, s, p, { options }, { reverse, probe }) => {
+    if (!hasFusedSequence(RNN_SEQ)) return null;
+    const run = rnnSequence(xs, p.weight_ih, p.bias, p.weight_hh, s.h, options.nonlinearity === 'relu' ? 'relu' : 'tanh', reverse, probe);
+    return { outputs: run.hs, final: run.final };
   },
 };

@@ -1,7 +1,8 @@
 // The whole-sequence kernels (src/cells/fused/sequence.ts) against the per-step path they replace
 // on the training hot path, on WASM and CPU: emitted outputs, final states, the gradient of every
-// parameter, of the initial state and of the probe (∂L/∂h_t, what telemetry plots), for the LSTM
-// and GRU, one layer forward, one layer reversed, and two bidirectional layers. A whole-sequence
+// parameter, of the initial state and of the probe (∂L/∂h_t, what telemetry plots), for the LSTM,
+// the GRU and the Elman RNN (tanh and ReLU), one layer forward, one layer reversed, and two
+// bidirectional layers. A whole-sequence
 // op forms its sums in another order, so "equal" here is float32 agreement: every value within
 // 1e-5 of the largest magnitude of its tensor (the per-step path itself is the reference). Also:
 // the kernels really run (and the per-step ones do not), tensors stay flat over training steps,
@@ -10,8 +11,9 @@ import '@tensorflow/tfjs'; // registers gradients (tfjs-core alone has none)
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getCell } from '../../src/cells/registry';
-import { GRU_CELL, LSTM_CELL } from '../../src/cells/fused';
-import { GRU_SEQ, hasFusedSequence, LSTM_SEQ, setFusedSequenceEnabled } from '../../src/cells/fused/sequence';
+import { GRU_CELL, LSTM_CELL, RNN_CELL } from '../../src/cells/fused';
+import { GRU_SEQ, hasFusedSequence, LSTM_SEQ, RNN_SEQ, setFusedSequenceEnabled } from '../../src/cells/fused/sequence';
+import type { CellOptions } from '../../src/cells/types';
 import { useNodeBackend } from '../../src/engine/node-backend';
 import { createRng } from '../../src/engine/rng';
 import { initStackValues, runStack, type StackConfig } from '../../src/engine/stack';
@@ -23,8 +25,8 @@ const I = 4;
 const H = 5;
 const TOL = 1e-5;
 
-function config(cellId: string, numLayers: number, bidirectional: boolean): StackConfig {
-  return { cell: getCell(cellId), inputSize: I, hiddenSize: H, numLayers, bidirectional, seqLen: T, options: {} };
+function config(cellId: string, numLayers: number, bidirectional: boolean, options: CellOptions = {}): StackConfig {
+  return { cell: getCell(cellId), inputSize: I, hiddenSize: H, numLayers, bidirectional, seqLen: T, options };
 }
 
 interface Run {
@@ -97,10 +99,13 @@ function expectClose(seq: Run, step: Run): void {
   }
 }
 
-const CASES = [
+const CASES: { cell: string; seq: string; step: string; options?: CellOptions }[] = [
   { cell: 'lstm', seq: LSTM_SEQ, step: LSTM_CELL },
   { cell: 'gru', seq: GRU_SEQ, step: GRU_CELL },
+  { cell: 'rnn', seq: RNN_SEQ, step: RNN_CELL, options: { nonlinearity: 'tanh' } },
+  { cell: 'rnn', seq: RNN_SEQ, step: RNN_CELL, options: { nonlinearity: 'relu' } },
 ];
+const label = (c: (typeof CASES)[number]) => (c.options?.nonlinearity ? `${c.cell} (${c.options.nonlinearity})` : c.cell);
 
 for (const backend of ['wasm', 'cpu'] as const) {
   describe(`whole-sequence kernels on ${backend}`, () => {
@@ -111,9 +116,9 @@ for (const backend of ['wasm', 'cpu'] as const) {
 
     for (const c of CASES) {
       for (const [layers, bidir] of [[1, false], [2, true]] as const) {
-        it(`${c.cell}, ${layers} layer(s)${bidir ? ', bidirectional' : ''}: outputs, final states and every gradient as the per-step path`, async () => {
+        it(`${label(c)}, ${layers} layer(s)${bidir ? ', bidirectional' : ''}: outputs, final states and every gradient as the per-step path`, async () => {
           expect(hasFusedSequence(c.seq)).toBe(true);
-          const cfg = config(c.cell, layers, bidir);
+          const cfg = config(c.cell, layers, bidir, c.options);
           const seq = await runOnce(cfg, true);
           const step = await runOnce(cfg, false);
           expect(seq.kernels).toContain(c.seq);
@@ -125,8 +130,8 @@ for (const backend of ['wasm', 'cpu'] as const) {
         });
       }
 
-      it(`${c.cell}: one reversed layer (runLayer, reverse) as the per-step path`, () => {
-        const cfg = config(c.cell, 1, false);
+      it(`${label(c)}: one reversed layer (runLayer, reverse) as the per-step path`, () => {
+        const cfg = config(c.cell, 1, false, c.options);
         const values = initStackValues(cfg, createRng(8));
         const rng = createRng(2);
         const x = tf.tensor3d(new Float32Array(T * B * I).map(() => rng.normal()), [T, B, I]);
@@ -162,7 +167,7 @@ describe('whole-sequence kernels: memory, fallback', () => {
 
   it('numTensors stays flat over training steps', async () => {
     const { train } = await import('@tensorflow/tfjs');
-    for (const cellId of ['lstm', 'gru']) {
+    for (const cellId of ['lstm', 'gru', 'rnn']) {
       const cfg = config(cellId, 2, true);
       const values = initStackValues(cfg, createRng(1));
       const vars = [...values].map(([n, v]) => tf.variable(tf.tensor(v.values, v.shape), true, `fused_seq_mem_${cellId}_${n}`));

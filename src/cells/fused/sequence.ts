@@ -1,4 +1,4 @@
-// Whole-sequence LSTM and GRU recurrences as ONE kernel each, with ONE gradient kernel (BPTT in
+// Whole-sequence LSTM, GRU and Elman RNN recurrences as ONE kernel each, with ONE gradient kernel (BPTT in
 // one loop), for the WASM and CPU backends.
 //
 // Why: with fused steps (kernels.ts) an H = 64 training step still ran ~26 tfjs kernels per
@@ -16,6 +16,10 @@
 //   AtlasLstmSeqGrad  {dhs, dhT, dcT, gates, cs, tcs, hs, h0, c0, w, x} → [dGᵀ [4H,T·B], dw, dh0, dc0, dprobe, dwih, dbias]
 //   AtlasGruSeq       {x, wih, bih, w, bhh, h0, probe?}   → [hs, hT, gates (r|z|n) [T,B,3H], ghn [T,B,H]]
 //   AtlasGruSeqGrad   {dhs, dhT, gates, ghn, hs, h0, w, x} → [dGxᵀ [3H,T·B], dw, dbhh, dh0, dprobe, dwih, dbih]
+//   AtlasRnnSeq       {x, wih, bias, w, h0, probe?}       → [hs, hT, acts φ(a_t) [T,B,H]]
+//   AtlasRnnSeqGrad   {dhs, dhT, acts, hs, h0, w, x}      → [dGᵀ [H,T·B], dw, dh0, dprobe, dwih, dbias]
+// (the RNN's bias is b_ih + b_hh, its w is W_hh [H, H], and both take attr nonlinearity 'tanh' |
+// 'relu'; acts is h_t before e_t is added, from which φ' is read: 1 − acts² or [acts > 0]).
 // hs holds h_t + e_t (what the layer emits and the next step reads). The extra outputs are only
 // what the gradient needs; the wrappers below dispose them, and a gradient reaching them is
 // ignored (nothing can reach them: they never leave this file).
@@ -30,6 +34,7 @@ import { input } from './cpu';
 
 export const LSTM_SEQ = 'AtlasLstmSeq';
 export const GRU_SEQ = 'AtlasGruSeq';
+export const RNN_SEQ = 'AtlasRnnSeq';
 
 let seqEnabled = true;
 /** Switches the whole-sequence kernels off (true: on, the default); for tests and the bench. */
@@ -393,29 +398,108 @@ function gruBackward<Buf>(ops: Ops<Buf>, inputs: tf.NamedTensorInfoMap, reverse:
   return [ops.out(dGXT, [G, TB]), ops.out(dW, [G, H]), ops.out(dbhh, [G]), ops.out(dh, [B, H]), ops.out(dprobe, [T, B, H]), ops.out(dWih, [G, dWihCols(inputs)]), ops.out(dbih, [G])];
 }
 
+function rnnForward<Buf>(ops: Ops<Buf>, inputs: tf.NamedTensorInfoMap, reverse: boolean, relu: boolean): tf.TensorInfo[] {
+  const { xp: xpIn, T, B } = projectInputs(ops, inputs, RNN_SEQ, 'bias');
+  const H = input(inputs, 'w', RNN_SEQ).shape[1];
+  const BH = B * H;
+  const wT = transposed(ops, ops.wrap(input(inputs, 'w', RNN_SEQ)), H, H);
+  const probeIn = inputs.probe ? ops.wrap(inputs.probe) : null;
+  const hs = ops.alloc([T, B, H]), acts = ops.alloc([T, B, H]);
+  const h = ops.alloc([B, H]);
+  ops.view(h).set(ops.view(ops.wrap(input(inputs, 'h0', RNN_SEQ))));
+  for (let k = 0; k < T; k++) {
+    const t = order(T, reverse, k);
+    const Z = ops.matmul(h, B, H, wT, H);
+    {
+      // a = xp_t + h·W_hhᵀ in place; doubled for tanh = 2σ(2a) − 1 (see TANH_BY_SIGMOID).
+      const z = ops.view(Z), xp = ops.view(xpIn), o = t * BH;
+      if (relu) for (let j = 0; j < BH; j++) z[j] += xp[o + j];
+      else for (let j = 0; j < BH; j++) z[j] = 2 * (z[j] + xp[o + j]);
+    }
+    const S = relu ? Z : ops.sigmoid(Z);
+    if (!relu) ops.free(Z);
+    {
+      const s = ops.view(S), hv = ops.view(h), hsv = ops.view(hs), av = ops.view(acts);
+      const e = probeIn ? ops.view(probeIn) : null;
+      const o = t * BH;
+      for (let j = 0; j < BH; j++) {
+        const a = relu ? (s[j] > 0 ? s[j] : 0) : 2 * s[j] - 1;
+        const hn = a + (e ? e[o + j] : 0);
+        av[o + j] = a; hv[j] = hn; hsv[o + j] = hn;
+      }
+    }
+    ops.free(S);
+  }
+  ops.free(wT); ops.free(xpIn);
+  return [ops.out(hs, [T, B, H]), ops.out(h, [B, H]), ops.out(acts, [T, B, H])];
+}
+
+function rnnBackward<Buf>(ops: Ops<Buf>, inputs: tf.NamedTensorInfoMap, reverse: boolean, relu: boolean): tf.TensorInfo[] {
+  const n = (k: string) => ops.wrap(input(inputs, k, `${RNN_SEQ}Grad`));
+  const [T, B, H] = dims3(input(inputs, 'acts', `${RNN_SEQ}Grad`), 1, `${RNN_SEQ}Grad`);
+  const BH = B * H, TB = T * B;
+  const dhsIn = n('dhs'), actsIn = n('acts'), w = n('w');
+  const dprobe = ops.alloc([T, B, H]), dGT = ops.alloc([H, TB]), da = ops.alloc([B, H]);
+  const dh = ops.alloc([B, H]), dbias = ops.alloc([H]);
+  ops.view(dbias).fill(0);
+  ops.view(dh).set(ops.view(n('dhT')));
+  for (let k = T - 1; k >= 0; k--) {
+    const t = order(T, reverse, k);
+    {
+      const dhs = ops.view(dhsIn), av = ops.view(actsIn), dhv = ops.view(dh), dav = ops.view(da);
+      const dpv = ops.view(dprobe), dgt = ops.view(dGT), db = ops.view(dbias);
+      for (let b = 0; b < B; b++) {
+        const col = t * B + b;
+        for (let u = 0; u < H; u++) {
+          const j = b * H + u, tj = t * BH + j;
+          const dht = dhs[tj] + dhv[j];
+          dpv[tj] = dht;
+          const a = av[tj];
+          const d = relu ? (a > 0 ? dht : 0) : dht * (1 - a * a);
+          dav[j] = d;
+          dgt[u * TB + col] = d;
+          db[u] += d;
+        }
+      }
+    }
+    // The gradient reaching h_{t−1} through W_hh: da · W_hh.
+    const DH = ops.matmul(da, B, H, w, H);
+    ops.view(dh).set(ops.view(DH));
+    ops.free(DH);
+  }
+  const dW = weightGrad(ops, dGT, H, n('hs'), n('h0'), T, B, H, reverse);
+  const dWih = inputWeightGrad(ops, dGT, H, inputs, `${RNN_SEQ}Grad`);
+  ops.free(da);
+  return [ops.out(dGT, [H, TB]), ops.out(dW, [H, H]), ops.out(dh, [B, H]), ops.out(dprobe, [T, B, H]), ops.out(dWih, [H, dWihCols(inputs)]), ops.out(dbias, [H])];
+}
+
 const dWihCols = (inputs: tf.NamedTensorInfoMap) => input(inputs, 'x', 'AtlasSeqGrad').shape[2];
 // TANH_BY_SIGMOID: every tanh here is 2σ(2x) − 1, with the doubling and the 2s − 1 folded into
 // loops that run anyway. tfjs-wasm's Tanh costs ~33 ns an element on this machine, its Sigmoid ~4
 // ns; the price is an absolute error of ~1e-7 (float32's σ, doubled), within the float32
 // agreement this file promises.
 const isReverse = (attrs: unknown) => Boolean((attrs as { reverse?: boolean | number } | undefined)?.reverse);
-type Loop = <Buf>(ops: Ops<Buf>, inputs: tf.NamedTensorInfoMap, reverse: boolean) => tf.TensorInfo[];
+/** The RNN's attr nonlinearity: 'relu', or anything else (the default) for tanh. */
+const isRelu = (attrs: unknown) => (attrs as { nonlinearity?: string } | undefined)?.nonlinearity === 'relu';
+type Loop = <Buf>(ops: Ops<Buf>, inputs: tf.NamedTensorInfoMap, reverse: boolean, relu: boolean) => tf.TensorInfo[];
 
-for (const [name, loop] of [[LSTM_SEQ, lstmForward], [`${LSTM_SEQ}Grad`, lstmBackward], [GRU_SEQ, gruForward], [`${GRU_SEQ}Grad`, gruBackward]] as [string, Loop][]) {
-  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: ({ inputs, backend, attrs }) => loop(wasmOps(backend as BackendWasm), inputs, isReverse(attrs)) });
-  tf.registerKernel({ kernelName: name, backendName: 'cpu', kernelFunc: ({ inputs, backend, attrs }) => loop(cpuOps(backend as MathBackendCPU), inputs, isReverse(attrs)) });
+for (const [name, loop] of [[LSTM_SEQ, lstmForward], [`${LSTM_SEQ}Grad`, lstmBackward], [GRU_SEQ, gruForward], [`${GRU_SEQ}Grad`, gruBackward], [RNN_SEQ, rnnForward], [`${RNN_SEQ}Grad`, rnnBackward]] as [string, Loop][]) {
+  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc: ({ inputs, backend, attrs }) => loop(wasmOps(backend as BackendWasm), inputs, isReverse(attrs), isRelu(attrs)) });
+  tf.registerKernel({ kernelName: name, backendName: 'cpu', kernelFunc: ({ inputs, backend, attrs }) => loop(cpuOps(backend as MathBackendCPU), inputs, isReverse(attrs), isRelu(attrs)) });
 }
 
-function runSeq(name: string, inputs: tf.NamedTensorMap, reverse: boolean): tf.Tensor[] {
-  return tf.engine().runKernel(name, inputs, { reverse } as unknown as tf.NamedAttrMap) as tf.Tensor[];
+function runSeq(name: string, inputs: tf.NamedTensorMap, reverse: boolean, extra: Record<string, string> = {}): tf.Tensor[] {
+  return tf.engine().runKernel(name, inputs, { reverse, ...extra } as unknown as tf.NamedAttrMap) as tf.Tensor[];
 }
 
 /**
  * dx = dG·W_ih with dG given transposed ([G, T·B]), back to x's shape [T, B, I]: ordinary ops, run
- * only when the input needs a gradient (a lower layer's output, not the network's input).
+ * only when the input needs a gradient (a lower layer's output, not the network's input). dGᵀ is
+ * transposed first: tfjs-wasm's matMul with transposeA ran ~10× slower than a Transpose and a plain
+ * matMul (T·B 3200, G 128, I 256: ~230 ms against ~23 ms).
  */
 function inputGrad(dGT: tf.Tensor, wih: tf.Tensor, shape: number[]): tf.Tensor {
-  return tf.reshape(tf.matMul(dGT as tf.Tensor2D, wih as tf.Tensor2D, true, false), shape);
+  return tf.reshape(tf.matMul(tf.transpose(dGT) as tf.Tensor2D, wih as tf.Tensor2D), shape);
 }
 
 tf.registerGradient({
@@ -442,6 +526,19 @@ tf.registerGradient({
   },
 });
 
+tf.registerGradient({
+  kernelName: RNN_SEQ,
+  inputsToSave: ['x', 'wih', 'w', 'h0'],
+  outputsToSave: [true, false, true],
+  gradFunc: (dy, saved, attrs) => {
+    const [dhs, dhT] = dy as tf.Tensor[];
+    const [x, wih, w, h0, hs, acts] = saved;
+    const nonlinearity = isRelu(attrs) ? 'relu' : 'tanh';
+    const [dGT, dw, dh0, dprobe, dwih, dbias] = runSeq(`${RNN_SEQ}Grad`, { dhs, dhT, acts, hs, h0, w, x }, isReverse(attrs), { nonlinearity });
+    return { x: () => inputGrad(dGT, wih, x.shape), wih: () => dwih, bias: () => dbias, w: () => dw, h0: () => dh0, probe: () => dprobe };
+  },
+});
+
 export interface SequenceRun {
   /** h_t (+ e_t) of every timestep, [T, B, H], original time order. */
   hs: tf.Tensor3D;
@@ -462,6 +559,19 @@ export function gruSequence(x: tf.Tensor3D, wih: tf.Tensor, bih: tf.Tensor, w: t
   const inputs: tf.NamedTensorMap = { x, wih, bih, w, bhh, h0 };
   if (probe) inputs.probe = probe;
   const [hs, h, ...internal] = runSeq(GRU_SEQ, inputs, reverse);
+  tf.dispose(internal);
+  return { hs: hs as tf.Tensor3D, final: { h: h as tf.Tensor2D } };
+}
+
+
+/**
+ * The Elman RNN over a whole sequence x [T, B, I]; wih = W_ih [H, I], w = W_hh [H, H], bias =
+ * b_ih + b_hh, h_t = φ(W_ih x_t + bias + W_hh h_{t−1}) (+ e_t).
+ */
+export function rnnSequence(x: tf.Tensor3D, wih: tf.Tensor, bias: tf.Tensor, w: tf.Tensor, h0: tf.Tensor2D, nonlinearity: 'tanh' | 'relu', reverse: boolean, probe?: tf.Tensor3D): SequenceRun {
+  const inputs: tf.NamedTensorMap = { x, wih, bias, w, h0 };
+  if (probe) inputs.probe = probe;
+  const [hs, h, ...internal] = runSeq(RNN_SEQ, inputs, reverse, { nonlinearity });
   tf.dispose(internal);
   return { hs: hs as tf.Tensor3D, final: { h: h as tf.Tensor2D } };
 }

@@ -33,4 +33,5 @@ export const rnnInfo: CellInfo = {
   ],
   params: (d) => pytorchGateParams(d, 1),
   outputSize: (d) => d.hiddenSize,
+  traits: { fusedSequence: true },
 };
