@@ -156,6 +156,37 @@ for (const backend of ['wasm', 'cpu'] as const) {
         tf.dispose([x, probe, ...Object.values(params)]);
       });
     }
+
+    it('rnn: a gradient vanishing past float32 (tiny W_hh, T 12) is flushed below 1e-30, everything else as the per-step path', () => {
+      const cfg = config('rnn', 1, false, { nonlinearity: 'tanh' });
+      const values = initStackValues(cfg, createRng(5));
+      const rng = createRng(9);
+      const x = tf.tensor3d(new Float32Array(12 * B * I).map(() => rng.normal()), [12, B, I]);
+      const probe = tf.zeros([12, B, H]) as tf.Tensor3D;
+      // W_hh scaled by 1e-3: ∂L/∂h_t shrinks ~1e-3 a step back from the last, below 1e-30 at t = 0.
+      const params = Object.fromEntries([...values].map(([n, v]) => [n.replace(/_l0$/, ''), tf.mul(tf.tensor(v.values, v.shape), n.startsWith('weight_hh') ? 1e-3 : 1)]));
+      const names = Object.keys(params);
+      const once = (on: boolean) => {
+        setFusedSequenceEnabled(on);
+        const { value, grads } = tf.valueAndGrads((...ts: tf.Tensor[]) => {
+          const p = Object.fromEntries(names.map((n, k) => [n, ts[k]]));
+          const run = runLayer(cfg.cell, p, x, { ...cfg, seqLen: 12, layer: 0, numLayers: 1 }, { probe: ts[names.length] as tf.Tensor3D });
+          return tf.sum(run.outputs[11]) as tf.Scalar;
+        })([...names.map((n) => params[n]), probe]);
+        const res = [value, ...grads].map((t) => t.dataSync() as Float32Array);
+        tf.dispose([value, ...grads]);
+        return res;
+      };
+      const a = once(true);
+      const b = once(false);
+      a.forEach((v, k) => expect(relErr(v, b[k])).toBeLessThan(TOL));
+      const dprobe = (r: Float32Array[]) => r[r.length - 1];
+      const first = (r: Float32Array[]) => Math.max(...dprobe(r).subarray(0, B * H).map(Math.abs));
+      expect(first(b)).toBeLessThan(1e-30); // the per-step path: subnormal or 0
+      expect(first(a)).toBe(0);
+      expect(Math.max(...dprobe(a).subarray(11 * B * H).map(Math.abs))).toBeGreaterThan(0.01);
+      tf.dispose([x, probe, ...Object.values(params)]);
+    });
   });
 }
 
