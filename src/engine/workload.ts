@@ -12,8 +12,9 @@
 // steps between them come to about ACTIVATION_FACTOR times that, measured with tf.profile on WASM
 // (27 cells: 6–24 ×; tests/unit/workload.test.ts checks a few configs within a factor). Parameters
 // cost four copies: the values, Adam's two moments and the gradient. A cell with whole-sequence
-// kernels (the LSTM and GRU on WASM and CPU, src/cells/fused/sequence.ts) keeps only its gates and
-// states per step (FUSED_ACTIVATION_FACTOR), and its step costs its matmuls plus a small fixed part.
+// kernels (the LSTM, GRU and Elman RNN on WASM and CPU, src/cells/fused/sequence.ts) keeps only
+// its gates and states per step (FUSED_ACTIVATION_FACTOR), and its step costs its matmuls plus a
+// small fixed part.
 //
 // Time. FLOPs: a weight read by a matrix product costs 2 FLOPs per sequence and step forward and
 // about twice that backward (6 × B × T × weights), plus a per-op overhead per step, layer and
