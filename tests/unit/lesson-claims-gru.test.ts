@@ -169,13 +169,13 @@ describe('lesson "GRU step by step"', () => {
     expect(Math.abs((await lossOf(stepConfig(L, 'intro'), gruForced)) - rnnLoss)).toBeLessThan(1e-5);
   }, 60_000);
 
-  it('plain: the gradient reaching step 1 of the first batch is ≈2.5e-5 of the last step’s (GRU ≈3.7e-4); loss between ≈1.7 and 1.85 over steps 50–175, then ≈1.02 over 275–300 (~58% right)', async () => {
+  it('plain: the gradient reaching step 1 of the first batch is ≈2.5e-5 of the last step’s (GRU ≈3.7e-4); loss between ≈1.65 and 1.85 over steps 50–175, then ≈1.02 over 275–300 (~58% right)', async () => {
     expect(Math.abs(reach(gru) / 3.7e-4 - 1)).toBeLessThan(0.1);
     const r = await train(stepConfig(L, 'plain'), 300);
     expect(Math.abs(reach(r) / 2.5e-5 - 1)).toBeLessThan(0.1);
     const w = windows(r.losses, 25);
     for (const v of w.slice(2, 7)) {
-      expect(v).toBeGreaterThan(1.68);
+      expect(v).toBeGreaterThan(1.63);
       expect(v).toBeLessThan(1.86);
     }
     expect(Math.abs(w[11] - 1.02)).toBeLessThan(0.04);

@@ -88,7 +88,7 @@ describe('lesson "Gates as selectivity"', () => {
     }
   });
 
-  it('plain: the tanh RNN learns sooner (≈0.95 over steps 100–150 where the GRU is ≈1.47; ≈85% right over 350–400) but rewrites its state by 1.0–1.6× its size at every distractor, cosine ≈ −0.13', async () => {
+  it('plain: the tanh RNN learns sooner (≈0.95 over steps 100–150 where the GRU is ≈1.47; ≈85% right over 350–400) but rewrites its state by 1.0–1.6× its size at every distractor, cosine ≈ −0.2', async () => {
     const r = await train(stepConfig(L, 'plain'), 400);
     const w = windows(r.losses, 50);
     expect(Math.abs(w[2] - 0.95)).toBeLessThan(0.06);
@@ -99,7 +99,7 @@ describe('lesson "Gates as selectivity"', () => {
       expect(v).toBeGreaterThan(0.95);
       expect(v).toBeLessThan(1.7);
     }
-    expect(Math.abs(cosine(at(r, 'h', 2), at(r, 'h', 6)) + 0.13)).toBeLessThan(0.05);
+    expect(Math.abs(cosine(at(r, 'h', 2), at(r, 'h', 6)) + 0.2)).toBeLessThan(0.05);
   }, 120_000);
 
   it('lstm: f starts ≈0.72 with none above 0.9, ends ≈80% above 0.9; i only ≈10% outside 0.1–0.9, lower on the distractors than on the symbols to keep; ≈75% right over 350–400', async () => {

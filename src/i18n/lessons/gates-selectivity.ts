@@ -18,7 +18,7 @@ export const en = {
     'Where $z_t \\approx 1$ the update is $h_t \\approx h_{t-1}$: no matrix and no tanh act on the kept state, so it crosses the distractors nearly as it was. Measure it on the heatmap of $h_t$. After 400 steps, the first distractor still moves the state by about 36% of its size, but the next three move it by only about 12%, 7% and 6%. The state after the last distractor points almost the same way as after the third symbol: the cosine between the two is about 0.86. In the untrained GRU every distractor moved the state by a quarter to a half of its size. The gradient flows back along the same path, scaled by $z_t$ alone.',
   'lessons.select.plain.title': 'A plain RNN carries the symbols by rewriting them',
   'lessons.select.plain.body':
-    'A plain tanh RNN has no gate: every step sends the whole state through the recurrent matrix and the squashing again. On this short version it learns the task too, and sooner: over steps 100–150 its loss is about 0.95 where the GRU’s is about 1.47, and over steps 350–400 it is right about 85% of the time, the GRU about 90%. But look at how it carries them. On the distractors its hidden state changes at every step by about its own size or more, 1.0 to 1.6 times, and the state after the last distractor is unrelated to the one after the third symbol, cosine about −0.13. The symbols are still there, in a code the network rewrites at every step and has learned to decode. Nothing is held in place, so every extra step is one more transformation to learn through; a gated cell just holds still. Open Compare to run the three cells side by side.',
+    'A plain tanh RNN has no gate: every step sends the whole state through the recurrent matrix and the squashing again. On this short version it learns the task too, and sooner: over steps 100–150 its loss is about 0.95 where the GRU’s is about 1.47, and over steps 350–400 it is right about 85% of the time, the GRU about 90%. But look at how it carries them. On the distractors its hidden state changes at every step by about its own size or more, 1.0 to 1.6 times, and the state after the last distractor is unrelated to the one after the third symbol, cosine about −0.2. The symbols are still there, in a code the network rewrites at every step and has learned to decode. Nothing is held in place, so every extra step is one more transformation to learn through; a gated cell just holds still. Open Compare to run the three cells side by side.',
   'lessons.select.lstm.title': 'The LSTM: a forget gate that saturates',
   'lessons.select.lstm.body':
     'The LSTM (Hochreiter & Schmidhuber 1997, with the forget gate of Gers et al. 2000) splits the GRU’s update gate in two: the [[forget-gate|forget gate]] $f_t$ keeps, the [[input-gate|input gate]] $i_t$ writes. With forget-gate bias 1, $f_t$ starts near 0.72 everywhere and none of its values is above 0.9. After 400 steps about 80% of them are, and the histogram of $f_t$ piles up at the right edge: the cell has learned to keep. Its input gate has not yet become a switch: only about 10% of its values are outside 0.1–0.9, and it selects by leaning rather than by closing, lower on the distractors than on the symbols to keep. The LSTM learns more slowly here than the GRU, about 75% right over steps 350–400. Gates need not saturate to work, but the ones that decide most clearly are the ones that do.',
@@ -31,7 +31,7 @@ export const en = {
   'lessons.select.q.gate.erase.why': 'No: a high update gate is the opposite of erasing; the state is carried forward nearly unchanged, as the step on undistorted information measured.',
   'lessons.select.q.rnn.q': 'The plain RNN also recalls the symbols. What is different about how it carries them?',
   'lessons.select.q.rnn.recode': 'It rewrites its whole state at every step and has learned to decode the result.',
-  'lessons.select.q.rnn.recode.why': 'Right. Its state changes by about its own size or more at each distractor, and the cosine between the states before and after them is about −0.13; the gated cell’s is about 0.86.',
+  'lessons.select.q.rnn.recode.why': 'Right. Its state changes by about its own size or more at each distractor, and the cosine between the states before and after them is about −0.2; the gated cell’s is about 0.86.',
   'lessons.select.q.rnn.nothing': 'Nothing: it holds the state still, like the GRU.',
   'lessons.select.q.rnn.nothing.why': 'No: with no gate the state goes through the matrix and tanh at every step. Compare the heatmaps of $h_t$ on the distractors.',
   'lessons.select.q.rnn.fails': 'It does not carry them: its answers are guesses.',
@@ -58,7 +58,7 @@ export const zh: Record<keyof typeof en, string> = {
     '在 $z_t \\approx 1$ 的地方，更新就是 $h_t \\approx h_{t-1}$：被保留的状态上没有矩阵，也没有 tanh，所以它几乎原样穿过干扰符号。在 $h_t$ 的热力图上量一量。训练 400 步后，第一个干扰符号仍会让状态改变约其自身大小的 36%，但接下来三个只分别改变约 12%、7% 和 6%。最后一个干扰符号之后的状态，与第三个符号之后的状态方向几乎相同：两者的余弦约为 0.86。在未训练的 GRU 中，每个干扰符号都会让状态改变其大小的四分之一到一半。梯度沿同一条通路回传，只被 $z_t$ 缩放。',
   'lessons.select.plain.title': '普通 RNN 靠不断改写来携带符号',
   'lessons.select.plain.body':
-    '普通 tanh RNN 没有门：每一步都把整个状态重新送过循环矩阵和压缩函数。在这个较短的版本上它也学会了任务，而且更早：第 100–150 步它的损失约 0.95，GRU 约 1.47；第 350–400 步它约 85% 正确，GRU 约 90%。但看看它是怎么携带这些符号的。在干扰符号上，它的隐藏状态每一步的变化都约等于或超过自身大小，为 1.0 到 1.6 倍；最后一个干扰符号之后的状态与第三个符号之后的状态毫不相关，余弦约为 −0.13。符号仍在其中，只是被编码成网络每一步都要改写、并已学会解读的形式。没有任何东西停在原处，所以每多一步，就多一次需要学着穿过的变换；而有门的单元只需保持不动。打开“对比”页，把三种单元放在一起运行。',
+    '普通 tanh RNN 没有门：每一步都把整个状态重新送过循环矩阵和压缩函数。在这个较短的版本上它也学会了任务，而且更早：第 100–150 步它的损失约 0.95，GRU 约 1.47；第 350–400 步它约 85% 正确，GRU 约 90%。但看看它是怎么携带这些符号的。在干扰符号上，它的隐藏状态每一步的变化都约等于或超过自身大小，为 1.0 到 1.6 倍；最后一个干扰符号之后的状态与第三个符号之后的状态毫不相关，余弦约为 −0.2。符号仍在其中，只是被编码成网络每一步都要改写、并已学会解读的形式。没有任何东西停在原处，所以每多一步，就多一次需要学着穿过的变换；而有门的单元只需保持不动。打开“对比”页，把三种单元放在一起运行。',
   'lessons.select.lstm.title': 'LSTM：会饱和的遗忘门',
   'lessons.select.lstm.body':
     'LSTM（Hochreiter 与 Schmidhuber 1997，遗忘门来自 Gers 等 2000）把 GRU 的更新门一分为二：[[forget-gate|遗忘门]] $f_t$ 负责保留，[[input-gate|输入门]] $i_t$ 负责写入。遗忘门偏置为 1 时，$f_t$ 起初处处约为 0.72，没有一个值高于 0.9。训练 400 步后，约 80% 的值高于 0.9，$f_t$ 的直方图堆积在右端：细胞学会了保留。它的输入门还没有变成开关：只有约 10% 的值落在 0.1–0.9 之外，它靠偏向而不是关闭来做选择，在干扰符号上比在要保留的符号上低一些。LSTM 在这里学得比 GRU 慢，第 350–400 步约 75% 正确。门不必饱和也能起作用，但决定做得最清楚的门，正是那些饱和的门。',
@@ -71,7 +71,7 @@ export const zh: Record<keyof typeof en, string> = {
   'lessons.select.q.gate.erase.why': '不对：更新门高恰恰与清空相反；状态几乎不变地被带向前方，“保留的内容原样通过”那一步量过这一点。',
   'lessons.select.q.rnn.q': '普通 RNN 也能回忆出这些符号。它携带符号的方式有什么不同？',
   'lessons.select.q.rnn.recode': '它每一步都改写整个状态，并学会了解读改写后的结果。',
-  'lessons.select.q.rnn.recode.why': '正确。在每个干扰符号上，它的状态变化都约等于或超过自身大小；干扰符号前后两个状态的余弦约为 −0.13，而有门单元的约为 0.86。',
+  'lessons.select.q.rnn.recode.why': '正确。在每个干扰符号上，它的状态变化都约等于或超过自身大小；干扰符号前后两个状态的余弦约为 −0.2，而有门单元的约为 0.86。',
   'lessons.select.q.rnn.nothing': '没有不同：它像 GRU 一样让状态保持不动。',
   'lessons.select.q.rnn.nothing.why': '不对：没有门，状态每一步都要经过矩阵和 tanh。对比两者在干扰符号上 $h_t$ 的热力图。',
   'lessons.select.q.rnn.fails': '它并没有携带符号：它的答案只是猜测。',
