@@ -12,7 +12,10 @@
 //   loading      JS per chunk and time to first contentful paint of a lesson (bench/loading.ts)
 //   soak         10,000 steps per cell in Node and 15 minutes of the app in Chromium (bench/soak.ts);
 //                --soak-steps=N, --soak-cells=a,b and --soak-minutes=M shorten it.
+//   soak_long    the Node soak of --soak-cells for --soak-steps (e.g. 30,000) with V8's heap growth
+//                by space, kept under its own key.
 // `--real-gpu` launches Chromium on the machine's GPU instead of SwiftShader (browser part).
+import { getHeapSpaceStatistics } from 'node:v8';
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +57,11 @@ async function loadingPart(): Promise<unknown> {
  * previous report's Node soak (same steps per cell), and `--soak-minutes=0` keeps its Chromium
  * soak, so the hour-long whole can be run in pieces and still reads as one report.
  */
+/** Bytes used in each V8 heap space (code_space grows as the JIT compiles, old_space with live objects). */
+function heapSpaces(): Record<string, number> {
+  return Object.fromEntries(getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.space_used_size]));
+}
+
 async function soakPart(prev?: unknown): Promise<unknown> {
   const before = (prev ?? {}) as { node?: NodeSoak; browser?: unknown };
   let node = await soakNodeBench(log, { steps: soakSteps, cells: soakCells });
@@ -130,6 +138,14 @@ const ONLY: Record<string, (prev?: unknown) => Promise<unknown>> = {
   profile: profilePart,
   loading: loadingPart,
   soak: soakPart,
+  // A longer Node soak of a few cells (--soak-cells, --soak-steps), kept apart from the 10,000-step
+  // one: whether a heap that grew within 10,000 steps goes on growing, and in which V8 space.
+  soak_long: async () => {
+    const before = heapSpaces();
+    const run = await soakNodeBench(log, { steps: soakSteps, cells: soakCells });
+    const after = heapSpaces();
+    return { date: new Date().toISOString(), ...run, heapSpaceGrowth: Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - (before[k] ?? 0)])) };
+  },
 };
 const only = valueOf('--only');
 if (only !== undefined) {

@@ -4,7 +4,7 @@
 // numBytes and the JS heap (after a forced GC) are sampled every 500 steps. In Chromium, the built
 // app trains with every view open for `minutes`, and the page's and the worker's JS heaps are
 // sampled every minute through the DevTools protocol. Numbers and verdicts only, not a test.
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { execSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
@@ -37,6 +37,8 @@ export interface SoakSample {
   numTensors: number;
   numBytes: number;
   heapUsed: number;
+  /** Of heapUsed, V8's code space: compiled code, which grows as the JIT optimises hot loops, then stops. */
+  codeSpaceUsed?: number;
 }
 
 export interface CellSoak {
@@ -128,7 +130,8 @@ async function soakCell(cellId: string, steps: number, gc: () => void, log: Log)
       if (step % SAMPLE_EVERY === 0) {
         gc();
         const m = tf.memory();
-        samples.push({ step, numTensors: m.numTensors, numBytes: m.numBytes, heapUsed: process.memoryUsage().heapUsed });
+        const codeSpaceUsed = getHeapSpaceStatistics().find((sp) => sp.space_name === 'code_space')?.space_used_size;
+        samples.push({ step, numTensors: m.numTensors, numBytes: m.numBytes, heapUsed: process.memoryUsage().heapUsed, codeSpaceUsed });
       }
     }
   } catch (e) {
